@@ -1,0 +1,26 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.(t|j)sx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", tsx: true },
+          transform: { react: { runtime: "automatic" } },
+          target: "es2022",
+        },
+        module: { type: "commonjs" },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    // office-addin-mock pulls an ESM-only dependency that Jest cannot load; it is not used by the mock.
+    "^office-addin-manifest$": "<rootDir>/test/support/officeAddinManifestStub.js",
+  },
+  testTimeout: 30000,
+  // Store tests share one PostgreSQL server; each file uses its own schema.
+  maxWorkers: 2,
+};

@@ -1,0 +1,2 @@
+// Stand-in for the ESM-only office-addin-manifest, which office-addin-mock requires but never calls in tests.
+module.exports = {};
