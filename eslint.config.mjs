@@ -6,7 +6,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
-const LAYERS = ["core", "functions", "excel", "taskpane", "sync", "contract", "server", "cli", "workbench", "commands"];
+const LAYERS = ["core", "functions", "excel", "taskpane", "sync", "contract", "server", "cli", "workbench"];
 const NODE_BUILTINS = [
   "node:*", "fs", "fs/*", "path", "os", "crypto", "http", "https", "net", "child_process", "url", "util",
   "stream", "events", "buffer", "worker_threads", "zlib", "readline", "process", "assert",
@@ -97,7 +97,6 @@ export default tseslint.config(
   boundary("server", ["core", "contract"], UI),
   boundary("cli", ["core", "server", "contract"], UI),
   boundary("workbench", ["excel", "core"], [...NODE_BUILTINS, ...SERVER_LIBS]),
-  boundary("commands", [], [...NODE_BUILTINS, ...SERVER_LIBS]),
   {
     files: ["test/**/*.{ts,tsx}", "bench/**/*.ts", "scripts/**/*.ts"],
     rules: {

@@ -1,0 +1,4 @@
+import type { Command } from "commander";
+
+/** Each command module exports a `register(program)`; add yours to this list. */
+export const COMMANDS: readonly ((program: Command) => void)[] = [];
