@@ -1,0 +1,161 @@
+/**
+ * The interface the task pane is handed (it never calls Excel.* itself). Plain data only, so the
+ * task pane can be tested with a fake gateway and run against the workbench.
+ */
+import type { ChannelCounts, ChannelId, Grid, RowIssue, SegmentId } from "../core/types";
+
+export type Lang = "fr" | "en";
+
+/** Progress of a long action; `done` of `total` units of the named phase. */
+export interface Progress {
+  phase: "read" | "check" | "write" | "undo" | "parse" | "compute";
+  done: number;
+  total: number;
+}
+export type ProgressFn = (p: Progress) => void;
+
+/** Where to read a portfolio from: the selected range, any table by name, or Cadence's Clients table. */
+export type SourceSpec = "selection" | { table: string } | "clients";
+
+/** Where a read came from, so a later write goes back to the same cells. */
+export interface SourceLocation {
+  sheet: string;
+  /** Table name when the source is an Excel table; null for a plain range. */
+  table: string | null;
+  /** 1-based sheet row of the header row. */
+  headerRow: number;
+  /** 0-based sheet column of the first column of the source. */
+  firstColumn: number;
+  /** A1 address of the whole source (header row included), without the sheet name. */
+  address: string;
+}
+
+/** A source as read: header row first, then data rows (values as Excel hands them over). */
+export interface SourceRead {
+  location: SourceLocation;
+  grid: Grid;
+  /** Header texts, as the rep wrote them. */
+  headers: readonly string[];
+  /** Cadence column id → 0-based index in `headers`, for columns Cadence wrote earlier (schema sheet). */
+  cadenceColumns: Readonly<Record<string, number>>;
+}
+
+/** One client's plan, as the core computed it. Written into Cadence's columns only. */
+export interface PlanWriteRow {
+  clientId: string;
+  segment: SegmentId | null;
+  /** The norm applied, in weighted contacts (visit-equivalents) per year; null when none. */
+  norm: number | null;
+  planned: ChannelCounts;
+  weightedPlanned: number;
+  explanation: string;
+}
+
+/** Which table or range to write a plan into, and which column holds the client id. */
+export interface PlanTarget {
+  location: SourceLocation;
+  /** 0-based index (within the source's columns) of the client id column. */
+  idColumn: number;
+  /** Channels to write a planned column for (default: the four built-in channels). */
+  channels?: readonly ChannelId[];
+}
+
+export interface WriteReceipt {
+  rowsWritten: number;
+  /** Cadence column ids added at the right of the source by this write. */
+  columnsAdded: readonly string[];
+  /** Plan rows whose client id was not found in the target. */
+  unmatchedClientIds: readonly string[];
+  /** Number of write batches (chunks under the 5 MB request limit). */
+  chunks: number;
+}
+
+/** One contact of the actuals log (table Contacts). Dates are ISO yyyy-mm-dd. */
+export interface ContactRow {
+  date: string;
+  clientId: string;
+  channel: ChannelId;
+  note: string;
+  source: string;
+}
+
+export type ContactsSource = { sheet: string } | { csv: string; sourceName?: string };
+
+export interface ContactsImportResult {
+  appended: number;
+  /** Rows already present in Contacts (same date, client, channel and note). */
+  duplicates: number;
+  /** Rows whose client id is not in Clients: listed in the unmatched sheet. */
+  unmatched: number;
+  /** Name of the sheet listing unmatched rows, or null when every row matched. */
+  unmatchedSheet: string | null;
+  /** Rows that could not be read (bad date, unknown channel, missing client id…). */
+  issues: readonly RowIssue[];
+}
+
+export interface RefreshResult {
+  asOf: string;
+  clients: number;
+  contacts: number;
+  under: number;
+  onTrack: number;
+  over: number;
+}
+
+export type ActionStatus = "open" | "done" | "cancelled";
+export interface ActionRow {
+  clientId: string;
+  action: string;
+  owner: string;
+  /** ISO yyyy-mm-dd, or "" when none. */
+  due: string;
+  status: ActionStatus;
+}
+
+export interface WorkbookGateway {
+  /** Adds Cadence's sheets and tables to the open workbook. Fails if a Clients table already exists. */
+  createPlanWorkbook(opts: { lang: Lang }, progress?: ProgressFn, signal?: AbortSignal): Promise<void>;
+  readSource(from: SourceSpec, progress?: ProgressFn): Promise<SourceRead>;
+  /** Writes Cadence's columns only; the rep's other columns are never touched. Undoable. */
+  writePlan(
+    target: PlanTarget,
+    rows: readonly PlanWriteRow[],
+    progress?: ProgressFn,
+    signal?: AbortSignal,
+  ): Promise<WriteReceipt>;
+  importContacts(source: ContactsSource, progress?: ProgressFn): Promise<ContactsImportResult>;
+  /** Recomputes tracking columns (actual per channel, pace, status, last contact) and dashboard sources. */
+  refresh(asOf: string, progress?: ProgressFn): Promise<RefreshResult>;
+  readActions(): Promise<ActionRow[]>;
+  writeAction(a: ActionRow): Promise<void>;
+  /** Restores exactly what the last Cadence write replaced; false when there is nothing to undo. */
+  undoLastWrite(): Promise<boolean>;
+  canUndo(): boolean;
+  /** Selects a cell, so a row issue can link to it. */
+  selectCell(sheet: string, address: string): Promise<void>;
+}
+
+export type GatewayErrorCode =
+  | "sheetProtected"
+  | "tableMissing"
+  | "tableMoved"
+  | "editMode"
+  | "missingColumn"
+  | "alreadyExists"
+  | "notPlanWorkbook"
+  | "emptySource"
+  | "aborted"
+  | "unexpected";
+
+/** An error the task pane shows to the rep in their language; the workbook was left as it was. */
+export class GatewayError extends Error {
+  constructor(
+    readonly code: GatewayErrorCode,
+    readonly messageFr: string,
+    readonly messageEn: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(messageEn);
+    this.name = "GatewayError";
+  }
+}
