@@ -1,0 +1,65 @@
+import type { AbcClass, Client } from "../types";
+import type { AbcResult, AbcThresholds } from "./abc";
+import { abc } from "./abc";
+import { shareOfWallet, trend } from "./measures";
+
+/**
+ * What the segmentation rules read about a client. Blank salesN / salesN1 count as 0 (a blank
+ * revenue is no revenue), so a row with both blank is a prospect and a blank salesN with
+ * salesN1 > 0 is a lost client. Blank potential stays blank (null): it means "not estimated".
+ */
+export interface ClientFacts {
+  salesN: number;
+  salesN1: number;
+  potential: number | null;
+  /** null when salesN1 ≤ 0. */
+  trend: number | null;
+  /** null when potential is blank or ≤ 0. */
+  share: number | null;
+  abcSales: AbcClass;
+  noSales: boolean;
+  /** null when the client has no potential (blank or ≤ 0). */
+  abcPotential: AbcClass | null;
+}
+
+/** Tolerance for threshold comparisons so round figures (90 vs 100 → −10 %) hit the threshold. */
+export const EPSILON = 1e-12;
+
+/** Computes facts for every client, with both ABC rankings done once over the whole portfolio. */
+export function computeFacts(
+  clients: readonly Client[],
+  thresholds: AbcThresholds,
+): Map<string, ClientFacts> {
+  const bySales = abc(
+    clients.map((c) => ({ id: c.id, value: c.salesN })),
+    thresholds,
+  );
+  const byPotential = abc(
+    clients.map((c) => ({ id: c.id, value: c.potential })),
+    thresholds,
+  );
+  const out = new Map<string, ClientFacts>();
+  for (const c of clients) {
+    const salesN = c.salesN ?? 0;
+    const salesN1 = c.salesN1 ?? 0;
+    const s: AbcResult = bySales.get(c.id) ?? { class: "C", cumulativeBefore: 0, noSales: true };
+    const p = byPotential.get(c.id);
+    const hasPotential = c.potential !== null && c.potential > 0;
+    out.set(c.id, {
+      salesN,
+      salesN1,
+      potential: c.potential,
+      trend: trend(salesN, salesN1),
+      share: shareOfWallet(salesN, c.potential),
+      abcSales: s.class,
+      noSales: s.noSales,
+      abcPotential: hasPotential && p ? p.class : null,
+    });
+  }
+  return out;
+}
+
+/** "−12.5 %" style for reasons. */
+export function pct(x: number): string {
+  return `${(Math.round(x * 1000) / 10).toString()} %`;
+}

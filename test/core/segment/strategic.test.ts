@@ -1,0 +1,128 @@
+import fc from "fast-check";
+import * as segment from "../../../src/core/segment";
+import type { Client } from "../../../src/core/types";
+import { client, portfolio } from "./clients";
+
+/** The domain page's rules written out as plainly as possible, as a reference. */
+function reference(
+  clients: readonly Client[],
+  trendThreshold = -0.1,
+  shareThreshold = 0.5,
+): Map<string, string> {
+  const classOf = (value: (c: Client) => number | null): Map<string, string> => {
+    const positive = clients
+      .filter((c) => (value(c) ?? 0) > 0)
+      .sort((x, y) => value(y)! - value(x)! || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    const total = positive.reduce((s, c) => s + value(c)!, 0);
+    const out = new Map<string, string>();
+    let before = 0;
+    for (const c of positive) {
+      out.set(c.id, before / total < 0.8 ? "A" : before / total < 0.95 ? "B" : "C");
+      before += value(c)!;
+    }
+    return out;
+  };
+  const sales = classOf((c) => c.salesN);
+  const potential = classOf((c) => c.potential);
+  const out = new Map<string, string>();
+  for (const c of clients) {
+    const n = c.salesN ?? 0;
+    const n1 = c.salesN1 ?? 0;
+    let s: string;
+    if (n === 0 && n1 === 0) s = "prospect";
+    else if (n1 > 0 && n / n1 - 1 <= trendThreshold + 1e-12) s = "atRisk";
+    else if ((c.potential ?? 0) > 0) {
+      const p = potential.get(c.id);
+      if (p === "C") s = "maintain";
+      else s = n / c.potential! >= shareThreshold - 1e-12 ? "retain" : "develop";
+    } else s = (sales.get(c.id) ?? "C") === "C" ? "maintain" : "retain";
+    out.set(c.id, s);
+  }
+  return out;
+}
+
+describe("strategicSegments", () => {
+  it("applies each rule in order", () => {
+    const clients = [
+      client("p", { salesN: 0, salesN1: 0, potential: 500 }),
+      client("blank", {}),
+      client("lost", { salesN: null, salesN1: 100, potential: 1000 }),
+      client("down10", { salesN: 90, salesN1: 100, potential: 100 }),
+      client("down9", { salesN: 91, salesN1: 100, potential: 100 }),
+      client("big", { salesN: 600, salesN1: 600, potential: 1000 }),
+      client("dev", { salesN: 100, salesN1: 100, potential: 5000 }),
+      client("small", { salesN: 10, salesN1: 10, potential: 10 }),
+      client("nopot", { salesN: 5000, salesN1: 5000 }),
+      client("nopotC", { salesN: 1, salesN1: 1, potential: 0 }),
+    ];
+    const r = segment.strategicSegments(clients);
+    const seg = Object.fromEntries([...r].map(([id, a]) => [id, a.segment]));
+    expect(seg).toEqual({
+      p: "prospect",
+      blank: "prospect",
+      lost: "atRisk",
+      down10: "atRisk",
+      down9: "maintain", // -9 % is not at risk; its potential is class C
+      big: "retain",
+      dev: "develop",
+      small: "maintain",
+      nopot: "retain",
+      nopotC: "maintain",
+    });
+    expect(r.get("nopot")?.flags).toEqual(["noPotential"]);
+    expect(r.get("nopot")?.abcPotential).toBeNull();
+    expect(r.get("blank")?.flags).toEqual(["noSales"]);
+    expect(r.get("lost")?.trend).toBe(-1);
+    expect(r.get("lost")?.reason).toMatch(/^At risk: sales trend -100 %/);
+    expect(r.get("dev")?.share).toBeCloseTo(0.02, 12);
+    expect(r.get("dev")?.reason).toContain("Develop");
+  });
+
+  it("reads ABC classes computed over the whole portfolio", () => {
+    // x's potential is class C over the whole portfolio even though a prospect holds most of it.
+    const clients = [
+      client("prospect", { salesN: 0, salesN1: 0, potential: 1000 }),
+      client("x", { salesN: 10, salesN1: 10, potential: 10 }),
+    ];
+    const r = segment.strategicSegments(clients);
+    expect(r.get("x")?.abcPotential).toBe("C");
+    expect(r.get("x")?.segment).toBe("maintain");
+  });
+
+  it("lets the row's override win, with the flag", () => {
+    const r = segment.strategicSegments([client("a", { salesN: 0, salesN1: 0, segmentOverride: "retain" })]);
+    expect(r.get("a")?.segment).toBe("retain");
+    expect(r.get("a")?.flags).toContain("override");
+    expect(r.get("a")?.reason).toContain("prospect");
+  });
+
+  it("takes thresholds as parameters", () => {
+    const c = [client("a", { salesN: 80, salesN1: 100, potential: 100 })];
+    expect(segment.strategicSegments(c).get("a")?.segment).toBe("atRisk");
+    expect(segment.strategicSegments(c, { trendThreshold: -0.3 }).get("a")?.segment).toBe("retain");
+    expect(
+      segment.strategicSegments(c, { trendThreshold: -0.3, shareThreshold: 0.9 }).get("a")?.segment,
+    ).toBe("develop");
+  });
+
+  it("matches a straightforward reference implementation of the rule order", () => {
+    fc.assert(
+      fc.property(portfolio, (clients) => {
+        const got = new Map([...segment.strategicSegments(clients)].map(([id, a]) => [id, a.segment]));
+        expect(got).toEqual(reference(clients));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("assigns every client and does not depend on order", () => {
+    fc.assert(
+      fc.property(portfolio, (clients) => {
+        const a = segment.strategicSegments(clients);
+        const b = segment.strategicSegments([...clients].reverse());
+        expect(a.size).toBe(clients.length);
+        expect(new Map([...b].sort())).toEqual(new Map([...a].sort()));
+      }),
+    );
+  });
+});
