@@ -47,17 +47,18 @@ interface YearTable {
   firstDay: number;
   /** prefix[i] = working days among the year's first i days. */
   prefix: Int32Array;
-  holidays: PublicHoliday[];
+  holidays: readonly PublicHoliday[];
 }
 
-function publicHolidays(source: Holidays, year: number): PublicHoliday[] {
+function readHolidays(source: Holidays, year: number): PublicHoliday[] {
   const local = source.getHolidays(year).filter((h) => h.type === "public");
   const english = source.getHolidays(year, "en").filter((h) => h.type === "public");
   const seen = new Set<string>();
   const out: PublicHoliday[] = [];
   local.forEach((h, i) => {
     const date = h.date.slice(0, 10);
-    if (seen.has(date)) return;
+    // Keep only the year's own days (a rule could spill over a year boundary), once each.
+    if (seen.has(date) || !date.startsWith(String(year).padStart(4, "0"))) return;
     seen.add(date);
     out.push({
       date,
@@ -69,10 +70,27 @@ function publicHolidays(source: Holidays, year: number): PublicHoliday[] {
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/** Holidays depend only on place and year, so they are shared by every calendar of that place. */
+const sources = new Map<string, Holidays>();
+const holidayCache = new Map<string, readonly PublicHoliday[]>();
+
+function publicHolidays(country: string, region: string | null, year: number): readonly PublicHoliday[] {
+  const place = `${country}/${region ?? ""}`;
+  const key = `${place}/${year}`;
+  const cached = holidayCache.get(key);
+  if (cached !== undefined) return cached;
+  let source = sources.get(place);
+  if (source === undefined) {
+    source = region === null ? new Holidays(country) : new Holidays(country, region);
+    sources.set(place, source);
+  }
+  const list = readHolidays(source, year);
+  holidayCache.set(key, list);
+  return list;
+}
+
 export function createWorkCalendar(opts: CalendarOptions = {}): WorkCalendar {
   const place = resolvePlace(opts.country ?? "FR", opts.region);
-  const source =
-    place.region === null ? new Holidays(place.country) : new Holidays(place.country, place.region);
   const extraOff = new Set<number>(
     (opts.extraDaysOff ?? []).map((iso, i) => isoToDayNumber(iso, `extraDaysOff[${i}]`)),
   );
@@ -83,10 +101,7 @@ export function createWorkCalendar(opts: CalendarOptions = {}): WorkCalendar {
     if (cached !== undefined) return cached;
     const firstDay = dayNumberFromParts(year, 1, 1);
     const length = daysInYear(year);
-    // Keep only the year's own days: a holiday rule could spill over a year boundary.
-    const holidays = publicHolidays(source, year).filter((h) =>
-      h.date.startsWith(String(year).padStart(4, "0")),
-    );
+    const holidays = publicHolidays(place.country, place.region, year);
     const off = new Uint8Array(length);
     for (const h of holidays) off[isoToDayNumber(h.date) - firstDay] = 1;
     const prefix = new Int32Array(length + 1);
