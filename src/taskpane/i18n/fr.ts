@@ -1,0 +1,45 @@
+import type { Messages } from "./catalogue.types";
+
+/** Messages en français (mêmes clés que en.ts ; `{nom}` marque un paramètre). */
+export const fr: Messages = {
+  "app.sections": "Rubriques de Cadence",
+  "app.language": "Langue",
+  "tab.plan": "Plan",
+  "tab.track": "Suivi",
+  "tab.actions": "Actions",
+  "tab.team": "Équipe",
+  "team.placeholder":
+    "La vue équipe arrive avec le serveur partagé : votre manager y verra les plans consolidés.",
+
+  "common.save": "Enregistrer",
+  "common.cancel": "Annuler",
+  "common.edit": "Modifier",
+  "common.reload": "Actualiser",
+  "common.loading": "Chargement…",
+  "common.commands": "Commandes",
+  "common.back": "Précédent",
+  "common.next": "Suivant",
+  "common.unexpected": "Un problème est survenu ; le classeur est resté tel quel.",
+
+  "actions.new": "Nouveau plan d'action",
+  "actions.newTitle": "Nouveau plan d'action",
+  "actions.editTitle": "Modifier le plan d'action",
+  "actions.listLabel": "Plans d'action",
+  "actions.empty": "Aucun plan d'action pour l'instant.",
+  "actions.error": "Les plans d'action n'ont pas pu être lus ou écrits.",
+  "actions.client": "Client",
+  "actions.action": "Action",
+  "actions.owner": "Responsable",
+  "actions.due": "Échéance",
+  "actions.status": "Statut",
+  "actions.status.open": "Ouvert",
+  "actions.status.done": "Fait",
+  "actions.status.cancelled": "Annulé",
+  "actions.close": "Clore",
+  "actions.overdue": "en retard",
+  "actions.editOne": "Modifier « {action} » pour {client}",
+  "actions.closeOne": "Clore « {action} » pour {client}",
+  "actions.problem.clientRequired": "Saisissez le code client.",
+  "actions.problem.actionRequired": "Décrivez l'action.",
+  "actions.problem.badDate": "Saisissez une date au format aaaa-mm-jj.",
+};

@@ -1,0 +1,74 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { ActionsView } from "../../../src/taskpane/actions/ActionsView";
+import { createFakeGateway } from "../support/fakeGateway";
+import { renderInPane } from "../support/render";
+
+describe("ActionsView", () => {
+  it("lists the Actions table, open ones first", async () => {
+    const { gateway } = createFakeGateway({
+      actions: [
+        { clientId: "C2", action: "Review prices", owner: "Ana", due: "2026-03-01", status: "done" },
+        { clientId: "C1", action: "Visit", owner: "Ana", due: "2026-02-01", status: "open" },
+      ],
+    });
+    renderInPane(<ActionsView gateway={gateway} />);
+    const table = await screen.findByRole("table", { name: "Action plans" });
+    const rows = within(table).getAllByRole("row");
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toHaveTextContent("C1");
+    expect(rows[2]).toHaveTextContent("C2");
+  });
+
+  it("creates an action plan, refusing a blank client first", async () => {
+    const user = userEvent.setup();
+    const { gateway, state } = createFakeGateway();
+    renderInPane(<ActionsView gateway={gateway} />);
+    await screen.findByText("No action plan yet.");
+    await user.click(screen.getByRole("button", { name: "New action plan" }));
+    await user.type(screen.getByRole("textbox", { name: /^Action/ }), "Call back");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Enter the client id.")).toBeInTheDocument();
+    expect(state.actions).toHaveLength(0);
+    await user.type(screen.getByRole("textbox", { name: /^Client/ }), "C3");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByRole("table", { name: "Action plans" });
+    expect(state.actions).toEqual([
+      { clientId: "C3", action: "Call back", owner: "", due: "", status: "open" },
+    ]);
+  });
+
+  it("edits the owner and closes an action", async () => {
+    const user = userEvent.setup();
+    const { gateway, state } = createFakeGateway({
+      actions: [{ clientId: "C1", action: "Visit", owner: "Ana", due: "2026-02-01", status: "open" }],
+    });
+    renderInPane(<ActionsView gateway={gateway} />);
+    await user.click(await screen.findByRole("button", { name: "Edit “Visit” for C1" }));
+    const owner = screen.getByRole("textbox", { name: "Owner" });
+    await user.clear(owner);
+    await user.type(owner, "Bob");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => {
+      expect(state.actions[0].owner).toBe("Bob");
+    });
+    await user.click(await screen.findByRole("button", { name: "Close “Visit” for C1" }));
+    await waitFor(() => {
+      expect(state.actions[0].status).toBe("done");
+    });
+    expect(state.actions).toHaveLength(1);
+  });
+
+  it("shows the gateway's message in the rep's language when reading fails", async () => {
+    const { GatewayError } = await import("../../../src/excel/gateway.types");
+    const { gateway } = createFakeGateway({
+      failures: {
+        readActions: new GatewayError("tableMissing", "Pas de table Actions.", "No Actions table."),
+      },
+    });
+    renderInPane(<ActionsView gateway={gateway} />, "fr");
+    expect(await screen.findByText("Pas de table Actions.")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,153 @@
+/** An in-memory WorkbookGateway for component tests: records calls, can be told to fail. */
+import type {
+  ActionRow,
+  ContactsImportResult,
+  ContactsSource,
+  PlanTarget,
+  PlanWriteRow,
+  ProgressFn,
+  RefreshResult,
+  SourceRead,
+  SourceSpec,
+  WorkbookGateway,
+  WriteReceipt,
+} from "../../../src/excel/gateway.types";
+import { GatewayError } from "../../../src/excel/gateway.types";
+import type { Grid } from "../../../src/core/types";
+
+export interface FakeGatewayState {
+  source: SourceRead;
+  /** The Clients table as readSource("clients") returns it. */
+  clients: SourceRead | null;
+  actions: ActionRow[];
+  written: PlanWriteRow[][];
+  selected: { sheet: string; address: string }[];
+  imports: ContactsSource[];
+  importResult: ContactsImportResult;
+  refreshResult: RefreshResult;
+  undoStack: number;
+  /** Method name → error thrown on its next call. */
+  failures: Partial<Record<keyof WorkbookGateway, Error>>;
+  /** When set, writePlan waits for this promise before each chunk (to test cancel). */
+  writeGate: Promise<void> | null;
+}
+
+export function sourceFrom(grid: Grid, sheet = "Sheet1"): SourceRead {
+  const headers = (grid[0] ?? []).map((h) => String(h ?? ""));
+  return {
+    location: { sheet, table: null, headerRow: 1, firstColumn: 0, address: `A1:Z${grid.length}` },
+    grid,
+    headers,
+    cadenceColumns: {},
+  };
+}
+
+export const DEMO_GRID: Grid = [
+  ["Code client", "Raison sociale", "CA N-1", "CA N", "Potentiel"],
+  ["C1", "Alpha", 100000, 120000, 200000],
+  ["C2", "Beta", 80000, 60000, 150000],
+  ["C3", "Gamma", 0, 0, 50000],
+  ["C4", "Delta", 30000, 31000, 40000],
+  ["C5", "Epsilon", 10000, 12000, 100000],
+];
+
+export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
+  gateway: WorkbookGateway;
+  state: FakeGatewayState;
+} {
+  const state: FakeGatewayState = {
+    source: sourceFrom(DEMO_GRID),
+    clients: null,
+    actions: [],
+    written: [],
+    selected: [],
+    imports: [],
+    importResult: { appended: 0, duplicates: 0, unmatched: 0, unmatchedSheet: null, issues: [] },
+    refreshResult: { asOf: "2026-06-30", clients: 0, contacts: 0, under: 0, onTrack: 0, over: 0 },
+    undoStack: 0,
+    failures: {},
+    writeGate: null,
+    ...overrides,
+  };
+  const failIfAsked = (name: keyof WorkbookGateway): void => {
+    const error = state.failures[name];
+    if (error !== undefined) {
+      state.failures = { ...state.failures, [name]: undefined };
+      throw error;
+    }
+  };
+  const gateway: WorkbookGateway = {
+    createPlanWorkbook: () => {
+      failIfAsked("createPlanWorkbook");
+      state.source = sourceFrom(
+        [["Code client", "Raison sociale", "CA N-1", "CA N", "Potentiel"]],
+        "Clients",
+      );
+      return Promise.resolve();
+    },
+    readSource: (from: SourceSpec) => {
+      failIfAsked("readSource");
+      if (from === "clients") {
+        if (state.clients === null) {
+          return Promise.reject(
+            new GatewayError("tableMissing", "Pas de table Clients.", "No Clients table."),
+          );
+        }
+        return Promise.resolve(state.clients);
+      }
+      return Promise.resolve(state.source);
+    },
+    writePlan: async (
+      _target: PlanTarget,
+      rows: readonly PlanWriteRow[],
+      progress?: ProgressFn,
+      signal?: AbortSignal,
+    ): Promise<WriteReceipt> => {
+      failIfAsked("writePlan");
+      const chunk = 2;
+      for (let done = 0; done < rows.length; done += chunk) {
+        if (state.writeGate !== null) await state.writeGate;
+        if (signal?.aborted === true) throw new GatewayError("aborted", "Annulé.", "Cancelled.");
+        progress?.({ phase: "write", done: Math.min(done + chunk, rows.length), total: rows.length });
+      }
+      state.written.push([...rows]);
+      state.undoStack += 1;
+      return { rowsWritten: rows.length, columnsAdded: [], unmatchedClientIds: [], chunks: 1 };
+    },
+    importContacts: (source: ContactsSource) => {
+      failIfAsked("importContacts");
+      state.imports.push(source);
+      state.undoStack += 1;
+      return Promise.resolve(state.importResult);
+    },
+    refresh: (asOf: string) => {
+      failIfAsked("refresh");
+      return Promise.resolve({ ...state.refreshResult, asOf });
+    },
+    readActions: () => {
+      failIfAsked("readActions");
+      return Promise.resolve(state.actions.map((a) => ({ ...a })));
+    },
+    writeAction: (row: ActionRow) => {
+      failIfAsked("writeAction");
+      const index = state.actions.findIndex((a) => a.clientId === row.clientId && a.action === row.action);
+      if (index >= 0) state.actions[index] = { ...row };
+      else state.actions.push({ ...row });
+      return Promise.resolve();
+    },
+    undoLastWrite: () => {
+      failIfAsked("undoLastWrite");
+      if (state.undoStack === 0) return Promise.resolve(false);
+      state.undoStack -= 1;
+      state.written.pop();
+      return Promise.resolve(true);
+    },
+    canUndo: () => state.undoStack > 0,
+    selectCell: (sheet: string, address: string) => {
+      failIfAsked("selectCell");
+      state.selected.push({ sheet, address });
+      return Promise.resolve();
+    },
+  };
+  return { gateway, state };
+}
