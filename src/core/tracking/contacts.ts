@@ -1,0 +1,236 @@
+/**
+ * Parses a contacts log (a 2-D array as Excel's Range.values or a CSV export gives it; first row =
+ * headers) into contacts. Every row that does not become a contact is reported with its row number:
+ * rows whose date, client or channel cannot be read go to `unmatched`, repeated rows (same date,
+ * client, channel and note) go to `duplicates` and are not counted twice unless `keepDuplicates`.
+ */
+import type { CellValue, ChannelId, Grid, RowIssue } from "../types";
+import { channelTable } from "./channels";
+import type { ClientRef } from "./clientMatch";
+import { createClientMatcher } from "./clientMatch";
+import type { ContactColumns, ContactField } from "./contactsColumns";
+import { findContactColumns, REQUIRED_FIELDS } from "./contactsColumns";
+import { parseDateCell } from "./dates";
+import { cellText, normaliseText } from "./text";
+
+export interface Contact {
+  /** ISO date "YYYY-MM-DD" (the time of day is dropped). */
+  date: string;
+  clientId: string;
+  channel: ChannelId;
+  note: string;
+  source: string;
+  /** 1-based row in the source (header row = 1). */
+  row: number;
+}
+
+export type UnmatchedReason =
+  "badDate" | "missingClient" | "unknownClient" | "ambiguousClient" | "unknownChannel";
+
+export interface UnmatchedRow {
+  row: number;
+  values: CellValue[];
+  /** The first problem of the row; `reasons` lists them all. */
+  reason: UnmatchedReason;
+  reasons: UnmatchedReason[];
+}
+
+export interface DuplicateRow {
+  row: number;
+  /** Row of the first occurrence, which is kept. */
+  firstRow: number;
+  date: string;
+  clientId: string;
+  channel: ChannelId;
+}
+
+export interface ParseContactsOptions {
+  /** Extra channel names ("Salon" → "visit"); they override the built-in names. */
+  channelAliases?: Record<string, ChannelId>;
+  /** Source recorded on contacts when the log has no source column. Default "". */
+  source?: string;
+  /** Count repeated rows as separate contacts (still reported). Default false. */
+  keepDuplicates?: boolean;
+  /** Sheet row of the header, when the grid does not start at row 1. Default 1. */
+  headerRow?: number;
+}
+
+export interface ParsedContacts {
+  contacts: Contact[];
+  issues: RowIssue[];
+  unmatched: UnmatchedRow[];
+  duplicates: DuplicateRow[];
+}
+
+const FIELD_LABELS: Readonly<Record<ContactField, readonly [string, string]>> = {
+  date: ["date", "date"],
+  client: ["client", "client"],
+  channel: ["channel", "canal"],
+  note: ["note", "note"],
+  source: ["source", "source"],
+};
+
+const isBlank = (cell: CellValue): boolean =>
+  cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+
+function firstText(row: readonly CellValue[], columns: readonly number[]): string {
+  for (const c of columns) {
+    const text = cellText(row[c]);
+    if (text !== "") return text;
+  }
+  return "";
+}
+
+interface RowContext {
+  row: number;
+  issues: RowIssue[];
+  headers: readonly string[];
+}
+
+function issue(
+  ctx: RowContext,
+  column: number | undefined,
+  code: RowIssue["code"],
+  en: string,
+  fr: string,
+  value?: unknown,
+): void {
+  const name = column === undefined ? "" : (ctx.headers[column] ?? "");
+  ctx.issues.push({
+    row: ctx.row,
+    column: name,
+    code,
+    message: `Row ${ctx.row}: ${en} / Ligne ${ctx.row} : ${fr}`,
+    value,
+  });
+}
+
+function missingColumns(columns: ContactColumns): RowIssue[] {
+  return REQUIRED_FIELDS.filter((f) => columns[f].length === 0).map((f) => {
+    const [en, fr] = FIELD_LABELS[f];
+    return {
+      row: 1,
+      column: en,
+      code: "missingColumn",
+      message: `No ${en} column found in the header row. / Aucune colonne ${fr} trouvée dans la ligne d'en-tête.`,
+    };
+  });
+}
+
+export function parseContacts(
+  grid: Grid,
+  clients: readonly ClientRef[],
+  options: ParseContactsOptions = {},
+): ParsedContacts {
+  const out: ParsedContacts = { contacts: [], issues: [], unmatched: [], duplicates: [] };
+  if (grid.length === 0) return out;
+  const header = grid[0];
+  const headerRow = options.headerRow ?? 1;
+  const columns = findContactColumns(header);
+  const missing = missingColumns(columns).map((i) => ({ ...i, row: headerRow }));
+  if (missing.length > 0) {
+    out.issues.push(...missing);
+    return out;
+  }
+  const matcher = createClientMatcher(clients);
+  const channels = channelTable(options.channelAliases);
+  const seen = new Map<string, number>();
+  // Required columns are present (checked above); the first of each names the cell in messages.
+  const dateCol = columns.date[0];
+  const channelCol = columns.channel[0];
+  const clientCol = columns.client[0];
+
+  for (let i = 1; i < grid.length; i++) {
+    const values = grid[i] ?? [];
+    if (values.every(isBlank)) continue;
+    const ctx: RowContext = { row: headerRow + i, issues: out.issues, headers: columns.headers };
+    const reasons: UnmatchedReason[] = [];
+
+    const dateCell = values[dateCol];
+    const date = parseDateCell(dateCell);
+    if (date === null) {
+      reasons.push("badDate");
+      issue(
+        ctx,
+        dateCol,
+        "badDate",
+        `the date "${cellText(dateCell)}" cannot be read.`,
+        `la date « ${cellText(dateCell)} » est illisible.`,
+        dateCell,
+      );
+    }
+
+    const clientText = firstText(values, columns.client);
+    let clientId: string | null = null;
+    if (clientText === "") {
+      reasons.push("missingClient");
+      issue(ctx, clientCol, "unmatched", "no client given.", "aucun client indiqué.");
+    } else {
+      let found = matcher.match(clientText);
+      for (const c of columns.client) {
+        if (found.kind === "matched") break;
+        const other = cellText(values[c]);
+        if (other !== "" && other !== clientText) found = matcher.match(other);
+      }
+      if (found.kind === "matched") clientId = found.clientId;
+      else if (found.kind === "ambiguous") {
+        reasons.push("ambiguousClient");
+        const ids = found.ids.join(", ");
+        issue(
+          ctx,
+          clientCol,
+          "unmatched",
+          `client "${clientText}" matches several clients (${ids}).`,
+          `le client « ${clientText} » correspond à plusieurs clients (${ids}).`,
+          clientText,
+        );
+      } else {
+        reasons.push("unknownClient");
+        issue(
+          ctx,
+          clientCol,
+          "unmatched",
+          `client "${clientText}" is not in the portfolio.`,
+          `le client « ${clientText} » n'est pas dans le portefeuille.`,
+          clientText,
+        );
+      }
+    }
+
+    const channelText = firstText(values, columns.channel);
+    const channel = channels.get(normaliseText(channelText)) ?? null;
+    if (channel === null) {
+      reasons.push("unknownChannel");
+      issue(
+        ctx,
+        channelCol,
+        "unknownValue",
+        `channel "${channelText}" is unknown.`,
+        `canal « ${channelText} » inconnu.`,
+        channelText,
+      );
+    }
+
+    if (date === null || clientId === null || channel === null) {
+      out.unmatched.push({ row: ctx.row, values: [...values], reason: reasons[0], reasons });
+      continue;
+    }
+    const note = firstText(values, columns.note);
+    const key = `${date}\u0000${clientId}\u0000${channel}\u0000${normaliseText(note)}`;
+    const firstRow = seen.get(key);
+    if (firstRow !== undefined) {
+      out.duplicates.push({ row: ctx.row, firstRow, date, clientId, channel });
+      issue(
+        ctx,
+        dateCol,
+        "duplicate",
+        `same contact as row ${firstRow}.`,
+        `même contact que la ligne ${firstRow}.`,
+      );
+      if (options.keepDuplicates !== true) continue;
+    } else seen.set(key, ctx.row);
+    const source = columns.source.length > 0 ? firstText(values, columns.source) : (options.source ?? "");
+    out.contacts.push({ date, clientId, channel, note, source, row: ctx.row });
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/** Tracking through the year: contacts log parsing, per-client tracking and portfolio KPIs. */
+export { parseContacts } from "./contacts";
+export type {
+  Contact,
+  DuplicateRow,
+  ParseContactsOptions,
+  ParsedContacts,
+  UnmatchedReason,
+  UnmatchedRow,
+} from "./contacts";
+export { excelSerialToIso, isoToExcelSerial, parseDateCell, parseDateText } from "./dates";
+export { matchChannel, channelTable } from "./channels";
+export { createClientMatcher } from "./clientMatch";
+export type { ClientMatch, ClientMatcher, ClientRef } from "./clientMatch";
+export { normaliseText, normaliseCompanyName } from "./text";
+export { elapsedShare, checkPeriod, checkSeasonality } from "./elapsed";
+export type { Elapsed, Period, WorkingDayCalendar } from "./elapsed";
+export {
+  DEFAULT_CAP_FACTOR,
+  DEFAULT_TOLERANCE,
+  catchUpOf,
+  earnedOf,
+  isOverdue,
+  overdueBasis,
+  paceOf,
+  plannedToDate,
+  statusOf,
+  weighted,
+} from "./rules";
+export type { TrackingStatus } from "./rules";
+export { trackClients } from "./track";
+export type {
+  ClientTracking,
+  ContactLike,
+  PlanRow,
+  TrackingInput,
+  TrackingOptions,
+  TrackingResult,
+} from "./track";
+export { portfolioKpis } from "./kpis";
+export type { GroupTrend, KpiOptions, PortfolioKpis } from "./kpis";
+export { concentrationOf, giniOf, lorenzCurve, topIds, TOP_SHARE } from "./concentration";
+export type { Concentration, ConcentrationClient, LorenzPoint } from "./concentration";
+export { InvalidOptionError, InvalidPeriodError, InvalidSeasonalityError } from "./errors";

@@ -1,0 +1,88 @@
+/**
+ * The per-client tracking rules of domain.md, as small free functions (the custom functions call
+ * them one row at a time; trackClients calls them for a whole portfolio).
+ */
+import type { Channel, ChannelCounts } from "../types";
+import { InvalidOptionError } from "./errors";
+
+export type TrackingStatus = "Under" | "OnTrack" | "Over" | "NoPlan";
+
+export const DEFAULT_TOLERANCE = 0.2;
+export const DEFAULT_CAP_FACTOR = 1.5;
+
+/** Σ count × weight over the given channels (channels absent from `counts` count 0). */
+export function weighted(counts: ChannelCounts, channels: readonly Channel[]): number {
+  let sum = 0;
+  for (const ch of channels) sum += (counts[ch.id] ?? 0) * ch.weight;
+  return sum;
+}
+
+/** Planned to date = planned × e. */
+export const plannedToDate = (planned: number, share: number): number => planned * share;
+
+/** Pace = actual / planned to date, both weighted; null when nothing is due yet (planned to date 0). */
+export function paceOf(actual: number, planned: number, share: number): number | null {
+  const due = plannedToDate(planned, share);
+  return due > 0 ? actual / due : null;
+}
+
+/**
+ * Under if pace < 1 − τ, Over if pace > 1 + τ, otherwise OnTrack. A client with no plan (weighted
+ * planned 0) is NoPlan; a planned client with nothing due yet (pace null) is OnTrack.
+ */
+export function statusOf(
+  pace: number | null,
+  planned: number,
+  tolerance = DEFAULT_TOLERANCE,
+): TrackingStatus {
+  if (!(planned > 0)) return "NoPlan";
+  if (pace === null) return "OnTrack";
+  if (pace < 1 - tolerance) return "Under";
+  if (pace > 1 + tolerance) return "Over";
+  return "OnTrack";
+}
+
+/** Earned = min(actual, capFactor × planned), per channel. */
+export const earnedOf = (actual: number, planned: number, capFactor = DEFAULT_CAP_FACTOR): number =>
+  Math.min(actual, capFactor * planned);
+
+/**
+ * Overdue when the days since the last contact exceed 365 / planned visits per year. Planned visits
+ * are the visit channel's count; a client planned only on other channels uses its total planned
+ * contacts. A never-contacted client with a plan is overdue; a client without a plan never is.
+ */
+export function isOverdue(daysSinceLastContact: number | null, plannedVisits: number): boolean {
+  if (!(plannedVisits > 0)) return false;
+  if (daysSinceLastContact === null) return true;
+  return daysSinceLastContact > 365 / plannedVisits;
+}
+
+/** The count overdue uses: planned visits, else all planned contacts. */
+export function overdueBasis(planned: ChannelCounts, channels: readonly Channel[]): number {
+  const visits = planned.visit ?? 0;
+  if (visits > 0) return visits;
+  let total = 0;
+  for (const ch of channels) total += planned[ch.id] ?? 0;
+  return total;
+}
+
+/**
+ * Catch-up = remaining planned contacts / remaining working days (contacts per working day).
+ * 0 when nothing remains; null when contacts remain but no working day does.
+ */
+export function catchUpOf(remaining: number, remainingDays: number): number | null {
+  if (!(remaining > 0)) return 0;
+  return remainingDays > 0 ? remaining / remainingDays : null;
+}
+
+export function checkTolerance(tolerance: number): void {
+  if (!(Number.isFinite(tolerance) && tolerance >= 0 && tolerance < 1)) {
+    throw new InvalidOptionError("tolerance", tolerance, "a number in [0, 1)", "un nombre dans [0, 1)");
+  }
+}
+
+export function checkCapFactor(capFactor: number, option = "capFactor"): void {
+  if (!(Number.isFinite(capFactor) && capFactor >= 1)) {
+    throw new InvalidOptionError(option, capFactor, "a number ≥ 1", "un nombre ≥ 1");
+  }
+}

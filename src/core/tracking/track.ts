@@ -1,0 +1,231 @@
+/**
+ * Per-client tracking as of a date: one pass over the contacts into typed arrays (client index ×
+ * channel), working days counted once for the whole portfolio, then one record per client.
+ * Actual counts contacts dated in [period start, asOf]; the last contact looks at every contact up to
+ * asOf (a visit last December still counts as the last contact); contacts after asOf are ignored.
+ */
+import * as calendar from "../calendar";
+import type { Channel, ChannelCounts, ChannelId, SegmentId } from "../types";
+import { DEFAULT_CHANNELS } from "../types";
+import type { Elapsed, Period, WorkingDayCalendar } from "./elapsed";
+import { elapsedShare } from "./elapsed";
+import * as rules from "./rules";
+
+export interface PlanRow {
+  id: string;
+  segment: SegmentId;
+  /** Planned contacts for the period, per channel. */
+  planned: ChannelCounts;
+  salesN: number | null;
+  salesN1: number | null;
+  potential: number | null;
+  /** This client's cap factor, overriding options.capFactor. */
+  capFactor?: number | null;
+}
+
+export type ContactLike = { date: string; clientId: string; channel: ChannelId };
+
+export interface TrackingOptions {
+  /** τ, default 0.20. */
+  tolerance?: number;
+  /** Earned is capped at capFactor × planned per channel; default 1.5. */
+  capFactor?: number;
+  /** 12 monthly weights (January first) for the elapsed share. */
+  seasonality?: readonly number[];
+}
+
+export interface TrackingInput {
+  plan: readonly PlanRow[];
+  contacts: readonly ContactLike[];
+  period: Period;
+  /** ISO date the tracking is computed at (inclusive). */
+  asOf: string;
+  calendar: WorkingDayCalendar;
+  /** Channels and weights; default DEFAULT_CHANNELS. */
+  channels?: readonly Channel[];
+  options?: TrackingOptions;
+}
+
+export interface ClientTracking {
+  id: string;
+  segment: SegmentId;
+  salesN: number | null;
+  salesN1: number | null;
+  potential: number | null;
+  planned: ChannelCounts;
+  plannedWeighted: number;
+  actual: ChannelCounts;
+  actualWeighted: number;
+  /** Contacts counted in actual (all channels). */
+  contacts: number;
+  /** Weighted planned × e. */
+  plannedToDate: number;
+  /** Weighted actual / planned to date; null when nothing is due yet. */
+  pace: number | null;
+  status: rules.TrackingStatus;
+  earned: ChannelCounts;
+  earnedWeighted: number;
+  lastContact: string | null;
+  daysSinceLastContact: number | null;
+  overdue: boolean;
+  /** max(0, planned − actual) per channel. */
+  remaining: ChannelCounts;
+  remainingWeighted: number;
+  /** Remaining weighted contacts per remaining working day (visit-equivalents a day). */
+  catchUp: number | null;
+}
+
+export interface TrackingResult {
+  asOf: string;
+  period: Period;
+  elapsed: Elapsed;
+  tolerance: number;
+  channels: readonly Channel[];
+  clients: ClientTracking[];
+  /** Contacts not counted, by reason (none is dropped silently). */
+  ignored: {
+    unknownClient: number;
+    unknownChannel: number;
+    badDate: number;
+    beforePeriod: number;
+    afterAsOf: number;
+  };
+}
+
+interface Tally {
+  actual: Float64Array;
+  contacts: Int32Array;
+  last: string[];
+  ignored: TrackingResult["ignored"];
+}
+
+function tally(
+  input: TrackingInput,
+  channels: readonly Channel[],
+  index: ReadonlyMap<string, number>,
+): Tally {
+  const nc = channels.length;
+  const channelIndex = new Map(channels.map((c, k) => [c.id, k]));
+  const n = input.plan.length;
+  const t: Tally = {
+    actual: new Float64Array(n * nc),
+    contacts: new Int32Array(n),
+    last: new Array<string>(n).fill(""),
+    ignored: { unknownClient: 0, unknownChannel: 0, badDate: 0, beforePeriod: 0, afterAsOf: 0 },
+  };
+  const { asOf } = input;
+  const start = input.period.start;
+  for (const contact of input.contacts) {
+    const i = index.get(contact.clientId);
+    if (i === undefined) {
+      t.ignored.unknownClient++;
+      continue;
+    }
+    const k = channelIndex.get(contact.channel);
+    if (k === undefined) {
+      t.ignored.unknownChannel++;
+      continue;
+    }
+    // ISO dates compare as strings; anything else is not a date.
+    const date = contact.date;
+    if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
+      t.ignored.badDate++;
+      continue;
+    }
+    if (date > asOf) {
+      t.ignored.afterAsOf++;
+      continue;
+    }
+    if (date > (t.last[i] ?? "")) t.last[i] = date;
+    if (date < start) {
+      t.ignored.beforePeriod++;
+      continue;
+    }
+    t.actual[i * nc + k] = (t.actual[i * nc + k] ?? 0) + 1;
+    t.contacts[i] = (t.contacts[i] ?? 0) + 1;
+  }
+  return t;
+}
+
+export function trackClients(input: TrackingInput): TrackingResult {
+  const channels = input.channels ?? DEFAULT_CHANNELS;
+  const options = input.options ?? {};
+  const tolerance = options.tolerance ?? rules.DEFAULT_TOLERANCE;
+  const defaultCap = options.capFactor ?? rules.DEFAULT_CAP_FACTOR;
+  rules.checkTolerance(tolerance);
+  rules.checkCapFactor(defaultCap);
+  const elapsed = elapsedShare(input.period, input.asOf, input.calendar, options.seasonality);
+  const asOfDay = calendar.isoToDayNumber(input.asOf, "asOf");
+
+  const index = new Map<string, number>();
+  input.plan.forEach((row, i) => {
+    if (!index.has(row.id)) index.set(row.id, i);
+  });
+  const t = tally(input, channels, index);
+  const nc = channels.length;
+
+  const clients = input.plan.map((row, i): ClientTracking => {
+    const capFactor = row.capFactor ?? defaultCap;
+    if (row.capFactor !== undefined && row.capFactor !== null)
+      rules.checkCapFactor(capFactor, `capFactor of ${row.id}`);
+    const planned: ChannelCounts = {};
+    const actual: ChannelCounts = {};
+    const earned: ChannelCounts = {};
+    const remaining: ChannelCounts = {};
+    let plannedWeighted = 0;
+    let actualWeighted = 0;
+    let earnedWeighted = 0;
+    let remainingWeighted = 0;
+    for (let k = 0; k < nc; k++) {
+      const ch = channels[k];
+      const p = row.planned[ch.id] ?? 0;
+      const a = t.actual[i * nc + k] ?? 0;
+      const e = rules.earnedOf(a, p, capFactor);
+      const r = Math.max(0, p - a);
+      planned[ch.id] = p;
+      actual[ch.id] = a;
+      earned[ch.id] = e;
+      remaining[ch.id] = r;
+      plannedWeighted += p * ch.weight;
+      actualWeighted += a * ch.weight;
+      earnedWeighted += e * ch.weight;
+      remainingWeighted += r * ch.weight;
+    }
+    const pace = rules.paceOf(actualWeighted, plannedWeighted, elapsed.share);
+    const last = t.last[i] ?? "";
+    const lastContact = last === "" ? null : last;
+    const daysSinceLastContact = lastContact === null ? null : asOfDay - calendar.isoToDayNumber(lastContact);
+    return {
+      id: row.id,
+      segment: row.segment,
+      salesN: row.salesN,
+      salesN1: row.salesN1,
+      potential: row.potential,
+      planned,
+      plannedWeighted,
+      actual,
+      actualWeighted,
+      contacts: t.contacts[i] ?? 0,
+      plannedToDate: rules.plannedToDate(plannedWeighted, elapsed.share),
+      pace,
+      status: rules.statusOf(pace, plannedWeighted, tolerance),
+      earned,
+      earnedWeighted,
+      lastContact,
+      daysSinceLastContact,
+      overdue: rules.isOverdue(daysSinceLastContact, rules.overdueBasis(planned, channels)),
+      remaining,
+      remainingWeighted,
+      catchUp: rules.catchUpOf(remainingWeighted, elapsed.remainingDays),
+    };
+  });
+  return {
+    asOf: input.asOf,
+    period: { ...input.period },
+    elapsed,
+    tolerance,
+    channels,
+    clients,
+    ignored: t.ignored,
+  };
+}
