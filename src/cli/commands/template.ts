@@ -1,0 +1,47 @@
+import type { Command } from "commander";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { writePlanTemplate } from "../xlsx/template";
+import { CliError } from "../errors";
+
+export interface TemplateOptions {
+  lang: string;
+  out?: string;
+}
+
+/** `cadence template [--lang fr|en] --out plan.xlsx`: writes an empty plan workbook file. */
+export async function runTemplate(opts: TemplateOptions): Promise<string> {
+  if (opts.lang !== "fr" && opts.lang !== "en") {
+    throw new CliError(`--lang must be fr or en, not "${opts.lang}" (--lang doit valoir fr ou en).`);
+  }
+  if (opts.out === undefined || opts.out.trim() === "") {
+    throw new CliError("--out <file.xlsx> is required (--out <fichier.xlsx> est obligatoire).");
+  }
+  const out = path.resolve(opts.out);
+  if (!out.toLowerCase().endsWith(".xlsx")) {
+    throw new CliError(
+      `--out must name an .xlsx file, not "${opts.out}" (--out doit être un fichier .xlsx).`,
+    );
+  }
+  const dir = path.dirname(out);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CliError(`Folder ${dir} does not exist (le dossier ${dir} n'existe pas).`);
+  }
+  if (existsSync(out) && statSync(out).isDirectory()) {
+    throw new CliError(`${out} is a folder (${out} est un dossier).`);
+  }
+  await writePlanTemplate(out, opts.lang);
+  return out;
+}
+
+export function register(program: Command): void {
+  program
+    .command("template")
+    .description("write an empty plan workbook (.xlsx) to fill without the add-in")
+    .option("--lang <lang>", "headers language: fr or en", "fr")
+    .option("--out <file>", "the .xlsx file to write")
+    .action(async (opts: TemplateOptions) => {
+      const out = await runTemplate(opts);
+      process.stdout.write(`${out}\n`);
+    });
+}
