@@ -1,0 +1,211 @@
+import type { CellValue, Channel, ChannelCounts, Client, Grid, Segment } from "../types";
+import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../types";
+import type { ColumnMapping, ColumnMatch, ExtraColumn } from "./columns";
+import { detectColumns } from "./columns";
+import type { ClientField } from "./fields";
+import { isNumericField, normChannel } from "./fields";
+import { normaliseHeader } from "./headers";
+import type { ParseIssue } from "./issues";
+import { makeIssue } from "./issues";
+import type { NumberOptions } from "./numbers";
+import { excelError, isBlank, parseNumber } from "./numbers";
+
+export interface PortfolioOptions {
+  /** Overrides header detection: field → 0-based column index (null: do not use that field). */
+  mapping?: ColumnMapping;
+  /** Channels for norm override columns ("Norme visites"); default DEFAULT_CHANNELS. */
+  channels?: readonly Channel[];
+  /** Segments a "segment forcé" value may name (by id or FR/EN label); default STRATEGIC_SEGMENTS. */
+  segments?: readonly Segment[];
+  /** Decimal separator for ambiguous numbers ("1,234"); default: inferred per column, else English. */
+  decimalSeparator?: "," | ".";
+  /** Sheet row of the grid's first (header) row; default 1. */
+  firstRow?: number;
+  /** Left-pads numeric postal codes with zeros to this many digits (e.g. 5 for France: 1000 → "01000"). */
+  postalCodeDigits?: number;
+}
+
+export interface PortfolioParse {
+  clients: Client[];
+  /** Every problem found, sorted by row; messages in English (issueMessage / formatIssue for French). */
+  issues: ParseIssue[];
+  /** What was understood, for a UI to show and let the user correct through options.mapping. */
+  columns: ColumnMatch[];
+  extraColumns: ExtraColumn[];
+}
+
+/** Negative sales, potential or margin are kept (credit notes happen); negative counts are dropped. */
+const KEEP_NEGATIVE: readonly ClientField[] = ["salesN1", "salesN", "potential", "margin"];
+
+type Row = readonly CellValue[];
+
+function inferDecimal(rows: readonly Row[], index: number): "," | "." | undefined {
+  let comma = 0;
+  let dot = 0;
+  for (const row of rows) {
+    const p = parseNumber(row[index]);
+    if (p.kind !== "number") continue;
+    if (p.evidence === ",") comma++;
+    else if (p.evidence === ".") dot++;
+  }
+  return comma > dot ? "," : dot > comma ? "." : undefined;
+}
+
+function text(cell: CellValue): string | null {
+  if (isBlank(cell)) return null;
+  return typeof cell === "string" ? cell.trim() : String(cell);
+}
+
+/**
+ * Reads a portfolio from a grid as Excel's Range.values gives it (header row first). Never throws
+ * and never drops a non-blank row: every non-blank data row yields a client, and every problem is
+ * an issue with its sheet row and column header.
+ * - No id: the row gets the id "ROW-<row>" (issue missingId). Without an id column the name is the id.
+ * - Duplicate id: both rows get a duplicateId issue; the later row is renamed "<id>#2", "#3"…
+ * - Numbers: see parseNumber. A margin written "35" or "35 %" reads as 0.35 (values over 1 are percents).
+ * - Text or an Excel error in a number column: value null, issue notANumber / excelError.
+ * - Negative: sales, potential and margin kept with an issue; min, max and norms dropped with an issue.
+ * - Missing required columns (id or name; salesN): a missingColumn issue on the header row.
+ */
+export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): PortfolioParse {
+  const channels = options.channels ?? DEFAULT_CHANNELS;
+  const segments = options.segments ?? STRATEGIC_SEGMENTS;
+  const firstRow = options.firstRow ?? 1;
+  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+  const header = grid[0] ?? [];
+  const detected = detectColumns(header, width, channels, options.mapping, firstRow);
+  const issues: ParseIssue[] = [...detected.issues];
+  const col = new Map<ClientField, ColumnMatch>(detected.columns.map((c) => [c.field, c]));
+  const idCol = col.get("id") ?? col.get("name");
+  if (!col.has("id") && !col.has("name")) {
+    issues.push(
+      makeIssue(firstRow, "id", "missingColumn", undefined, { expected: "id / name, code client / nom" }),
+    );
+  }
+  if (!col.has("salesN")) {
+    issues.push(
+      makeIssue(firstRow, "salesN", "missingColumn", undefined, { expected: "salesN, CA N / sales" }),
+    );
+  }
+  const dataRows = grid.slice(1);
+  const numberOptions = new Map<number, NumberOptions>();
+  for (const c of detected.columns) {
+    if (!isNumericField(c.field)) continue;
+    const decimalSeparator = options.decimalSeparator ?? inferDecimal(dataRows, c.index);
+    numberOptions.set(c.index, decimalSeparator ? { decimalSeparator } : {});
+  }
+  const segmentIds = new Map<string, string>();
+  for (const s of segments) {
+    for (const name of [s.id, s.labelFr, s.labelEn]) segmentIds.set(normaliseHeader(name), s.id);
+  }
+
+  const clients: Client[] = [];
+  const firstRowOfId = new Map<string, number>();
+  dataRows.forEach((row, r) => {
+    if (row.every(isBlank)) return;
+    const sheetRow = firstRow + 1 + r;
+    const textOf = (field: ClientField): string | null => {
+      const c = col.get(field);
+      if (!c) return null;
+      const cell = row[c.index];
+      const err = excelError(cell);
+      if (err !== null) {
+        issues.push(makeIssue(sheetRow, c.header, "excelError", err));
+        return null;
+      }
+      return text(cell);
+    };
+    const numberOf = (field: ClientField): number | null => {
+      const c = col.get(field);
+      if (!c) return null;
+      const p = parseNumber(row[c.index], numberOptions.get(c.index));
+      if (p.kind === "blank") return null;
+      if (p.kind === "excelError") {
+        issues.push(makeIssue(sheetRow, c.header, "excelError", p.code));
+        return null;
+      }
+      if (p.kind === "text") {
+        issues.push(makeIssue(sheetRow, c.header, "notANumber", p.text));
+        return null;
+      }
+      let value = p.value;
+      if (field === "margin" && !p.percent && value > 1 && value <= 100) value /= 100;
+      if (value < 0) {
+        const keep = KEEP_NEGATIVE.includes(field);
+        issues.push(makeIssue(sheetRow, c.header, "negative", p.value, keep ? undefined : { dropped: 1 }));
+        if (!keep) return null;
+      }
+      return value;
+    };
+
+    const idText = idCol ? textOf(idCol.field) : null;
+    let id = idText ?? "";
+    if (id === "") {
+      id = unique(`ROW-${sheetRow}`, firstRowOfId);
+      issues.push(makeIssue(sheetRow, idCol?.header ?? "id", "missingId", undefined, { generated: id }));
+    } else {
+      const first = firstRowOfId.get(id);
+      if (first !== undefined) {
+        const renamed = unique(id, firstRowOfId);
+        issues.push(makeIssue(first, idCol?.header ?? "id", "duplicateId", id, { otherRow: sheetRow }));
+        issues.push(
+          makeIssue(sheetRow, idCol?.header ?? "id", "duplicateId", id, { firstRow: first, renamed }),
+        );
+        id = renamed;
+      }
+    }
+    firstRowOfId.set(id, sheetRow);
+    const name = col.has("id") ? textOf("name") : idText;
+
+    let postalCode = textOf("postalCode");
+    const pc = col.get("postalCode");
+    const pcCell = pc ? row[pc.index] : undefined;
+    if (postalCode !== null && typeof pcCell === "number" && options.postalCodeDigits !== undefined) {
+      postalCode = postalCode.padStart(options.postalCodeDigits, "0");
+    }
+
+    let segmentOverride = textOf("segmentOverride");
+    if (segmentOverride !== null) {
+      const known = segmentIds.get(normaliseHeader(segmentOverride));
+      if (known !== undefined) segmentOverride = known;
+      else
+        issues.push(
+          makeIssue(sheetRow, col.get("segmentOverride")?.header ?? "", "unknownValue", segmentOverride),
+        );
+    }
+
+    let normOverride: ChannelCounts | null = null;
+    for (const c of detected.columns) {
+      const channel = normChannel(c.field);
+      if (channel === null) continue;
+      const v = numberOf(c.field);
+      if (v !== null) normOverride = { ...(normOverride ?? {}), [channel]: v };
+    }
+
+    clients.push({
+      id,
+      name: name ?? id,
+      postalCode,
+      city: textOf("city"),
+      salesN1: numberOf("salesN1"),
+      salesN: numberOf("salesN"),
+      potential: numberOf("potential"),
+      margin: numberOf("margin"),
+      segmentOverride,
+      normOverride,
+      min: numberOf("min"),
+      max: numberOf("max"),
+      row: sheetRow,
+    });
+  });
+  issues.sort((x, y) => x.row - y.row);
+  return { clients, issues, columns: detected.columns, extraColumns: detected.extraColumns };
+}
+
+/** `base` if unused, else base#2, base#3… */
+function unique(base: string, used: ReadonlyMap<string, number>): string {
+  if (!used.has(base)) return base;
+  let n = 2;
+  while (used.has(`${base}#${n}`)) n++;
+  return `${base}#${n}`;
+}
