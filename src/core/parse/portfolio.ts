@@ -75,6 +75,12 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
   const header = grid[0] ?? [];
   const detected = detectColumns(header, width, channels, options.mapping, firstRow);
   const issues: ParseIssue[] = [...detected.issues];
+  // Issues are listed by row, then by column, whatever the order they were found in.
+  const columnOf = new Map<ParseIssue, number>();
+  const add = (index: number, issue: ParseIssue): void => {
+    columnOf.set(issue, index);
+    issues.push(issue);
+  };
   const col = new Map<ClientField, ColumnMatch>(detected.columns.map((c) => [c.field, c]));
   const idCol = col.get("id") ?? col.get("name");
   if (!col.has("id") && !col.has("name")) {
@@ -110,7 +116,7 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
       const cell = row[c.index];
       const err = excelError(cell);
       if (err !== null) {
-        issues.push(makeIssue(sheetRow, c.header, "excelError", err));
+        add(c.index, makeIssue(sheetRow, c.header, "excelError", err));
         return null;
       }
       return text(cell);
@@ -121,18 +127,18 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
       const p = parseNumber(row[c.index], numberOptions.get(c.index));
       if (p.kind === "blank") return null;
       if (p.kind === "excelError") {
-        issues.push(makeIssue(sheetRow, c.header, "excelError", p.code));
+        add(c.index, makeIssue(sheetRow, c.header, "excelError", p.code));
         return null;
       }
       if (p.kind === "text") {
-        issues.push(makeIssue(sheetRow, c.header, "notANumber", p.text));
+        add(c.index, makeIssue(sheetRow, c.header, "notANumber", p.text));
         return null;
       }
       let value = p.value;
       if (field === "margin" && !p.percent && value > 1 && value <= 100) value /= 100;
       if (value < 0) {
         const keep = KEEP_NEGATIVE.includes(field);
-        issues.push(makeIssue(sheetRow, c.header, "negative", p.value, keep ? undefined : { dropped: 1 }));
+        add(c.index, makeIssue(sheetRow, c.header, "negative", p.value, keep ? undefined : { dropped: 1 }));
         if (!keep) return null;
       }
       return value;
@@ -142,13 +148,20 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
     let id = idText ?? "";
     if (id === "") {
       id = unique(`ROW-${sheetRow}`, firstRowOfId);
-      issues.push(makeIssue(sheetRow, idCol?.header ?? "id", "missingId", undefined, { generated: id }));
+      add(
+        idCol?.index ?? -1,
+        makeIssue(sheetRow, idCol?.header ?? "id", "missingId", undefined, { generated: id }),
+      );
     } else {
       const first = firstRowOfId.get(id);
       if (first !== undefined) {
         const renamed = unique(id, firstRowOfId);
-        issues.push(makeIssue(first, idCol?.header ?? "id", "duplicateId", id, { otherRow: sheetRow }));
-        issues.push(
+        add(
+          idCol?.index ?? -1,
+          makeIssue(first, idCol?.header ?? "id", "duplicateId", id, { otherRow: sheetRow }),
+        );
+        add(
+          idCol?.index ?? -1,
           makeIssue(sheetRow, idCol?.header ?? "id", "duplicateId", id, { firstRow: first, renamed }),
         );
         id = renamed;
@@ -169,7 +182,8 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
       const known = segmentIds.get(normaliseHeader(segmentOverride));
       if (known !== undefined) segmentOverride = known;
       else
-        issues.push(
+        add(
+          col.get("segmentOverride")?.index ?? -1,
           makeIssue(sheetRow, col.get("segmentOverride")?.header ?? "", "unknownValue", segmentOverride),
         );
     }
@@ -198,7 +212,7 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
       row: sheetRow,
     });
   });
-  issues.sort((x, y) => x.row - y.row);
+  issues.sort((x, y) => x.row - y.row || (columnOf.get(x) ?? -1) - (columnOf.get(y) ?? -1));
   return { clients, issues, columns: detected.columns, extraColumns: detected.extraColumns };
 }
 
