@@ -161,10 +161,10 @@ describe("allocateByNorms", () => {
         expect(sumMin).toBeLessThanOrEqual(capacity);
         for (const [i, a] of r.allocations.entries()) {
           const c = clients[i];
-          expect(a.id).toBe(c?.id);
+          expect(a.id).toBe(c.id);
           expect(Number.isInteger(a.units)).toBe(true);
-          expect(a.units).toBeGreaterThanOrEqual(c?.min ?? 0);
-          expect(a.units).toBeLessThanOrEqual(c?.max ?? Number.POSITIVE_INFINITY);
+          expect(a.units).toBeGreaterThanOrEqual(c.min ?? 0);
+          expect(a.units).toBeLessThanOrEqual(c.max ?? Number.POSITIVE_INFINITY);
         }
         expect(r.total).toBe(r.allocations.reduce((s, a) => s + a.units, 0));
         if (sumDemand > capacity) expect(r.total).toBe(capacity);
