@@ -16,6 +16,8 @@ module.exports = {
       },
     ],
   },
+  // jose 6 and cookie 1 ship ESM only; swc turns them into CommonJS for Jest (store auth, fastify inject).
+  transformIgnorePatterns: ["/node_modules/(?!(jose|cookie)/)"],
   moduleNameMapper: {
     // office-addin-mock pulls an ESM-only dependency that Jest cannot load; it is not used by the mock.
     "^office-addin-manifest$": "<rootDir>/test/support/officeAddinManifestStub.js",

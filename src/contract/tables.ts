@@ -1,0 +1,120 @@
+/**
+ * The synced tables: which fields each holds and of what kind. The server stores one column per
+ * field; the client sends field-level changes against these names.
+ */
+export type FieldKind = "string" | "number" | "integer" | "boolean" | "date" | "json";
+
+export interface TableSpec {
+  /** Who may write it: a rep's own plan data, or steering data written by the rep's managers. */
+  readonly family: "plan" | "steering";
+  readonly fields: Readonly<Record<string, FieldKind>>;
+}
+
+const COMMON = { repId: "string", deleted: "boolean" } as const;
+
+export const SYNC_TABLES = {
+  /** A rep's plan for one year: capacity inputs, norms and channel weights as JSON documents. */
+  plans: {
+    family: "plan",
+    fields: { ...COMMON, year: "integer", capacity: "json", norms: "json", channelWeights: "json" },
+  },
+  /** A client row of a plan; planned contacts per built-in channel and weighted. */
+  clients: {
+    family: "plan",
+    fields: {
+      ...COMMON,
+      year: "integer",
+      clientKey: "string",
+      name: "string",
+      postalCode: "string",
+      city: "string",
+      salesN1: "number",
+      salesN: "number",
+      potential: "number",
+      segment: "string",
+      plannedVisit: "number",
+      plannedVideo: "number",
+      plannedCall: "number",
+      plannedDigital: "number",
+      plannedWeighted: "number",
+      extra: "json",
+    },
+  },
+  /** One contact made (the actuals log); weight = visit-equivalents of its channel. */
+  contacts: {
+    family: "plan",
+    fields: {
+      ...COMMON,
+      clientId: "string",
+      date: "date",
+      channel: "string",
+      weight: "number",
+      note: "string",
+    },
+  },
+  /** A dated, owned action on a client or on the rep. */
+  actions: {
+    family: "steering",
+    fields: {
+      ...COMMON,
+      clientId: "string",
+      action: "string",
+      owner: "string",
+      dueDate: "date",
+      status: "string",
+    },
+  },
+  /** A manager's note or target on a rep's plan (kind "note" | "target"). */
+  notes: {
+    family: "steering",
+    fields: {
+      ...COMMON,
+      year: "integer",
+      kind: "string",
+      clientId: "string",
+      authorId: "string",
+      text: "string",
+      value: "number",
+    },
+  },
+  /** A steering review: date, manager, rep, KPI snapshot, decisions. */
+  reviews: {
+    family: "steering",
+    fields: { ...COMMON, date: "date", managerId: "string", kpis: "json", decisions: "string" },
+  },
+} as const satisfies Record<string, TableSpec>;
+
+export type SyncTableName = keyof typeof SYNC_TABLES;
+export const SYNC_TABLE_NAMES = Object.keys(SYNC_TABLES) as SyncTableName[];
+
+export function isSyncTable(name: string): name is SyncTableName {
+  return Object.prototype.hasOwnProperty.call(SYNC_TABLES, name);
+}
+
+/** A JSON value as carried on the wire. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Checks a field value against its kind; returns a reason when it does not fit. */
+export function checkFieldValue(kind: FieldKind, value: unknown): string | null {
+  if (value === null) return null;
+  switch (kind) {
+    case "string":
+      return typeof value === "string" && value.length <= 10_000
+        ? null
+        : "expected a string (≤ 10,000 chars)";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? null : "expected a finite number";
+    case "integer":
+      return Number.isSafeInteger(value) ? null : "expected an integer";
+    case "boolean":
+      return typeof value === "boolean" ? null : "expected true or false";
+    case "date":
+      return typeof value === "string" &&
+        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(value))
+        ? null
+        : "expected a date YYYY-MM-DD";
+    case "json":
+      return typeof value === "object" ? null : "expected a JSON object or array";
+  }
+}

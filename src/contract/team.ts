@@ -1,0 +1,76 @@
+import { Type, type Static } from "@sinclair/typebox";
+
+export const TeamViewQuery = Type.Object(
+  {
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    asOf: Type.Optional(Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" })),
+    tolerance: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type TeamViewQuery = Static<typeof TeamViewQuery>;
+
+/** Figures of one rep × segment, of one rep, or of one manager's team (domain.md, Consolidation). */
+export const Figures = Type.Object({
+  clients: Type.Integer(),
+  /** Clients with a plan > 0. */
+  plannedClients: Type.Integer(),
+  plannedVisit: Type.Number(),
+  plannedVideo: Type.Number(),
+  plannedCall: Type.Number(),
+  plannedDigital: Type.Number(),
+  plannedWeighted: Type.Number(),
+  /** Weighted capacity from the plan (plans.capacity.weighted); null when unknown. */
+  capacity: Type.Union([Type.Number(), Type.Null()]),
+  utilisation: Type.Union([Type.Number(), Type.Null()]),
+  contacts: Type.Integer(),
+  actualWeighted: Type.Number(),
+  earnedWeighted: Type.Number(),
+  attainment: Type.Union([Type.Number(), Type.Null()]),
+  reached: Type.Integer(),
+  reach: Type.Union([Type.Number(), Type.Null()]),
+  coverage: Type.Union([Type.Number(), Type.Null()]),
+  under: Type.Integer(),
+  over: Type.Integer(),
+  onTrack: Type.Integer(),
+  /** Retain clients whose status is Over. */
+  saturatedTopAccounts: Type.Integer(),
+  /** At risk clients whose status is Under. */
+  neglectedAtRisk: Type.Integer(),
+});
+export type Figures = Static<typeof Figures>;
+
+export const RepView = Type.Object({
+  repId: Type.String(),
+  name: Type.String(),
+  managerId: Type.Union([Type.String(), Type.Null()]),
+  totals: Figures,
+  segments: Type.Record(Type.String(), Figures),
+  /** Utilisation outside 90–110 %. */
+  utilisationFlag: Type.Boolean(),
+});
+export type RepView = Static<typeof RepView>;
+
+export const ManagerView = Type.Object({
+  managerId: Type.String(),
+  name: Type.String(),
+  reps: Type.Integer(),
+  totals: Figures,
+  reviewsThisMonth: Type.Integer(),
+  actionsOpen: Type.Integer(),
+  actionsOverdue: Type.Integer(),
+});
+export type ManagerView = Static<typeof ManagerView>;
+
+export const TeamView = Type.Object({
+  managerId: Type.String(),
+  year: Type.Integer(),
+  asOf: Type.String(),
+  /** Working days elapsed / working days in the year (France's calendar). */
+  elapsedShare: Type.Number(),
+  reps: Type.Array(RepView),
+  /** The N+1 view: one line per manager in the subtree (the requested manager included). */
+  managers: Type.Array(ManagerView),
+  totals: Figures,
+});
+export type TeamView = Static<typeof TeamView>;

@@ -1,0 +1,107 @@
+/**
+ * Who is calling: a personal access token (looked up by its hash) or a Microsoft Entra ID access
+ * token (verified with jose against the tenant's keys: issuer, audience, expiry, RS256 only, tenant
+ * allow-list), matched to a person by object id, then by e-mail.
+ */
+import {
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from "jose";
+import type { Kysely } from "kysely";
+import type { Role } from "../contract";
+import type { Actor } from "./access";
+import type { DB, PeopleTable } from "./db/schema";
+import { ApiError } from "./errors";
+import { subordinateIds } from "./people";
+import { hashToken, TOKEN_PREFIX } from "./tokens";
+
+export interface EntraOptions {
+  /** Accepted audiences (the add-in's application id URI or client id). */
+  audience: string | string[];
+  /** Tenant ids allowed to sign in. */
+  tenants: readonly string[];
+  /** Key set; default: Microsoft's published keys (createRemoteJWKSet). */
+  keys?: JWTVerifyGetKey;
+}
+
+export function microsoftKeySet(): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL("https://login.microsoftonline.com/common/discovery/v2.0/keys"));
+}
+
+function issuersOf(tenants: readonly string[]): string[] {
+  return tenants.flatMap((t) => [
+    `https://login.microsoftonline.com/${t}/v2.0`,
+    `https://sts.windows.net/${t}/`,
+  ]);
+}
+
+export async function authenticate(
+  db: Kysely<DB>,
+  authorization: string | undefined,
+  entra: EntraOptions | undefined,
+): Promise<Actor> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
+  const token = match?.[1];
+  if (token === undefined) throw new ApiError("UNAUTHENTICATED", { reason: "missing bearer token" });
+  const person = token.startsWith(TOKEN_PREFIX)
+    ? await personFromPat(db, token)
+    : await personFromEntra(db, token, entra);
+  return {
+    id: person.id,
+    name: person.name,
+    role: person.role as Role,
+    below: new Set(await subordinateIds(db, person.id)),
+  };
+}
+
+async function personFromPat(db: Kysely<DB>, token: string): Promise<PeopleTable> {
+  const person = await db
+    .selectFrom("tokens")
+    .innerJoin("people", "people.id", "tokens.person_id")
+    .selectAll("people")
+    .where("tokens.hash", "=", hashToken(token))
+    .where("tokens.revoked_at", "is", null)
+    .executeTakeFirst();
+  if (!person) throw new ApiError("UNAUTHENTICATED", { reason: "unknown or revoked token" });
+  return person;
+}
+
+async function personFromEntra(
+  db: Kysely<DB>,
+  token: string,
+  entra: EntraOptions | undefined,
+): Promise<PeopleTable> {
+  if (!entra) throw new ApiError("UNAUTHENTICATED", { reason: "unknown token format" });
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, entra.keys ?? microsoftKeySet(), {
+      algorithms: ["RS256"],
+      audience: entra.audience,
+      issuer: issuersOf(entra.tenants),
+      clockTolerance: 60,
+    }));
+  } catch (error: unknown) {
+    const reason = error instanceof joseErrors.JOSEError ? error.code : "invalid token";
+    throw new ApiError("UNAUTHENTICATED", { reason });
+  }
+  const tid = typeof payload.tid === "string" ? payload.tid : "";
+  if (!entra.tenants.includes(tid)) throw new ApiError("UNAUTHENTICATED", { reason: "tenant not allowed" });
+  const oid = typeof payload.oid === "string" ? payload.oid : null;
+  if (oid !== null) {
+    const byOid = await db.selectFrom("people").selectAll().where("entra_oid", "=", oid).executeTakeFirst();
+    if (byOid) return byOid;
+  }
+  const email = [payload.preferred_username, payload.email, payload.upn].find((v) => typeof v === "string");
+  if (typeof email === "string") {
+    const byEmail = await db
+      .selectFrom("people")
+      .selectAll()
+      .where("email", "=", email.toLowerCase())
+      .executeTakeFirst();
+    if (byEmail) return byEmail;
+  }
+  throw new ApiError("UNAUTHENTICATED", { reason: "no person matches this account" });
+}

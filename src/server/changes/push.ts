@@ -1,0 +1,246 @@
+/**
+ * POST /sync/push: a batch of field-level mutations applied in ONE transaction. Replays (same
+ * mutation id) return the original result; a stale base is merged field by field (three-way); a
+ * field changed on both sides to different values is a conflict, recorded and returned.
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import {
+  SYNC_TABLES,
+  type FieldConflict,
+  type FieldKind,
+  type Mutation,
+  type MutationResult,
+  type PushResponse,
+  type SyncTableName,
+} from "../../contract";
+import { can, type Actor } from "../access";
+import { canonicalJson, columnOf, decode, encode } from "../db/columns";
+import type { ChangeLogTable, ConflictsTable, DB, MutationsTable } from "../db/schema";
+import { insertChunked, lockSequence, loose, saveSequence, type LooseRow } from "./sequence";
+import { validateMutations } from "./validate";
+
+export interface RequestContext {
+  actor: Actor;
+  clientApp: string | null;
+  ip: string | null;
+}
+
+const same = (kind: FieldKind, a: unknown, b: unknown): boolean =>
+  canonicalJson(decode(kind, encode(kind, a))) === canonicalJson(decode(kind, encode(kind, b)));
+
+const IN_CHUNK = 500;
+
+async function loadRows(
+  trx: Transaction<DB>,
+  mutations: readonly Mutation[],
+): Promise<Map<string, LooseRow>> {
+  const rows = new Map<string, LooseRow>();
+  const byTable = new Map<string, string[]>();
+  for (const m of mutations) byTable.set(m.table, [...(byTable.get(m.table) ?? []), m.rowId]);
+  for (const [table, ids] of byTable) {
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += IN_CHUNK) {
+      const found = await loose(trx)
+        .selectFrom(table)
+        .selectAll()
+        .where("id", "in", unique.slice(i, i + IN_CHUNK))
+        .execute();
+      for (const row of found) rows.set(`${table}/${String(row.id)}`, row);
+    }
+  }
+  return rows;
+}
+
+async function loadReplays(
+  trx: Transaction<DB>,
+  ids: readonly string[],
+): Promise<Map<string, MutationsTable>> {
+  const out = new Map<string, MutationsTable>();
+  for (let i = 0; i < ids.length; i += IN_CHUNK) {
+    const found = await trx
+      .selectFrom("mutations")
+      .selectAll()
+      .where("mutation_id", "in", ids.slice(i, i + IN_CHUNK))
+      .execute();
+    for (const row of found) out.set(row.mutation_id, row);
+  }
+  return out;
+}
+
+export async function push(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  mutations: readonly Mutation[],
+): Promise<PushResponse> {
+  validateMutations(mutations);
+  return db.transaction().execute(async (trx) => {
+    let seq = await lockSequence(trx);
+    const replays = await loadReplays(
+      trx,
+      mutations.map((m) => m.mutationId),
+    );
+    const rows = await loadRows(trx, mutations);
+    const now = new Date().toISOString();
+    const results: MutationResult[] = [];
+    const log: ChangeLogTable[] = [];
+    const conflicts: ConflictsTable[] = [];
+    const done: MutationsTable[] = [];
+    const inserts = new Map<string, LooseRow[]>();
+
+    for (const m of mutations) {
+      const replay = replays.get(m.mutationId);
+      if (replay) {
+        const original = JSON.parse(replay.result) as MutationResult;
+        results.push(
+          replay.actor_id === ctx.actor.id ? { ...original, replayed: true } : refusal(m, "FORBIDDEN", 0),
+        );
+        continue;
+      }
+      seq += 1;
+      const table = m.table as SyncTableName;
+      const key = `${table}/${m.rowId}`;
+      const row = rows.get(key);
+      const outcome = decide(ctx.actor, table, m, row);
+      results.push(outcome.result);
+      done.push({
+        mutation_id: m.mutationId,
+        actor_id: ctx.actor.id,
+        result: JSON.stringify(outcome.result),
+        seq,
+        at: now,
+      });
+      log.push({
+        seq,
+        at: now,
+        actor_id: ctx.actor.id,
+        client_app: ctx.clientApp,
+        ip: ctx.ip,
+        mutation_id: m.mutationId,
+        table_name: table,
+        row_id: m.rowId,
+        rep_id: outcome.repId,
+        version: outcome.write ? outcome.result.version : null,
+        result: outcome.result.status,
+        fields: outcome.write ? JSON.stringify(outcome.write.fields) : null,
+        reason: outcome.result.reason ?? null,
+      });
+      for (const c of outcome.result.conflicts) {
+        conflicts.push({
+          id: randomUUID(),
+          seq,
+          at: now,
+          mutation_id: m.mutationId,
+          actor_id: ctx.actor.id,
+          table_name: table,
+          row_id: m.rowId,
+          rep_id: outcome.repId ?? "",
+          field: c.field,
+          base: canonicalJson(c.base ?? null),
+          mine: canonicalJson(c.mine ?? null),
+          theirs: canonicalJson(c.theirs ?? null),
+        });
+      }
+      if (!outcome.write) continue;
+      const columns: LooseRow = {
+        version: outcome.result.version,
+        updated_at: now,
+        updated_by: ctx.actor.id,
+      };
+      for (const [field, value] of Object.entries(outcome.write.fields)) columns[columnOf(field)] = value;
+      if (row) {
+        Object.assign(row, columns);
+        await loose(trx).updateTable(table).set(columns).where("id", "=", m.rowId).execute();
+      } else {
+        const created: LooseRow = {
+          id: m.rowId,
+          rep_id: outcome.repId ?? ctx.actor.id,
+          deleted: 0,
+          ...columns,
+        };
+        rows.set(key, created);
+        inserts.set(table, [...(inserts.get(table) ?? []), created]);
+      }
+    }
+    // New rows go in by table in chunks; later mutations of the same new row updated the object in place.
+    for (const [table, created] of inserts)
+      await insertChunked(trx, table, normaliseColumns(table as SyncTableName, created));
+    await insertChunked(trx, "change_log", log as unknown as LooseRow[]);
+    await insertChunked(trx, "mutations", done as unknown as LooseRow[]);
+    await insertChunked(trx, "conflicts", conflicts as unknown as LooseRow[]);
+    await saveSequence(trx, seq);
+    return { results, seq };
+  });
+}
+
+/** Multi-row inserts need the same columns in every row. */
+function normaliseColumns(table: SyncTableName, rows: LooseRow[]): LooseRow[] {
+  const columns = ["id", "rep_id", "version", "deleted", "updated_at", "updated_by"];
+  for (const field of Object.keys(SYNC_TABLES[table].fields)) columns.push(columnOf(field));
+  return rows.map((r) => Object.fromEntries([...new Set(columns)].map((c) => [c, r[c] ?? null])));
+}
+
+interface Outcome {
+  result: MutationResult;
+  repId: string | null;
+  /** Encoded column values to write (by field name), when the row changes. */
+  write?: { fields: Record<string, string | number | null> };
+}
+
+function refusal(m: Mutation, reason: string, version: number): MutationResult {
+  return {
+    mutationId: m.mutationId,
+    rowId: m.rowId,
+    table: m.table,
+    status: "refused",
+    version,
+    applied: [],
+    conflicts: [],
+    reason,
+  };
+}
+
+function decide(actor: Actor, table: SyncTableName, m: Mutation, row: LooseRow | undefined): Outcome {
+  const kinds: Readonly<Record<string, FieldKind>> = SYNC_TABLES[table].fields;
+  const version = row ? Number(row.version) : 0;
+  const requestedRep = (m.fields as Partial<Mutation["fields"]>).repId?.value;
+  const repId = row ? String(row.rep_id) : typeof requestedRep === "string" ? requestedRep : actor.id;
+  if (!row && m.baseVersion > 0) return { result: refusal(m, "ROW_NOT_FOUND", 0), repId };
+  if (row && requestedRep !== undefined && requestedRep !== repId) {
+    return { result: refusal(m, "FORBIDDEN", version), repId };
+  }
+  if (!can(actor, "write", { kind: "row", table, repId }))
+    return { result: refusal(m, "FORBIDDEN", version), repId };
+
+  const fresh = !row || m.baseVersion === version;
+  const applied: string[] = [];
+  const conflicts: FieldConflict[] = [];
+  const fields: Record<string, string | number | null> = {};
+  for (const [field, change] of Object.entries(m.fields)) {
+    if (field === "repId") continue;
+    const kind = kinds[field] ?? "string";
+    const theirs = row ? decode(kind, row[columnOf(field)]) : null;
+    const base = change.base ?? null;
+    const mine = change.value ?? null;
+    if (same(kind, theirs, mine)) continue;
+    if (fresh || same(kind, theirs, base)) {
+      applied.push(field);
+      fields[field] = encode(kind, mine);
+    } else {
+      conflicts.push({ field, base, mine, theirs });
+    }
+  }
+  if (!row) fields.repId = repId;
+  const changed = applied.length > 0 || !row;
+  const status = conflicts.length > 0 ? "conflict" : !changed ? "unchanged" : fresh ? "applied" : "merged";
+  const result: MutationResult = {
+    mutationId: m.mutationId,
+    rowId: m.rowId,
+    table,
+    status,
+    version: changed ? version + 1 : version,
+    applied,
+    conflicts,
+  };
+  return changed ? { result, repId, write: { fields } } : { result, repId };
+}

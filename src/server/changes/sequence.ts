@@ -1,0 +1,58 @@
+/**
+ * The change log's sequence. Every writer first updates the single counter row inside its
+ * transaction: the row lock serialises writers until commit, so commit order = sequence order and
+ * a reader never sees seq n+1 before seq n (no gaps, also on PostgreSQL under concurrent writers).
+ */
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { ChangeLogTable, DB } from "../db/schema";
+
+export async function lockSequence(trx: Transaction<DB>): Promise<number> {
+  const row = await sql<{
+    value: number;
+  }>`update seq_counter set value = value where id = 1 returning value`.execute(trx);
+  const first = row.rows.at(0);
+  if (first === undefined) throw new Error("seq_counter row is missing: run the migrations");
+  return first.value;
+}
+
+export async function saveSequence(trx: Transaction<DB>, value: number): Promise<void> {
+  await trx.updateTable("seq_counter").set({ value }).where("id", "=", 1).execute();
+}
+
+export type AuditEntry = Omit<ChangeLogTable, "seq" | "at">;
+
+/** Records one entry (e.g. a refused request) in its own short transaction. */
+export async function audit(db: Kysely<DB>, entry: AuditEntry): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const seq = (await lockSequence(trx)) + 1;
+    await trx
+      .insertInto("change_log")
+      .values({ ...entry, seq, at: new Date().toISOString() })
+      .execute();
+    await saveSequence(trx, seq);
+    return seq;
+  });
+}
+
+/** A view of the database with tables addressed by name (the synced tables, chunked inserts). */
+export type LooseRow = Record<string, string | number | null>;
+export type LooseDB = Record<string, LooseRow>;
+
+export function loose(db: Kysely<DB> | Transaction<DB>): Kysely<LooseDB> {
+  return db as unknown as Kysely<LooseDB>;
+}
+
+/** Inserts rows in chunks (SQLite caps bound parameters per statement). */
+export async function insertChunked(
+  trx: Transaction<DB>,
+  table: string,
+  rows: readonly LooseRow[],
+  chunk = 200,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await loose(trx)
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk))
+      .execute();
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Opens the store's database: a SQLite file (default) or PostgreSQL when a postgres:// URL is given.
+ * Both go through Kysely, so the rest of the server is dialect-blind except where noted.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import type { DB } from "./schema";
+
+export type DialectName = "sqlite" | "postgres";
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… switches to PostgreSQL; otherwise `sqlitePath` is used. */
+  databaseUrl?: string | undefined;
+  /** SQLite file (default ./data/cadence.db); ":memory:" for a throwaway store. */
+  sqlitePath?: string | undefined;
+  /** PostgreSQL schema to use (created if missing); default public. */
+  pgSchema?: string | undefined;
+  /** PostgreSQL pool size; default 10. */
+  poolSize?: number | undefined;
+}
+
+export const DEFAULT_SQLITE_PATH = "./data/cadence.db";
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(ql)?:\/\//.test(url);
+}
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  if (isPostgresUrl(options.databaseUrl)) return openPostgres(options.databaseUrl, options);
+  return openSqlite(options.sqlitePath ?? DEFAULT_SQLITE_PATH);
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const handle = new BetterSqlite3(file);
+  handle.pragma("journal_mode = WAL");
+  // FULL: an acknowledged push survives a power cut, not only a process crash.
+  handle.pragma("synchronous = FULL");
+  handle.pragma("foreign_keys = ON");
+  handle.pragma("busy_timeout = 5000");
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+const SAFE_SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const schema = options.pgSchema ?? "public";
+  if (!SAFE_SCHEMA.test(schema)) throw new Error(`Invalid PostgreSQL schema name: ${schema}`);
+  // Counts and sums come back as numbers, not strings (values stay far below 2^53).
+  const fallback = pg.types.getTypeParser as (oid: number, format?: string) => (value: string) => unknown;
+  const types = {
+    getTypeParser: (oid: number, format?: string) =>
+      oid === 20 || oid === 1700 ? (v: string) => Number(v) : fallback(oid, format),
+  } as pg.CustomTypesConfig;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    options: `-c search_path=${schema}`,
+    types,
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  return { db, dialect: "postgres", close: () => db.destroy() };
+}

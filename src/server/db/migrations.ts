@@ -1,0 +1,178 @@
+/**
+ * The store's migrations, in code, the same set for SQLite and PostgreSQL. Never edit a released
+ * migration: add a new one.
+ */
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import type { FieldKind } from "../../contract";
+
+/** Column types that mean the same on both dialects (SQLite maps them by affinity). */
+const COLUMN_TYPE: Record<FieldKind, "text" | "double precision" | "integer"> = {
+  string: "text",
+  number: "double precision",
+  integer: "integer",
+  boolean: "integer",
+  date: "text",
+  json: "text",
+};
+
+// Frozen copy of the synced tables as of migration 001 (the contract may grow; this must not).
+const TABLES_001: Record<string, Record<string, FieldKind>> = {
+  plans: { year: "integer", capacity: "json", norms: "json", channel_weights: "json" },
+  clients: {
+    year: "integer",
+    client_key: "string",
+    name: "string",
+    postal_code: "string",
+    city: "string",
+    sales_n1: "number",
+    sales_n: "number",
+    potential: "number",
+    segment: "string",
+    planned_visit: "number",
+    planned_video: "number",
+    planned_call: "number",
+    planned_digital: "number",
+    planned_weighted: "number",
+    extra: "json",
+  },
+  contacts: { client_id: "string", date: "date", channel: "string", weight: "number", note: "string" },
+  actions: { client_id: "string", action: "string", owner: "string", due_date: "date", status: "string" },
+  notes: {
+    year: "integer",
+    kind: "string",
+    client_id: "string",
+    author_id: "string",
+    text: "string",
+    value: "number",
+  },
+  reviews: { date: "date", manager_id: "string", kpis: "json", decisions: "string" },
+};
+
+// Kysely<unknown>: a migration must not depend on today's table types.
+const m001: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("organisation")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable("people")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("name", "text", (c) => c.notNull().unique())
+      .addColumn("email", "text", (c) => c.unique())
+      .addColumn("role", "text", (c) => c.notNull())
+      .addColumn("reports_to", "text", (c) => c.references("people.id"))
+      .addColumn("entra_oid", "text", (c) => c.unique())
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("people_reports_to").on("people").column("reports_to").execute();
+    await db.schema
+      .createTable("tokens")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("person_id", "text", (c) => c.notNull().references("people.id"))
+      .addColumn("hash", "text", (c) => c.notNull().unique())
+      .addColumn("label", "text")
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addColumn("revoked_at", "text")
+      .execute();
+    await db.schema
+      .createTable("seq_counter")
+      .addColumn("id", "integer", (c) => c.primaryKey())
+      .addColumn("value", "integer", (c) => c.notNull())
+      .execute();
+    await sql`insert into seq_counter (id, value) values (1, 0)`.execute(db);
+    await db.schema
+      .createTable("mutations")
+      .addColumn("mutation_id", "text", (c) => c.primaryKey())
+      .addColumn("actor_id", "text", (c) => c.notNull())
+      .addColumn("result", "text", (c) => c.notNull())
+      .addColumn("seq", "integer", (c) => c.notNull())
+      .addColumn("at", "text", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable("change_log")
+      .addColumn("seq", "integer", (c) => c.primaryKey())
+      .addColumn("at", "text", (c) => c.notNull())
+      .addColumn("actor_id", "text")
+      .addColumn("client_app", "text")
+      .addColumn("ip", "text")
+      .addColumn("mutation_id", "text")
+      .addColumn("table_name", "text")
+      .addColumn("row_id", "text")
+      .addColumn("rep_id", "text")
+      .addColumn("version", "integer")
+      .addColumn("result", "text", (c) => c.notNull())
+      .addColumn("fields", "text")
+      .addColumn("reason", "text")
+      .execute();
+    await db.schema.createIndex("change_log_rep_seq").on("change_log").columns(["rep_id", "seq"]).execute();
+    await db.schema
+      .createTable("conflicts")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("seq", "integer", (c) => c.notNull())
+      .addColumn("at", "text", (c) => c.notNull())
+      .addColumn("mutation_id", "text", (c) => c.notNull())
+      .addColumn("actor_id", "text", (c) => c.notNull())
+      .addColumn("table_name", "text", (c) => c.notNull())
+      .addColumn("row_id", "text", (c) => c.notNull())
+      .addColumn("rep_id", "text", (c) => c.notNull())
+      .addColumn("field", "text", (c) => c.notNull())
+      .addColumn("base", "text")
+      .addColumn("mine", "text")
+      .addColumn("theirs", "text")
+      .execute();
+    for (const [table, columns] of Object.entries(TABLES_001)) {
+      let builder = db.schema
+        .createTable(table)
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("rep_id", "text", (c) => c.notNull().references("people.id"))
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("deleted", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addColumn("updated_by", "text", (c) => c.notNull());
+      for (const [column, kind] of Object.entries(columns))
+        builder = builder.addColumn(column, COLUMN_TYPE[kind]);
+      await builder.execute();
+      await db.schema.createIndex(`${table}_rep`).on(table).column("rep_id").execute();
+    }
+    await db.schema
+      .createIndex("contacts_client_date")
+      .on("contacts")
+      .columns(["client_id", "date"])
+      .execute();
+    await db.schema
+      .createIndex("actions_due")
+      .on("actions")
+      .columns(["rep_id", "status", "due_date"])
+      .execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = { "001_initial": m001 };
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+export class MigrationError extends Error {
+  constructor(
+    readonly migration: string | null,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `Migration ${migration ?? "(unknown)"} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+    this.name = "MigrationError";
+  }
+}
+
+/** Brings the database to the latest migration; returns the names applied now. */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === "Error");
+    throw new MigrationError(failed?.migrationName ?? null, error);
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
