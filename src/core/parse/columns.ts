@@ -1,5 +1,6 @@
 import type { CellValue, Channel } from "../types";
 import type { ClientField } from "./fields";
+import { BASE_FIELDS, normChannel } from "./fields";
 import { classifyHeader } from "./headers";
 import type { ParseIssue } from "./issues";
 import { makeIssue } from "./issues";
@@ -79,6 +80,15 @@ export function detectColumns(
     if (index === undefined) continue;
     if (index === null) {
       byField.delete(field);
+      continue;
+    }
+    const channel = normChannel(field);
+    if (
+      channel === null
+        ? !(BASE_FIELDS as readonly string[]).includes(field)
+        : !channels.some((c) => c.id === channel)
+    ) {
+      issues.push(makeIssue(headerSheetRow, field, "unknownValue", index, { field }));
       continue;
     }
     if (!Number.isInteger(index) || index < 0 || index >= width) {

@@ -220,10 +220,17 @@ export function classifyHeader(
   if (h === "") return null;
   const direct = lookup.get(h);
   if (direct) return { field: direct };
-  const year = /^(.*?) ?(?:annee )?((?:19|20)\d\d)$/.exec(h);
-  if (year && SALES_WORDS.includes(year[1])) {
-    return { field: "salesN", year: Number(year[2]) };
+  const year =
+    /^(?<words>.*?) ?(?:annee |fy ?)?(?<year>(?:19|20)\d\d)$/.exec(h) ??
+    /^(?:fy ?)?(?<year>(?:19|20)\d\d) (?<words>.*)$/.exec(h);
+  const words = year?.groups?.words;
+  const y = year?.groups?.year;
+  if (words !== undefined && y !== undefined && SALES_WORDS.includes(words)) {
+    return { field: "salesN", year: Number(y) };
   }
+  // "Potentiel 2026", "Marge 2025": the year does not change what the column holds.
+  const dated = words === undefined ? undefined : lookup.get(words);
+  if (dated === "potential" || dated === "margin") return { field: dated };
   for (const w of NORM_WORDS) {
     for (const rest of [
       h.startsWith(`${w} `) ? h.slice(w.length + 1) : null,

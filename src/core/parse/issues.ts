@@ -50,13 +50,17 @@ export function issueMessage(issue: ParseIssue, lang: Lang): string {
         ? `deuxième colonne pour ${String(p.field)} (la colonne ${String(p.kept)} est utilisée) ; ignorée`
         : `second column for ${String(p.field)} (column ${String(p.kept)} is used); ignored`;
     case "unknownValue":
-      return "index" in p
-        ? fr
+      if ("index" in p) {
+        return fr
           ? `la correspondance désigne la colonne ${String(p.index)}, qui n'existe pas`
-          : `the mapping names column ${String(p.index)}, which does not exist`
-        : fr
-          ? `segment inconnu '${v}' (conservé tel quel)`
-          : `unknown segment '${v}' (kept as is)`;
+          : `the mapping names column ${String(p.index)}, which does not exist`;
+      }
+      if ("field" in p) {
+        return fr
+          ? `la correspondance désigne un champ inconnu '${String(p.field)}' ; ignorée`
+          : `the mapping names an unknown field '${String(p.field)}'; ignored`;
+      }
+      return fr ? `segment inconnu '${v}' (conservé tel quel)` : `unknown segment '${v}' (kept as is)`;
     case "badDate":
       return fr ? `date invalide '${v}'` : `invalid date '${v}'`;
     case "unmatched":

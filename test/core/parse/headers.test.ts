@@ -65,7 +65,11 @@ describe("matchHeader", () => {
     expect(parse.classifyHeader("CA 2025")).toEqual({ field: "salesN", year: 2025 });
     expect(parse.classifyHeader("Sales 2026")).toEqual({ field: "salesN", year: 2026 });
     expect(parse.classifyHeader("Chiffre d'affaires 2024 (€ HT)")).toEqual({ field: "salesN", year: 2024 });
-    expect(parse.classifyHeader("Potentiel 2026")).toBeNull();
+    expect(parse.classifyHeader("2025 sales")).toEqual({ field: "salesN", year: 2025 });
+    expect(parse.classifyHeader("Sales FY2026")).toEqual({ field: "salesN", year: 2026 });
+    expect(parse.classifyHeader("CA année 2024")).toEqual({ field: "salesN", year: 2024 });
+    expect(parse.classifyHeader("Potentiel 2026")).toEqual({ field: "potential" });
+    expect(parse.classifyHeader("Ville 2026")).toBeNull();
   });
 
   it("recognises norms of user channels by id or label", () => {

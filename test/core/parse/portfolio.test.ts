@@ -90,8 +90,18 @@ describe("parsePortfolio", () => {
     const ignored = parse.parsePortfolio(grid, { mapping: { salesN: null } });
     expect(ignored.clients[0]?.salesN).toBeNull();
     expect(codes(ignored)).toEqual([[1, "salesN", "missingColumn"]]);
-    const bad = parse.parsePortfolio(grid, { mapping: { potential: 9 } });
-    expect(codes(bad)).toEqual([[1, "potential", "unknownValue"]]);
+    const bad = parse.parsePortfolio(grid, {
+      mapping: { potential: 9, "norm.fax": 1, colour: 2 } as parse.ColumnMapping,
+    });
+    expect(codes(bad)).toEqual([
+      [1, "potential", "unknownValue"],
+      [1, "norm.fax", "unknownValue"],
+      [1, "colour", "unknownValue"],
+    ]);
+    expect(bad.issues[1]?.message).toBe(
+      "row 1, column 'norm.fax': the mapping names an unknown field 'norm.fax'; ignored",
+    );
+    expect(bad.clients[0]).toMatchObject({ id: "Xavier", salesN: 7, potential: null, normOverride: null });
   });
 
   it("uses the name as id when there is no id column", () => {
