@@ -1,6 +1,45 @@
+import { Button, Text } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import type { WorkbookGateway } from "../../excel/gateway.types";
+import { useI18n } from "../i18n/useI18n";
+import { PlanSummary } from "./PlanSummary";
+import type { PlanWizardProps } from "./PlanWizard.types";
+import { AllocationStep } from "./steps/AllocationStep";
+import { CapacityStep } from "./steps/CapacityStep";
+import { NormsStep } from "./steps/NormsStep";
+import { SegmentationStep } from "./steps/SegmentationStep";
+import { SourceStep } from "./steps/SourceStep";
+import { WriteStep } from "./steps/WriteStep";
+import { STEPS, usePlanWizard } from "./usePlanWizard";
+import { usePlanWizardStyles } from "./usePlanWizardStyles.styles";
 
-export function PlanWizard(_props: { gateway: WorkbookGateway }): ReactNode {
-  return null;
+export function PlanWizard({ gateway }: PlanWizardProps): ReactNode {
+  const { t } = useI18n();
+  const styles = usePlanWizardStyles();
+  const wizard = usePlanWizard();
+  const props = { wizard, gateway };
+  const title = t(`step.${wizard.step}`);
+  return (
+    <section className={styles.root} aria-label={t("tab.plan")}>
+      <Text as="h2" weight="semibold" size={400}>
+        {t("wizard.stepOf", { n: wizard.stepIndex + 1, total: STEPS.length, title })}
+      </Text>
+      <PlanSummary wizard={wizard} />
+      {wizard.step === "source" && <SourceStep {...props} />}
+      {wizard.step === "segmentation" && <SegmentationStep {...props} />}
+      {wizard.step === "norms" && <NormsStep {...props} />}
+      {wizard.step === "capacity" && <CapacityStep {...props} />}
+      {wizard.step === "allocation" && <AllocationStep {...props} />}
+      {wizard.step === "write" && <WriteStep {...props} />}
+      <nav className={styles.nav} aria-label={t("wizard.navigation")}>
+        <Button disabled={wizard.stepIndex === 0} onClick={wizard.back}>
+          {t("common.back")}
+        </Button>
+        {wizard.step !== "write" && (
+          <Button appearance="primary" disabled={!wizard.canAdvance} onClick={wizard.next}>
+            {t("common.next")}
+          </Button>
+        )}
+      </nav>
+    </section>
+  );
 }

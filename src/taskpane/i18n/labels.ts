@@ -1,0 +1,27 @@
+/** Display names of core data (segments, channels) in the pane's language. */
+import { ABC_SEGMENTS } from "../../core/plan";
+import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../../core/types";
+import type { Channel, Segment } from "../../core/types";
+import type { Language } from "./catalogue.types";
+
+const KNOWN_SEGMENTS: readonly Segment[] = [...STRATEGIC_SEGMENTS, ...ABC_SEGMENTS];
+
+export function segmentLabel(id: string, language: Language): string {
+  const s = KNOWN_SEGMENTS.find((k) => k.id === id);
+  if (s === undefined) return id;
+  return language === "fr" ? s.labelFr : s.labelEn;
+}
+
+export function segmentColour(id: string): string {
+  return KNOWN_SEGMENTS.find((k) => k.id === id)?.colour ?? "#6D6D6D";
+}
+
+export function channelLabel(
+  id: string,
+  language: Language,
+  channels: readonly Channel[] = DEFAULT_CHANNELS,
+): string {
+  const c = channels.find((k) => k.id === id);
+  if (c === undefined) return id;
+  return language === "fr" ? c.labelFr : c.labelEn;
+}

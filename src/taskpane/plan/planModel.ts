@@ -1,0 +1,157 @@
+/** Pure derivations of the plan from the wizard's choices (no DOM, no gateway). */
+import * as capacity from "../../core/capacity";
+import * as norms from "../../core/norms";
+import * as parse from "../../core/parse";
+import * as plan from "../../core/plan";
+import * as segment from "../../core/segment";
+import { DEFAULT_CHANNELS } from "../../core/types";
+import type { ChannelCounts, Client, Segment, SegmentId } from "../../core/types";
+import type { CapacityChoices, PlanChoices, SegmentationChoices } from "./planModel.types";
+
+/** Norms for the ABC method's classes, next to the strategic defaults (editable in the Norms step). */
+const ABC_NORMS: norms.NormTable = {
+  A: { visit: 10, call: 6 },
+  B: { visit: 6, call: 4 },
+  C: { visit: 2, call: 3 },
+};
+
+export function defaultChoices(year: number): PlanChoices {
+  return {
+    source: null,
+    mapping: {},
+    segmentation: {
+      method: "strategic",
+      params: { ...segment.DEFAULT_STRATEGIC_PARAMS },
+      abcMeasure: "salesN",
+      overrides: {},
+    },
+    norms: { ...norms.DEFAULT_NORMS, ...ABC_NORMS },
+    channels: DEFAULT_CHANNELS,
+    capacity: {
+      year,
+      country: "FR",
+      region: "",
+      leaveDays: 25,
+      nonFieldDays: 20,
+      contactsPerDay: { visit: 4, video: 6, call: 12, digital: 20 },
+      prospectingShare: capacity.DEFAULT_PROSPECTING_SHARE,
+    },
+    allocation: "norms",
+  };
+}
+
+export function parseSource(choices: PlanChoices): parse.PortfolioParse | null {
+  if (choices.source === null) return null;
+  return parse.parsePortfolio(choices.source.grid, {
+    mapping: choices.mapping,
+    channels: choices.channels,
+    firstRow: choices.source.location.headerRow,
+  });
+}
+
+export function segmentationChoice(choices: SegmentationChoices): plan.SegmentationChoice {
+  const thresholds = { a: choices.params.a, b: choices.params.b };
+  switch (choices.method) {
+    case "strategic":
+      return { method: "strategic", params: choices.params };
+    case "abc":
+      return { method: "abc", measure: choices.abcMeasure, thresholds };
+    case "crossAbc":
+      return { method: "crossAbc", thresholds };
+  }
+}
+
+export function segmentsFor(choices: SegmentationChoices): readonly Segment[] {
+  return plan.segmentsOf(segmentationChoice(choices));
+}
+
+/** The pane's per-client overrides become the rows' forced segment, which the core honours. */
+export function withOverrides(
+  clients: readonly Client[],
+  overrides: Readonly<Record<string, SegmentId>>,
+): Client[] {
+  return clients.map((c) =>
+    Object.hasOwn(overrides, c.id) ? { ...c, segmentOverride: overrides[c.id] ?? null } : c,
+  );
+}
+
+export interface SegmentedClient {
+  client: Client;
+  segment: SegmentId;
+  reason: string;
+  forced: boolean;
+}
+
+export function segmentClients(clients: readonly Client[], choices: SegmentationChoices): SegmentedClient[] {
+  const forcedClients = withOverrides(clients, choices.overrides);
+  const assignments = plan.segmentPortfolio(forcedClients, segmentationChoice(choices));
+  return forcedClients.map((client) => {
+    const a = assignments.get(client.id);
+    return {
+      client,
+      segment: a?.segment ?? "maintain",
+      reason: a?.reason ?? "",
+      forced: a?.flags.includes("override") === true,
+    };
+  });
+}
+
+export interface SegmentRow {
+  segment: SegmentId;
+  clients: number;
+  salesN: number;
+  potential: number;
+}
+
+/** Clients, sales and potential per segment, in the method's order (empty segments kept). */
+export function summarise(segmented: readonly SegmentedClient[], segments: readonly Segment[]): SegmentRow[] {
+  const rows = new Map<SegmentId, SegmentRow>(
+    segments.map((s) => [s.id, { segment: s.id, clients: 0, salesN: 0, potential: 0 }]),
+  );
+  for (const { client, segment: id } of segmented) {
+    const row = rows.get(id) ?? { segment: id, clients: 0, salesN: 0, potential: 0 };
+    row.clients += 1;
+    row.salesN += client.salesN ?? 0;
+    row.potential += client.potential ?? 0;
+    rows.set(id, row);
+  }
+  return [...rows.values()];
+}
+
+/** Σ norm per channel over every client (with per-client norm overrides): what the norms ask for. */
+export function demandPerChannel(
+  segmented: readonly SegmentedClient[],
+  table: norms.NormTable,
+): ChannelCounts {
+  const total: Record<string, number> = {};
+  for (const { client, segment: id } of segmented) {
+    if (!Object.hasOwn(table, id)) continue;
+    for (const [channel, count] of Object.entries(norms.normFor(client, id, table))) {
+      total[channel] = (total[channel] ?? 0) + (count ?? 0);
+    }
+  }
+  return total;
+}
+
+export function capacityInput(choices: CapacityChoices): capacity.CapacityInput {
+  return {
+    period: { start: `${choices.year}-01-01`, end: `${choices.year}-12-31` },
+    country: choices.country.trim() === "" ? "FR" : choices.country.trim(),
+    region: choices.region.trim() === "" ? null : choices.region.trim(),
+    leaveDays: choices.leaveDays,
+    nonFieldDays: choices.nonFieldDays,
+    contactsPerDay: choices.contactsPerDay,
+    prospectingShare: choices.prospectingShare,
+  };
+}
+
+export type CapacityOutcome = { ok: true; result: capacity.CapacityResult } | { ok: false; error: unknown };
+
+/** computeCapacity, with its typed errors turned into a value the step can show. */
+export function computeCapacity(choices: CapacityChoices): CapacityOutcome {
+  try {
+    return { ok: true, result: capacity.computeCapacity(capacityInput(choices)) };
+  } catch (error: unknown) {
+    return { ok: false, error };
+  }
+}

@@ -1,0 +1,83 @@
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { useI18n } from "../../i18n/useI18n";
+import { errorText } from "../../shell/errorText";
+import type { StepProps } from "../PlanWizard.types";
+import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
+import { useWriteStep } from "./useWriteStep";
+
+export function WriteStep({ wizard, gateway }: StepProps): ReactNode {
+  const { t, language, number } = useI18n();
+  const styles = usePlanWizardStyles();
+  const state = useWriteStep(wizard, gateway);
+  const hasId = wizard.derived.parsed?.columns.some((c) => c.field === "id") === true;
+  const busy = state.phase === "writing" || state.phase === "undoing";
+  const progress = state.progress;
+  const clients =
+    wizard.derived.allocation?.ok === true ? wizard.derived.allocation.result.clients.length : 0;
+
+  return (
+    <div className={styles.step}>
+      <Text>{t("write.intro", { clients: number(clients) })}</Text>
+      {!hasId && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("write.needsId")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={busy || !hasId || clients === 0}
+          onClick={() => void state.write()}
+        >
+          {t("write.write")}
+        </Button>
+        {state.phase === "writing" && <Button onClick={state.cancel}>{t("common.cancel")}</Button>}
+        {(state.phase === "written" || state.phase === "cancelled") && (
+          <Button onClick={() => void state.undo()}>{t("write.undo")}</Button>
+        )}
+      </div>
+      {state.phase === "writing" && (
+        <Field
+          label={t("write.progress")}
+          validationState="none"
+          validationMessage={
+            progress === null
+              ? undefined
+              : t("write.progressOf", { done: number(progress.done), total: number(progress.total) })
+          }
+        >
+          <ProgressBar
+            value={progress === null || progress.total === 0 ? undefined : progress.done / progress.total}
+          />
+        </Field>
+      )}
+      <div role="status">
+        {state.phase === "written" && state.receipt !== null && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              {t("write.done", { rows: number(state.receipt.rowsWritten) })}
+              {state.receipt.unmatchedClientIds.length > 0 &&
+                ` ${t("write.unmatched", { ids: state.receipt.unmatchedClientIds.join(", ") })}`}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.phase === "cancelled" && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t("write.cancelled")}</MessageBarBody>
+          </MessageBar>
+        )}
+        {state.phase === "undone" && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t("write.undone")}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {state.phase === "failed" && (
+        <MessageBar intent="error">
+          <MessageBarBody>{errorText(state.error, language, t("common.unexpected"))}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

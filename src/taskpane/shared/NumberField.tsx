@@ -1,0 +1,55 @@
+import { Field, Input } from "@fluentui/react-components";
+import { useState } from "react";
+import type { ReactNode } from "react";
+import { useI18n } from "../i18n/useI18n";
+
+export interface NumberFieldProps {
+  label: string;
+  value: number;
+  onChange: (value: number) => void;
+  min?: number;
+  max?: number;
+  step?: number;
+  hint?: string;
+}
+
+/** A number input that keeps what the rep typed until it is a valid number, and says why when not. */
+export function NumberField({ label, value, onChange, min, max, step, hint }: NumberFieldProps): ReactNode {
+  const { t } = useI18n();
+  const [text, setText] = useState<string | null>(null);
+  const shown = text ?? String(value);
+  const problem = text === null ? undefined : numberProblem(text, min, max);
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      validationMessage={problem === undefined ? undefined : t(problem, { min: min ?? "", max: max ?? "" })}
+    >
+      <Input
+        type="number"
+        inputMode="decimal"
+        value={shown}
+        min={min}
+        max={max}
+        step={step}
+        onChange={(_, data) => {
+          setText(data.value);
+          if (numberProblem(data.value, min, max) === undefined) onChange(Number(data.value));
+        }}
+        onBlur={() => {
+          if (text !== null && numberProblem(text, min, max) === undefined) setText(null);
+        }}
+      />
+    </Field>
+  );
+}
+
+export type NumberProblem = "number.notANumber" | "number.belowMin" | "number.aboveMax";
+
+export function numberProblem(text: string, min?: number, max?: number): NumberProblem | undefined {
+  if (text.trim() === "" || !Number.isFinite(Number(text))) return "number.notANumber";
+  const n = Number(text);
+  if (min !== undefined && n < min) return "number.belowMin";
+  if (max !== undefined && n > max) return "number.aboveMax";
+  return undefined;
+}
