@@ -1,0 +1,167 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { GatewayError } from "../../../src/excel/gateway.types";
+import { PlanWizard } from "../../../src/taskpane/plan/PlanWizard";
+import { createFakeGateway, sourceFrom } from "../support/fakeGateway";
+import { renderInPane } from "../support/render";
+
+type User = ReturnType<typeof userEvent.setup>;
+
+async function next(user: User): Promise<void> {
+  await user.click(screen.getByRole("button", { name: "Next" }));
+}
+
+describe("PlanWizard", () => {
+  it("walks a rep from the selection to a written plan, and undoes the write", async () => {
+    const user = userEvent.setup();
+    const { gateway, state } = createFakeGateway();
+    renderInPane(<PlanWizard gateway={gateway} />);
+    expect(screen.getByRole("button", { name: "Next" })).toBeDisabled();
+
+    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
+    expect(await screen.findByText("Read Sheet1!A1:Z6: 5 clients.")).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Column for Client id" })).toHaveDisplayValue("Code client");
+    expect(screen.getByRole("combobox", { name: "Column for Potential" })).toHaveDisplayValue("Potentiel");
+    expect(screen.getByText("No issue found in the rows.")).toBeInTheDocument();
+    await next(user);
+
+    expect(screen.getByRole("heading", { name: "Step 2 of 6: Segmentation" })).toBeInTheDocument();
+    expect(screen.getByRole("list", { name: "Your choices so far" })).toHaveTextContent("5 clients");
+    const preview = screen.getByRole("table", { name: "Segments preview" });
+    expect(within(preview).getByRole("row", { name: /Prospect/ })).toHaveTextContent("1");
+    expect(screen.getByRole("img", { name: "Share of clients, sales and potential per segment" })).toBeInTheDocument();
+    await next(user);
+
+    expect(screen.getByRole("heading", { name: "Step 3 of 6: Norms and channels" })).toBeInTheDocument();
+    const retainVisits = screen.getByRole("spinbutton", { name: "Retain, Field visit" });
+    await user.clear(retainVisits);
+    await user.type(retainVisits, "20");
+    await waitFor(() => {
+      expect(screen.getByRole("row", { name: "Total asked by the norms" })).toHaveTextContent(/^Total asked by the norms/);
+    });
+    await next(user);
+
+    expect(screen.getByRole("heading", { name: "Step 4 of 6: Capacity" })).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent(/Your norms ask for \d+ visits; you can make [\d,]+\./);
+    expect(screen.getByRole("list", { name: "How the capacity is computed" })).toBeInTheDocument();
+    await next(user);
+
+    expect(screen.getByRole("heading", { name: "Step 5 of 6: Allocation" })).toBeInTheDocument();
+    expect(screen.getByRole("table", { name: "Distribution per segment" })).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Why did a client get what it got?" }), "C1");
+    expect(screen.getByRole("region", { name: "Explanation for C1" })).toHaveTextContent(/norm .* planned/);
+    await next(user);
+
+    expect(screen.getByRole("heading", { name: "Step 6 of 6: Write" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Write the plan to the sheet" }));
+    expect(await screen.findByText("5 rows written.")).toBeInTheDocument();
+    expect(state.written[0]!.map((r) => r.clientId)).toEqual(["C1", "C2", "C3", "C4", "C5"]);
+    const c1 = state.written[0]!.find((r) => r.clientId === "C1")!;
+    expect(c1.weightedPlanned).toBeGreaterThan(0);
+
+    await user.click(screen.getByRole("button", { name: "Undo the last write" }));
+    expect(await screen.findByText("The last write was undone.")).toBeInTheDocument();
+    expect(state.written).toHaveLength(0);
+  });
+
+  it("shows the gateway's error in French when the source cannot be read", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway({
+      failures: { readSource: new GatewayError("emptySource", "La sélection est vide.", "The selection is empty.") },
+    });
+    renderInPane(<PlanWizard gateway={gateway} />, "fr");
+    await user.click(screen.getByRole("button", { name: "Utiliser le tableau ou la sélection" }));
+    expect(await screen.findByText("La sélection est vide.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Suivant" })).toBeDisabled();
+  });
+
+  it("lists row issues with a link that selects the offending cell", async () => {
+    const user = userEvent.setup();
+    const { gateway, state } = createFakeGateway({
+      source: sourceFrom([
+        ["Code client", "Raison sociale", "CA N", "Potentiel"],
+        ["C1", "Alpha", "n/a", 100],
+        ["C1", "Beta", 50, 80],
+      ]),
+    });
+    renderInPane(<PlanWizard gateway={gateway} />);
+    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
+    const issues = await screen.findByRole("region", { name: "Row issues" });
+    expect(issues).toHaveTextContent("row 2, column 'CA N'");
+    await user.click(within(issues).getByRole("button", { name: "Go to cell C2" }));
+    expect(state.selected).toEqual([{ sheet: "Sheet1", address: "C2" }]);
+  });
+
+  it("lets the rep remap a column, which re-reads the clients", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway();
+    renderInPane(<PlanWizard gateway={gateway} />);
+    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
+    const potential = await screen.findByRole("combobox", { name: "Column for Potential" });
+    await user.selectOptions(potential, "(not used)");
+    expect(potential).toHaveDisplayValue("(not used)");
+    await next(user);
+    const preview = screen.getByRole("table", { name: "Segments preview" });
+    // Without a potential every client is decided by rule 4 (Retain / Maintain) or is a prospect/at risk.
+    expect(within(preview).getByRole("row", { name: /Develop/ })).toHaveTextContent(/Develop\s*0/);
+  });
+
+  it("moves a threshold and the preview follows; a forced segment sticks", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway();
+    renderInPane(<PlanWizard gateway={gateway} />);
+    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
+    await screen.findByText(/5 clients/);
+    await next(user);
+    const preview = screen.getByRole("table", { name: "Segments preview" });
+    const atRisk = (): string => within(preview).getByRole("row", { name: /At risk/ }).textContent ?? "";
+    expect(atRisk()).toMatch(/At risk\s*1/); // C2: 80k → 60k = −25 %
+    const trend = screen.getByRole("slider", { name: /At risk when the sales trend is at most/ });
+    // jsdom cannot drive a range input by keyboard; a change event is what the browser sends.
+    fireEvent.change(trend, { target: { value: "-50" } }); // −50 %: C2 is no longer at risk
+    await waitFor(() => {
+      expect(atRisk()).toMatch(/At risk\s*0/);
+    });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Client" }), "C5");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Force segment" }), "At risk");
+    await user.click(screen.getByRole("button", { name: "Force" }));
+    await waitFor(() => {
+      expect(atRisk()).toMatch(/At risk\s*1/);
+    });
+    expect(screen.getByText(/C5 forced to At risk/)).toBeInTheDocument();
+  });
+
+  it("explains a capacity input error and blocks Next", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway();
+    renderInPane(<PlanWizard gateway={gateway} />);
+    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
+    await screen.findByText(/5 clients/);
+    await next(user);
+    await next(user);
+    await next(user);
+    const country = screen.getByRole("textbox", { name: "Country" });
+    await user.clear(country);
+    await user.type(country, "ZZ");
+    expect(await screen.findByText(/Unknown calendar/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Next" })).toBeDisabled();
+  });
+
+  it("cancels a long write", async () => {
+    const user = userEvent.setup();
+    let release: () => void = () => undefined;
+    const { gateway, state } = createFakeGateway({ writeGate: new Promise<void>((r) => (release = r)) });
+    renderInPane(<PlanWizard gateway={gateway} />);
+    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
+    await screen.findByText(/5 clients/);
+    for (let i = 0; i < 5; i++) await next(user);
+    await user.click(screen.getByRole("button", { name: "Write the plan to the sheet" }));
+    expect(screen.getByRole("progressbar")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    release();
+    expect(await screen.findByText(/Writing cancelled/)).toBeInTheDocument();
+    expect(state.written).toHaveLength(0);
+  });
+});
