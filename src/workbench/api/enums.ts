@@ -1,0 +1,87 @@
+/**
+ * The string enums of the Excel namespace the add-in may use at run time (Excel.SheetVisibility.hidden…).
+ */
+import { ErrorCodes } from "./errors";
+
+export const excelEnums = {
+  ErrorCodes: {
+    ...ErrorCodes,
+  },
+  SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+  CalculationMode: {
+    automatic: "Automatic",
+    automaticExceptTables: "AutomaticExceptTables",
+    manual: "Manual",
+  },
+  ClearApplyTo: {
+    all: "All",
+    formats: "Formats",
+    contents: "Contents",
+    hyperlinks: "Hyperlinks",
+    removeHyperlinks: "RemoveHyperlinks",
+  },
+  InsertShiftDirection: { down: "Down", right: "Right" },
+  DeleteShiftDirection: { up: "Up", left: "Left" },
+  ConditionalFormatType: {
+    custom: "Custom",
+    dataBar: "DataBar",
+    colorScale: "ColorScale",
+    iconSet: "IconSet",
+    topBottom: "TopBottom",
+    presetCriteria: "PresetCriteria",
+    containsText: "ContainsText",
+    cellValue: "CellValue",
+  },
+  ConditionalCellValueOperator: {
+    invalid: "Invalid",
+    between: "Between",
+    notBetween: "NotBetween",
+    equalTo: "EqualTo",
+    notEqualTo: "NotEqualTo",
+    greaterThan: "GreaterThan",
+    lessThan: "LessThan",
+    greaterThanOrEqual: "GreaterThanOrEqual",
+    lessThanOrEqual: "LessThanOrEqual",
+  },
+  ConditionalTextOperator: {
+    contains: "Contains",
+    notContains: "NotContains",
+    beginsWith: "BeginsWith",
+    endsWith: "EndsWith",
+  },
+  DataValidationType: {
+    none: "None",
+    wholeNumber: "WholeNumber",
+    decimal: "Decimal",
+    list: "List",
+    date: "Date",
+    time: "Time",
+    textLength: "TextLength",
+    custom: "Custom",
+    inconsistent: "Inconsistent",
+    mixedCriteria: "MixedCriteria",
+  },
+  DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
+  ChartType: {
+    columnClustered: "ColumnClustered",
+    columnStacked: "ColumnStacked",
+    barClustered: "BarClustered",
+    line: "Line",
+    lineMarkers: "LineMarkers",
+    pie: "Pie",
+    doughnut: "Doughnut",
+    xyscatter: "XYScatter",
+    bubble: "Bubble",
+  },
+  ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+  HorizontalAlignment: { general: "General", left: "Left", center: "Center", right: "Right" },
+  RangeValueType: {
+    unknown: "Unknown",
+    empty: "Empty",
+    string: "String",
+    integer: "Integer",
+    double: "Double",
+    boolean: "Boolean",
+    error: "Error",
+  },
+} as const;
