@@ -1,5 +1,17 @@
 import type { Command } from "commander";
+import * as plan from "./plan";
 import * as template from "./template";
+import * as migrate from "./migrate";
+import * as serve from "./serve";
+import * as tokens from "./tokens";
+import * as users from "./users";
 
 /** Each command module exports a `register(program)`; add yours to this list. */
-export const COMMANDS: readonly ((program: Command) => void)[] = [template.register];
+export const COMMANDS: readonly ((program: Command) => void)[] = [
+  plan.register,
+  template.register,
+  serve.register,
+  migrate.register,
+  users.register,
+  tokens.register,
+];

@@ -1,0 +1,6 @@
+/** The year-end plan: segmentation choice, norms, capacity and allocation in one call. */
+export { buildPlan } from "./buildPlan";
+export type { PlanCapacity, PlanOptions, PlanResult, PlannedClient, PoolResult } from "./buildPlan";
+export { segmentPortfolio, segmentsOf, ABC_SEGMENTS } from "./segmentation";
+export type { SegmentationChoice } from "./segmentation";
+export { clientValue, describeClient } from "./explain";

@@ -1,0 +1,84 @@
+/** The segmentation methods a plan can use, behind one call (wizard, CLI and functions share it). */
+import * as segment from "../segment";
+import type { AbcThresholds, CrossTable, SegmentAssignment, SegmentRule, StrategicParams } from "../segment";
+import type { Client, Segment } from "../types";
+import { STRATEGIC_SEGMENTS } from "../types";
+
+export type SegmentationChoice =
+  | { method: "strategic"; params?: Partial<StrategicParams> }
+  | { method: "abc"; measure?: "salesN" | "potential"; thresholds?: AbcThresholds }
+  | { method: "crossAbc"; thresholds?: AbcThresholds; table?: CrossTable }
+  | { method: "rules"; rules: readonly SegmentRule[]; fallback: string; thresholds?: Partial<AbcThresholds> };
+
+/** Segments of the ABC method (the class is the segment). */
+export const ABC_SEGMENTS: readonly Segment[] = [
+  { id: "A", labelFr: "Classe A", labelEn: "Class A", order: 1, colour: "#2E7D32" },
+  { id: "B", labelFr: "Classe B", labelEn: "Class B", order: 2, colour: "#1565C0" },
+  { id: "C", labelFr: "Classe C", labelEn: "Class C", order: 3, colour: "#6D6D6D" },
+];
+
+/** The segments a method produces, for labels and norms (user rules bring their own ids). */
+export function segmentsOf(choice: SegmentationChoice): readonly Segment[] {
+  return choice.method === "abc" ? ABC_SEGMENTS : STRATEGIC_SEGMENTS;
+}
+
+export function segmentPortfolio(
+  clients: readonly Client[],
+  choice: SegmentationChoice,
+): Map<string, SegmentAssignment> {
+  switch (choice.method) {
+    case "strategic":
+      return segment.strategicSegments(clients, choice.params);
+    case "rules":
+      return segment.segmentByRules(clients, choice.rules, choice.fallback, choice.thresholds);
+    case "abc": {
+      const measure = choice.measure ?? "salesN";
+      const classes = segment.abc(
+        clients.map((c) => ({ id: c.id, value: c[measure] })),
+        choice.thresholds,
+      );
+      return withOverrides(clients, (c) => {
+        const r = classes.get(c.id);
+        const cls = r?.class ?? "C";
+        return {
+          segment: cls,
+          flags: r?.noSales === true ? ["noSales"] : [],
+          reason: `ABC on ${measure}: ${(100 * (r?.cumulativeBefore ?? 1)).toFixed(1)} % of the total before it → ${cls}`,
+        };
+      });
+    }
+    case "crossAbc": {
+      const cells = segment.crossAbc(clients, choice.thresholds, choice.table);
+      return withOverrides(clients, (c) => {
+        const r = cells.get(c.id);
+        return {
+          segment: r?.strategy ?? "maintain",
+          flags: [],
+          reason: `Cross ABC cell ${r?.cell ?? "CC"} (sales ${r?.sales ?? "C"}, potential ${r?.potential ?? "C"})`,
+        };
+      });
+    }
+  }
+}
+
+/** Wraps a simple per-client decision into full assignments, letting a row's forced segment win. */
+function withOverrides(
+  clients: readonly Client[],
+  decide: (c: Client) => Pick<SegmentAssignment, "segment" | "flags" | "reason">,
+): Map<string, SegmentAssignment> {
+  const facts = segment.strategicSegments(clients);
+  const out = new Map<string, SegmentAssignment>();
+  for (const c of clients) {
+    const base = facts.get(c.id);
+    if (base === undefined) continue;
+    const decided = decide(c);
+    const forced = c.segmentOverride?.trim() ?? "";
+    out.set(c.id, {
+      ...base,
+      segment: forced !== "" ? forced : decided.segment,
+      flags: forced !== "" ? [...decided.flags, "override"] : decided.flags,
+      reason: forced !== "" ? `Forced by the row (method would give ${decided.segment})` : decided.reason,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "cadence-plan-"));
+
+/** Runs the CLI in-process and captures what it prints. */
+async function cadence(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const o = jest.spyOn(process.stdout, "write").mockImplementation((s) => ((out += String(s)), true));
+  const e = jest.spyOn(process.stderr, "write").mockImplementation((s) => ((err += String(s)), true));
+  try {
+    const code = await main(args);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+const HEADER = ["Code client", "Raison sociale", "Code postal", "CA N-1", "CA N", "Potentiel"];
+function portfolio(n: number): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  for (let i = 1; i <= n; i++) {
+    const id = `C${String(i).padStart(3, "0")}`;
+    const prospect = i % 10 === 0;
+    const salesN1 = prospect ? 0 : 1000 * ((i * 37) % 50) + 500;
+    const salesN = prospect ? 0 : Math.round(salesN1 * (0.7 + ((i * 13) % 60) / 100));
+    rows.push([
+      id,
+      `Client ${i} SARL`,
+      `69${String(i).padStart(3, "0")}`,
+      salesN1,
+      salesN,
+      salesN * 2 + 5000,
+    ]);
+  }
+  return rows;
+}
+
+async function writeXlsx(file: string, rows: (string | number)[][], withTable = true): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Portefeuille");
+  ws.getCell("A1").value = "Mon portefeuille 2026";
+  if (withTable) {
+    ws.addTable({ name: "Clients", ref: "A3", columns: HEADER.map((name) => ({ name })), rows });
+  } else {
+    ws.addRow([]);
+    ws.addRow(HEADER);
+    rows.forEach((r) => ws.addRow(r));
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+interface PlanJson {
+  capacity: number;
+  segments: Record<string, number>;
+  clients: { id: string; segment: string; planned: number }[];
+}
+
+describe("cadence plan", () => {
+  test("plans a real workbook's first table: scaled norms use the clients' capacity exactly, every client kept", async () => {
+    const file = path.join(dir, "portfolio.xlsx");
+    await writeXlsx(file, portfolio(120));
+    const r = await cadence("plan", file, "--capacity", "500", "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as PlanJson;
+    expect(json.capacity).toBe(500);
+    expect(json.clients).toHaveLength(120);
+    const sum = (list: PlanJson["clients"]): number => list.reduce((s, c) => s + c.planned, 0);
+    // 20 % of 500 is reserved for prospects; the 108 clients' norms ask for more than the other 400.
+    expect(sum(json.clients.filter((c) => c.segment !== "prospect"))).toBe(400);
+    // 12 prospects × 2 visits ask for less than the reserve of 100: their norms stand.
+    expect(sum(json.clients.filter((c) => c.segment === "prospect"))).toBe(24);
+    expect(Object.values(json.segments).reduce((a, b) => a + b, 0)).toBe(120);
+    expect(json.segments.prospect).toBe(12);
+    for (const c of json.clients) expect(Number.isInteger(c.planned)).toBe(true);
+  });
+
+  test("optimized method from the working-day calendar, written to .xlsx with input columns kept", async () => {
+    const file = path.join(dir, "portfolio-range.xlsx");
+    await writeXlsx(file, portfolio(60), false);
+    const out = path.join(dir, "plan.xlsx");
+    const r = await cadence(
+      "plan",
+      file,
+      "--year",
+      "2026",
+      "--per-day",
+      "4",
+      "--method",
+      "optimized",
+      "--out",
+      out,
+      "--lang",
+      "fr",
+    );
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("828"); // 207 field days × 4 visits (domain.md's worked example)
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Plan")!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 6)).toEqual(HEADER);
+    expect(header).toContain("Segment");
+    expect(header).toContain("Prévu Visite terrain");
+    expect(ws.getRow(2).getCell(1).value).toBe("C001");
+    expect(ws.actualRowCount).toBe(61);
+  });
+
+  test("reads a French CSV with ';' and French number formats", async () => {
+    const file = path.join(dir, "clients.csv");
+    const lines = [
+      HEADER.join(";"),
+      ...portfolio(30).map((r) =>
+        r.map((v) => (typeof v === "number" ? `${v.toLocaleString("fr-FR")},00 €` : v)).join(";"),
+      ),
+    ];
+    writeFileSync(file, `\uFEFF${lines.join("\n")}\n`);
+    const r = await cadence("plan", file, "--capacity", "100", "--method", "optimized", "--json");
+    expect(r.err).toBe("");
+    const json = JSON.parse(r.out) as PlanJson;
+    expect(json.clients).toHaveLength(30);
+    expect(json.segments.prospect).toBe(3);
+    // The optimized method uses each pool's capacity exactly: 80 for clients, 20 for prospects.
+    expect(json.clients.reduce((s, c) => s + c.planned, 0)).toBe(100);
+  });
+
+  test("bad input names the file, row and column, exits 2 and leaves no output file", async () => {
+    const file = path.join(dir, "bad.csv");
+    const rows = portfolio(5).map((r) => r.join(","));
+    rows[2] = "C003,Client 3,69003,1000,n/a,5000";
+    writeFileSync(file, [HEADER.join(","), ...rows].join("\n"));
+    const out = path.join(dir, "bad-plan.xlsx");
+    const r = await cadence("plan", file, "--capacity", "50", "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("bad.csv");
+    expect(r.err).toMatch(/row 4, column 'CA N'/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes("bad-plan"))).toEqual([]);
+  });
+
+  test("a missing file, a wrong extension and a bad option are clear errors with exit 2", async () => {
+    expect((await cadence("plan", path.join(dir, "nope.xlsx"))).err).toMatch(
+      /nope\.xlsx: cannot read the file/,
+    );
+    const txt = path.join(dir, "list.ods");
+    writeFileSync(txt, "x");
+    const wrong = await cadence("plan", txt);
+    expect([wrong.code, wrong.err]).toEqual([2, expect.stringMatching(/unsupported file type '\.ods'/)]);
+    const bad = await cadence("plan", txt, "--capacity", "lots");
+    expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/--capacity must be a number/)]);
+  });
+});
