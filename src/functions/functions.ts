@@ -1,11 +1,37 @@
 /**
- * Cadence custom functions (=CADENCE.*): thin wrappers that validate arguments, call the core and map core
- * errors to Excel errors. JSDoc tags generate functions.json (custom-functions-metadata-plugin); French
- * names and help live in functions.fr.json.
+ * Cadence custom functions (=CADENCE.*): thin wrappers that hand Excel's arguments to the readers
+ * and computations of the other files here, and map every failure to an Excel error. JSDoc tags
+ * generate functions.json (custom-functions-metadata-plugin); French names and help live in
+ * functions.fr.json. Whole-column functions take an optional "which" (a row's id, with the ids
+ * column) so that, inside a table, they return that row's value of the same memoised computation.
  */
 import * as measures from "../core/segment/measures";
-import { numberCell, zipMatrices } from "./args";
+import * as allocation from "./allocate";
+import * as args from "./args";
+import * as concentrationFns from "./concentration";
 import { guarded } from "./excelErrors";
+import * as planning from "./planning";
+import * as progress from "./progress";
+import * as responseCurve from "./response";
+import * as segmentation from "./segmentation";
+
+/** Applies a ratio cell by cell over two same-sized ranges (blank where it is undefined). */
+function ratio(
+  x: any[][],
+  y: any[][],
+  names: [string, string],
+  fn: (a: number | null, b: number | null) => number | null,
+): (number | string)[][] {
+  const a = args.numbers(x, names[0]);
+  const b = args.numbers(y, names[1]);
+  args.sameSize([a.length, b.length], names);
+  const shape = args.cells(x);
+  return args.reshape(
+    a.map((v, i) => fn(v, b[i] ?? null) ?? ""),
+    shape.rows,
+    shape.columns,
+  );
+}
 
 /**
  * Share of wallet: current-year sales divided by the client's potential (blank when there is no potential).
@@ -15,12 +41,7 @@ import { guarded } from "./excelErrors";
  * @returns The share of wallet, between 0 and 1 for a client below its potential.
  */
 export function share(salesN: any[][], potential: any[][]): any[][] {
-  return guarded(() =>
-    zipMatrices([salesN, potential], ["salesN", "potential"], ([s, p], row) => {
-      const value = measures.shareOfWallet(numberCell(s, "salesN", row), numberCell(p, "potential", row));
-      return value ?? "";
-    }),
-  );
+  return guarded(() => ratio(salesN, potential, ["salesN", "potential"], measures.shareOfWallet));
 }
 
 /**
@@ -31,10 +52,331 @@ export function share(salesN: any[][], potential: any[][]): any[][] {
  * @returns The trend, e.g. -0.15 for a 15 % drop.
  */
 export function trend(salesN: any[][], salesN1: any[][]): any[][] {
+  return guarded(() => ratio(salesN, salesN1, ["salesN", "salesN1"], measures.trend));
+}
+
+/**
+ * ABC (Pareto) class of each client on a measure: A for the clients that make the first 80 % of the total, B up to 95 %, C after.
+ * @customfunction ABC
+ * @param measure The whole column of the measure (e.g. sales N) of every client.
+ * @param [which] Inside a table: this row's id (with ids), or this row's measure; leave blank to spill one class per client.
+ * @param [ids] The whole column of client ids; breaks ties and lets which name a row.
+ * @param [a] Share of the total held by class A (default 0.8).
+ * @param [b] Share of the total held by classes A and B (default 0.95).
+ * @returns A, B or C per client.
+ */
+export function abc(measure: any[][], which?: any, ids?: any[][], a?: any, b?: any): any[][] {
+  return guarded(() => segmentation.abcOf(measure, which, ids, a, b));
+}
+
+/**
+ * Strategic segment of each client: Prospect, At risk, Retain, Develop or Maintain (computed over the whole portfolio).
+ * @customfunction SEGMENT
+ * @param salesN The whole column of current-year sales (CA N).
+ * @param salesN1 The whole column of previous-year sales (CA N-1).
+ * @param potential The whole column of yearly potentials (blank when unknown).
+ * @param [which] Inside a table: this row's id (with ids) or row number; leave blank to spill one segment per client.
+ * @param [ids] The whole column of client ids.
+ * @param [language] "en" (default) for English labels, "fr" for French labels, "id" for segment ids.
+ * @returns The segment of each client.
+ */
+export function segment(
+  salesN: any[][],
+  salesN1: any[][],
+  potential: any[][],
+  which?: any,
+  ids?: any[][],
+  language?: string,
+): any[][] {
+  return guarded(() => segmentation.segmentOf(salesN, salesN1, potential, which, ids, language));
+}
+
+/**
+ * Visit norm of a segment: contacts per year on a channel (or weighted visit-equivalents).
+ * @customfunction NORM
+ * @param segment A segment name (Retain, Fidéliser, atRisk…): one cell or a column.
+ * @param [channel] Channel: visit (default), video, call, digital, or "weighted" for visit-equivalents.
+ * @param [norms] Your norm table: a header row of channels, then one row per segment; default norms otherwise.
+ * @returns Contacts per year.
+ */
+export function norm(segment: any[][], channel?: string, norms?: any[][]): any[][] {
+  return guarded(() => planning.normOf(segment, channel, norms));
+}
+
+/**
+ * Weighted intensity in visit-equivalents: contacts per channel times each channel's weight (visit 1, video 0.5, call 0.25, digital 0.1).
+ * @customfunction WEIGHTED
+ * @param channels The channel of each counts column (names such as Visite, Appel); a second row may give your own weights.
+ * @param counts Contact counts, one column per channel: one block or one range per channel.
+ * @returns Visit-equivalents per row.
+ */
+export function weighted(channels: any[][], ...counts: any[][][]): any[][] {
+  return guarded(() => planning.weightedOf(channels, counts));
+}
+
+/**
+ * Working days between two dates, both included: weekdays minus public holidays of the country (and region).
+ * @customfunction WORKDAYS
+ * @param start First day: a date, one cell or a column.
+ * @param end Last day: a date, one cell or a column.
+ * @param [country] Country code (default FR).
+ * @param [region] Region code, e.g. 67 or alsace-moselle.
+ * @param [daysOff] Further days off (company bridge days): a range of dates.
+ * @returns Working days.
+ */
+export function workdays(
+  start: any[][],
+  end: any[][],
+  country?: string,
+  region?: string,
+  daysOff?: any[][],
+): any[][] {
+  return guarded(() => planning.workdaysOf(start, end, country, region, daysOff));
+}
+
+/**
+ * Capacity (capital de visites): contacts you can make in the period on a channel; for visits, net of the prospecting reserve.
+ * @customfunction CAPACITY
+ * @param start First day of the period.
+ * @param end Last day of the period.
+ * @param contactsPerDay Contacts you make on a day spent on this channel (e.g. 4 visits).
+ * @param [leaveDays] Working days of leave in the period.
+ * @param [nonFieldDays] Working days out of the field (admin, training, meetings).
+ * @param [channel] Channel: visit (default), video, call or digital.
+ * @param [prospectingShare] Share of visits kept for prospects (default 0.2).
+ * @param [country] Country code (default FR).
+ * @param [region] Region code, e.g. 67 or alsace-moselle.
+ * @param [explain] "en" or "fr" to spill the calculation line by line instead of the number.
+ * @returns Contacts for the period.
+ */
+export function capacity(
+  start: any,
+  end: any,
+  contactsPerDay: any,
+  leaveDays?: any,
+  nonFieldDays?: any,
+  channel?: string,
+  prospectingShare?: any,
+  country?: string,
+  region?: string,
+  explain?: string,
+): any[][] {
   return guarded(() =>
-    zipMatrices([salesN, salesN1], ["salesN", "salesN1"], ([s, p], row) => {
-      const value = measures.trend(numberCell(s, "salesN", row), numberCell(p, "salesN1", row));
-      return value ?? "";
-    }),
+    planning.capacityOf(
+      planning.capacityArgs(
+        start,
+        end,
+        contactsPerDay,
+        leaveDays,
+        nonFieldDays,
+        channel,
+        prospectingShare,
+        country,
+        region,
+        explain,
+      ),
+    ),
+  );
+}
+
+/**
+ * Allocation: shares your capacity among clients by the norms of their segments, scaled down when they exceed it; whole contacts per client.
+ * @customfunction ALLOCATE
+ * @param segments The whole column of client segments.
+ * @param capacity Contacts to share (e.g. the result of CADENCE.CAPACITY).
+ * @param [which] Inside a table: this row's id (with ids) or row number; leave blank to spill one number per client.
+ * @param [ids] The whole column of client ids (ties are broken by id).
+ * @param [potential] The whole column of potentials (used by the "fill" method).
+ * @param [min] The whole column of minimum contacts per client.
+ * @param [max] The whole column of maximum contacts per client.
+ * @param [method] "norms" (default) or "fill" to give spare capacity in proportion to potential.
+ * @param [channel] Channel allocated: visit (default), video, call or digital.
+ * @param [norms] Your norm table: a header row of channels, then one row per segment.
+ * @returns Contacts per client.
+ */
+export function allocate(
+  segments: any[][],
+  capacity: any,
+  which?: any,
+  ids?: any[][],
+  potential?: any[][],
+  min?: any[][],
+  max?: any[][],
+  method?: string,
+  channel?: string,
+  norms?: any[][],
+): any[][] {
+  return guarded(() =>
+    allocation.allocateOf(
+      allocation.allocateArgs(segments, capacity, which, ids, potential, min, max, method, channel, norms),
+    ),
+  );
+}
+
+/**
+ * Sales response to an effort (ADBUDG): 1 at the reference effort, lower with fewer contacts, up to the saturation with more.
+ * @customfunction RESPONSE
+ * @param effort Contacts planned: one cell or a column.
+ * @param reference The reference effort (the norm): one cell, or a column of the same size.
+ * @param [noContact] Share of sales kept with no contact (default 0.6).
+ * @param [saturation] Response with unlimited contacts (default 1.2).
+ * @param [shape] Curve shape: 1 or less for diminishing returns, more for an S curve (default 0.8).
+ * @returns The response (1 = the sales at the reference effort).
+ */
+export function response(
+  effort: any[][],
+  reference: any[][],
+  noContact?: any,
+  saturation?: any,
+  shape?: any,
+): any[][] {
+  return guarded(() => responseCurve.responseOf(effort, reference, noContact, saturation, shape));
+}
+
+/**
+ * Pace: contacts made divided by the contacts planned to date (planned × share of the period's working days elapsed).
+ * @customfunction PACE
+ * @param actual Contacts made so far: one cell or a column.
+ * @param planned Contacts planned for the period: same size as actual.
+ * @param asOf The date to measure at (e.g. TODAY()).
+ * @param [start] First day of the period (default 1 January of the asOf year).
+ * @param [end] Last day of the period (default 31 December of the start year).
+ * @param [country] Country code (default FR).
+ * @param [region] Region code, e.g. 67 or alsace-moselle.
+ * @returns The pace: 1 on plan, 0.5 at half the expected contacts (blank without a plan).
+ */
+export function pace(
+  actual: any[][],
+  planned: any[][],
+  asOf: any,
+  start?: any,
+  end?: any,
+  country?: string,
+  region?: string,
+): any[][] {
+  return guarded(() => progress.paceOf(actual, planned, progress.period(asOf, start, end, country, region)));
+}
+
+/**
+ * Status against the plan: Under when the pace is below 1 − tolerance, Over above 1 + tolerance, otherwise On track.
+ * @customfunction STATUS
+ * @param actual Contacts made so far: one cell or a column.
+ * @param planned Contacts planned for the period: same size as actual.
+ * @param asOf The date to measure at (e.g. TODAY()).
+ * @param [tolerance] Tolerance around the plan (default 0.2 for 20 %).
+ * @param [language] "en" (default) or "fr" for the labels.
+ * @param [start] First day of the period (default 1 January of the asOf year).
+ * @param [end] Last day of the period (default 31 December of the start year).
+ * @param [country] Country code (default FR).
+ * @param [region] Region code, e.g. 67 or alsace-moselle.
+ * @returns Under, On track, Over or No plan.
+ */
+export function status(
+  actual: any[][],
+  planned: any[][],
+  asOf: any,
+  tolerance?: any,
+  language?: string,
+  start?: any,
+  end?: any,
+  country?: string,
+  region?: string,
+): any[][] {
+  return guarded(() =>
+    progress.statusOf(
+      actual,
+      planned,
+      tolerance,
+      language,
+      progress.period(asOf, start, end, country, region),
+    ),
+  );
+}
+
+/**
+ * Reach: share of the clients with a plan that have had at least one contact.
+ * @customfunction REACH
+ * @param actual The whole column of contacts made per client.
+ * @param planned The whole column of contacts planned per client.
+ * @returns The reach, between 0 and 1.
+ */
+export function reach(actual: any[][], planned: any[][]): any {
+  return guarded(() => progress.reachOf(actual, planned));
+}
+
+/**
+ * Coverage: share of the clients with a plan whose status is not Under.
+ * @customfunction COVERAGE
+ * @param actual The whole column of contacts made per client.
+ * @param planned The whole column of contacts planned per client.
+ * @param asOf The date to measure at (e.g. TODAY()).
+ * @param [tolerance] Tolerance around the plan (default 0.2 for 20 %).
+ * @param [start] First day of the period (default 1 January of the asOf year).
+ * @param [end] Last day of the period (default 31 December of the start year).
+ * @param [country] Country code (default FR).
+ * @param [region] Region code, e.g. 67 or alsace-moselle.
+ * @returns The coverage, between 0 and 1.
+ */
+export function coverage(
+  actual: any[][],
+  planned: any[][],
+  asOf: any,
+  tolerance?: any,
+  start?: any,
+  end?: any,
+  country?: string,
+  region?: string,
+): any {
+  return guarded(() =>
+    progress.coverageOf(actual, planned, tolerance, progress.period(asOf, start, end, country, region)),
+  );
+}
+
+/**
+ * Effort concentration: share of contacts the top 20 % of clients by sales get, divided by their share of potential (above 1: the top is over-served).
+ * @customfunction CONCENTRATION
+ * @param salesN The whole column of current-year sales.
+ * @param potential The whole column of potentials.
+ * @param effort The whole column of weighted contacts per client.
+ * @param [measure] "ratio" (default), "gini" for the Gini index of contacts against potential, "effort" or "potential" for the top's shares.
+ * @returns The measure asked for.
+ */
+export function concentration(salesN: any[][], potential: any[][], effort: any[][], measure?: string): any {
+  return guarded(() => concentrationFns.concentrationOf(salesN, potential, effort, measure));
+}
+
+/**
+ * Overdue: TRUE when the days since the last contact exceed 365 / planned visits per year.
+ * @customfunction OVERDUE
+ * @param lastContact Date of the last contact (blank if never): one cell or a column.
+ * @param plannedVisits Visits planned per year: same size as lastContact.
+ * @param asOf The date to measure at (e.g. TODAY()).
+ * @returns TRUE when the client is overdue.
+ */
+export function overdue(lastContact: any[][], plannedVisits: any[][], asOf: any): any[][] {
+  return guarded(() => progress.overdueOf(lastContact, plannedVisits, asOf));
+}
+
+/**
+ * Catch-up: contacts still to make per remaining working day to finish the plan.
+ * @customfunction CATCHUP
+ * @param planned Contacts planned for the period: one cell or a column.
+ * @param actual Contacts made so far: same size as planned.
+ * @param asOf The date to measure at (e.g. TODAY()).
+ * @param [end] Last day of the period (default 31 December of the asOf year).
+ * @param [country] Country code (default FR).
+ * @param [region] Region code, e.g. 67 or alsace-moselle.
+ * @returns Contacts per working day.
+ */
+export function catchup(
+  planned: any[][],
+  actual: any[][],
+  asOf: any,
+  end?: any,
+  country?: string,
+  region?: string,
+): any[][] {
+  return guarded(() =>
+    progress.catchUpOf(planned, actual, progress.period(asOf, undefined, end, country, region)),
   );
 }

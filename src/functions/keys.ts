@@ -1,0 +1,67 @@
+/**
+ * Segments and channels as reps write them: ids ("retain"), English or French labels ("Retain",
+ * "Fidéliser"), any case and accents. Unknown names are #N/A through the core's Unknown*Error.
+ */
+import * as norms from "../core/norms";
+import * as tracking from "../core/tracking";
+import type { Channel, ChannelId, Segment, SegmentId } from "../core/types";
+import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../core/types";
+import { FunctionInputError } from "./excelErrors";
+
+const ABC_SEGMENTS: readonly Segment[] = [
+  { id: "A", labelFr: "Classe A", labelEn: "Class A", order: 1, colour: "#2E7D32" },
+  { id: "B", labelFr: "Classe B", labelEn: "Class B", order: 2, colour: "#1565C0" },
+  { id: "C", labelFr: "Classe C", labelEn: "Class C", order: 3, colour: "#6D6D6D" },
+];
+const KNOWN_SEGMENTS = [...STRATEGIC_SEGMENTS, ...ABC_SEGMENTS];
+
+const names = (s: Segment): string[] => [s.id, s.labelEn, s.labelFr].map(tracking.normaliseText);
+
+/** Resolves segment names to the keys of a norm table (its ids, or the names written in the user's table). */
+export function segmentResolver(keys: readonly string[]): (name: string) => SegmentId {
+  const map = new Map<string, SegmentId>();
+  for (const key of keys) {
+    const own = tracking.normaliseText(key);
+    const known = KNOWN_SEGMENTS.find((s) => names(s).includes(own));
+    for (const alias of known ? names(known) : [own]) if (!map.has(alias)) map.set(alias, key);
+    map.set(own, key);
+  }
+  return (name) => {
+    const key = map.get(tracking.normaliseText(name));
+    if (key === undefined) throw new norms.UnknownSegmentError(name, keys);
+    return key;
+  };
+}
+
+export type LabelLanguage = "en" | "fr" | "id";
+
+/** How SEGMENT shows a segment: English label, French label, or the id. */
+export function readLabelLanguage(text: string): LabelLanguage {
+  const t = tracking.normaliseText(text);
+  if (t === "" || t === "en" || t === "english" || t === "anglais") return "en";
+  if (t === "fr" || t === "french" || t === "francais") return "fr";
+  if (t === "id") return "id";
+  throw new FunctionInputError(
+    "value",
+    `language '${text}': give "en", "fr" or "id"`,
+    `langue « ${text} » : donnez "en", "fr" ou "id"`,
+  );
+}
+
+export function segmentLabel(id: SegmentId, language: LabelLanguage): string {
+  const s = KNOWN_SEGMENTS.find((k) => k.id === id);
+  if (s === undefined || language === "id") return id;
+  return language === "fr" ? s.labelFr : s.labelEn;
+}
+
+/** The channel a name stands for (id, label or a usual alias such as "RDV visio"), among `channels`. */
+export function resolveChannel(name: string, channels: readonly Channel[] = DEFAULT_CHANNELS): ChannelId {
+  const byId = channels.find((c) => tracking.normaliseText(c.id) === tracking.normaliseText(name));
+  if (byId) return byId.id;
+  const matched = tracking.matchChannel(name);
+  if (matched !== null && channels.some((c) => c.id === matched)) return matched;
+  throw new norms.UnknownChannelError(
+    name,
+    channels.map((c) => c.id),
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * A stand-in for Excel's CustomFunctions global (custom-functions-runtime), installed before the
+ * functions are imported: Error carries (code, message) and ErrorCode holds Excel's error texts.
+ */
+const ErrorCode = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+class CustomFunctionsError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+(globalThis as Record<string, unknown>).CustomFunctions = {
+  Error: CustomFunctionsError,
+  ErrorCode,
+  associate: (): void => undefined,
+};
+
+export interface ExcelErrorLike {
+  code: string;
+  message?: string;
+}
+
+/** Runs a custom function and returns the Excel error it threw (fails the test when it did not throw one). */
+export function excelErrorOf(call: () => unknown): ExcelErrorLike {
+  try {
+    call();
+  } catch (error: unknown) {
+    if (error instanceof CustomFunctionsError) return error;
+    throw new Error(`expected a CustomFunctions.Error, got ${String(error)}`);
+  }
+  throw new Error("expected the function to throw an Excel error, but it returned");
+}
+
+export { CustomFunctionsError };
