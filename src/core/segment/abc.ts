@@ -1,4 +1,5 @@
 import type { AbcClass } from "../types";
+import { checkAbcThresholds } from "./params";
 
 export interface AbcThresholds {
   a: number;
@@ -28,12 +29,14 @@ export function compareIds(x: string, y: string): number {
 /**
  * ABC (Pareto) classes, exactly as domain.md: items with value > 0 sorted by value descending then id
  * ascending; S = sum of the values ranked before / total; A if S < a, B if S < b, else C.
- * Blank, ≤ 0 or non-finite values are C with noSales.
+ * Blank, ≤ 0 or non-finite values are C with noSales. Thresholds need 0 < a ≤ b ≤ 1
+ * (InvalidSegmentParamsError otherwise).
  */
 export function abc(
   items: readonly AbcItem[],
   thresholds: AbcThresholds = DEFAULT_ABC_THRESHOLDS,
 ): Map<string, AbcResult> {
+  checkAbcThresholds(thresholds);
   const out = new Map<string, AbcResult>();
   const ranked: { id: string; value: number }[] = [];
   for (const item of items) {

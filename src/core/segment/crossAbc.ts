@@ -1,6 +1,7 @@
 import type { AbcClass, Client, SegmentId } from "../types";
 import type { AbcThresholds } from "./abc";
 import { abc, DEFAULT_ABC_THRESHOLDS } from "./abc";
+import { checkAbcThresholds } from "./params";
 
 /** A cross-ABC cell: the sales class then the potential class, e.g. "CA" = sales C, potential A. */
 export type CrossCell = `${AbcClass}${AbcClass}`;
@@ -37,6 +38,7 @@ export function crossAbc(
   thresholds: AbcThresholds = DEFAULT_ABC_THRESHOLDS,
   table: CrossTable = DEFAULT_CROSS_TABLE,
 ): Map<string, CrossAbcResult> {
+  checkAbcThresholds(thresholds);
   const bySales = abc(
     clients.map((c) => ({ id: c.id, value: c.salesN })),
     thresholds,

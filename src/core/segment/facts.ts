@@ -59,7 +59,8 @@ export function computeFacts(
   return out;
 }
 
-/** "−12.5 %" style for reasons. */
-export function pct(x: number): string {
-  return `${(Math.round(x * 1000) / 10).toString()} %`;
+/** "-12.5 %" (en) or "-12,5 %" (fr) for reasons. */
+export function pct(x: number, lang: "en" | "fr" = "en"): string {
+  const s = (Math.round(x * 1000) / 10).toString();
+  return `${lang === "fr" ? s.replace(".", ",") : s} %`;
 }

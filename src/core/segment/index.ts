@@ -16,5 +16,6 @@ export {
   CLASS_FIELDS,
   OPERATORS,
 } from "./rules";
+export { InvalidSegmentParamsError, checkAbcThresholds, checkStrategicParams } from "./params";
 export type { SegmentSummary } from "./summary";
 export { summariseSegments } from "./summary";

@@ -1,7 +1,8 @@
 import type { Client, SegmentId } from "../types";
 import type { ClientFacts } from "./facts";
 import { computeFacts, EPSILON } from "./facts";
-import type { SegmentAssignment, StrategicParams } from "./strategic";
+import { checkAbcThresholds } from "./params";
+import type { Decision, SegmentAssignment, StrategicParams } from "./strategic";
 import { assignment, DEFAULT_STRATEGIC_PARAMS } from "./strategic";
 
 export const NUMERIC_FIELDS = ["salesN", "salesN1", "potential", "trend", "shareOfWallet"] as const;
@@ -158,23 +159,28 @@ export function segmentByRules(
   params: Partial<Pick<StrategicParams, "a" | "b">> = {},
 ): Map<string, SegmentAssignment> {
   validateRules(rules, fallback);
-  const facts = computeFacts(clients, {
-    a: params.a ?? DEFAULT_STRATEGIC_PARAMS.a,
-    b: params.b ?? DEFAULT_STRATEGIC_PARAMS.b,
-  });
+  const thresholds = { a: params.a ?? DEFAULT_STRATEGIC_PARAMS.a, b: params.b ?? DEFAULT_STRATEGIC_PARAMS.b };
+  checkAbcThresholds(thresholds);
+  const facts = computeFacts(clients, thresholds);
   const out = new Map<string, SegmentAssignment>();
   for (const c of clients) {
     const f = facts.get(c.id);
     if (!f) continue;
     const index = rules.findIndex((rule) => rule.when.every((cond) => holds(f, cond)));
     const rule = index >= 0 ? rules[index] : undefined;
-    const decided = rule
+    const decided: Decision = rule
       ? {
           segment: rule.segment,
           reason: `Rule ${index + 1} (${rule.segment})${rule.when.length ? `: ${rule.when.map(describe).join(" and ")}` : ""}`,
+          reasonFr: `Règle ${index + 1} (${rule.segment})${rule.when.length ? ` : ${rule.when.map(describe).join(" et ")}` : ""}`,
           noPotential: false,
         }
-      : { segment: fallback, reason: `No rule matched: fallback ${fallback}`, noPotential: false };
+      : {
+          segment: fallback,
+          reason: `No rule matched: fallback ${fallback}`,
+          reasonFr: `Aucune règle ne s'applique : segment par défaut ${fallback}`,
+          noPotential: false,
+        };
     out.set(c.id, assignment(c, f, decided));
   }
   return out;

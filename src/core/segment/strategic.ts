@@ -2,6 +2,7 @@ import type { AbcClass, Client, SegmentId } from "../types";
 import { DEFAULT_ABC_THRESHOLDS } from "./abc";
 import type { ClientFacts } from "./facts";
 import { computeFacts, EPSILON, pct } from "./facts";
+import { checkStrategicParams } from "./params";
 
 export interface StrategicParams {
   /** At risk when trend ≤ this (default −0.10). */
@@ -33,46 +34,74 @@ export interface SegmentAssignment {
   share: number | null;
   /** Why, in English. */
   reason: string;
+  /** Why, in French. */
+  reasonFr: string;
 }
 
-/** The strategic rule (domain.md), given a client's facts; returns the segment, its reason and whether rule 4 applied. */
-export function strategicRule(
-  f: ClientFacts,
-  params: StrategicParams,
-): { segment: SegmentId; reason: string; noPotential: boolean } {
+/** A segment decided by a rule, with its reasons, before the row's override is applied. */
+export interface Decision {
+  segment: SegmentId;
+  reason: string;
+  reasonFr: string;
+  noPotential: boolean;
+}
+
+/** The strategic rule (domain.md), applied to one client's facts. */
+export function strategicRule(f: ClientFacts, params: StrategicParams): Decision {
+  const decide = (segment: SegmentId, reason: string, reasonFr: string, noPotential = false): Decision => ({
+    segment,
+    reason,
+    reasonFr,
+    noPotential,
+  });
   if (f.salesN === 0 && f.salesN1 === 0) {
-    return { segment: "prospect", reason: "Prospect: no sales in N nor N-1", noPotential: false };
+    return decide("prospect", "Prospect: no sales in N nor N-1", "Conquérir : pas de CA en N ni en N-1");
   }
   if (f.salesN1 > 0 && f.trend !== null && f.trend <= params.trendThreshold + EPSILON) {
-    return {
-      segment: "atRisk",
-      reason: `At risk: sales trend ${pct(f.trend)} ≤ ${pct(params.trendThreshold)}`,
-      noPotential: false,
-    };
+    return decide(
+      "atRisk",
+      `At risk: sales trend ${pct(f.trend)} ≤ ${pct(params.trendThreshold)}`,
+      `Érosion : tendance du CA ${pct(f.trend, "fr")} ≤ ${pct(params.trendThreshold, "fr")}`,
+    );
   }
   if (f.abcPotential !== null && f.share !== null) {
     if (f.abcPotential === "C") {
-      return { segment: "maintain", reason: "Maintain: potential class C", noPotential: false };
+      return decide("maintain", "Maintain: potential class C", "Entretenir : potentiel de classe C");
     }
-    const high = `potential class ${f.abcPotential}, share of wallet ${pct(f.share)}`;
+    const en = `potential class ${f.abcPotential}, share of wallet ${pct(f.share)}`;
+    const fr = `potentiel de classe ${f.abcPotential}, part de portefeuille ${pct(f.share, "fr")}`;
     return f.share >= params.shareThreshold - EPSILON
-      ? { segment: "retain", reason: `Retain: ${high} ≥ ${pct(params.shareThreshold)}`, noPotential: false }
-      : {
-          segment: "develop",
-          reason: `Develop: ${high} < ${pct(params.shareThreshold)}`,
-          noPotential: false,
-        };
+      ? decide(
+          "retain",
+          `Retain: ${en} ≥ ${pct(params.shareThreshold)}`,
+          `Fidéliser : ${fr} ≥ ${pct(params.shareThreshold, "fr")}`,
+        )
+      : decide(
+          "develop",
+          `Develop: ${en} < ${pct(params.shareThreshold)}`,
+          `Développer : ${fr} < ${pct(params.shareThreshold, "fr")}`,
+        );
   }
   return f.abcSales === "C"
-    ? { segment: "maintain", reason: "Maintain: no potential, sales class C", noPotential: true }
-    : { segment: "retain", reason: `Retain: no potential, sales class ${f.abcSales}`, noPotential: true };
+    ? decide(
+        "maintain",
+        "Maintain: no potential, sales class C",
+        "Entretenir : sans potentiel, CA de classe C",
+        true,
+      )
+    : decide(
+        "retain",
+        `Retain: no potential, sales class ${f.abcSales}`,
+        `Fidéliser : sans potentiel, CA de classe ${f.abcSales}`,
+        true,
+      );
 }
 
 /** Builds an assignment from facts; a row's segmentOverride wins over `decided`. */
 export function assignment(
   client: Pick<Client, "segmentOverride">,
   f: ClientFacts,
-  decided: { segment: SegmentId; reason: string; noPotential: boolean },
+  decided: Decision,
 ): SegmentAssignment {
   const flags: SegmentFlag[] = [];
   if (f.noSales) flags.push("noSales");
@@ -84,23 +113,27 @@ export function assignment(
       segment: client.segmentOverride,
       flags,
       reason: `Forced by the row (rules would give ${decided.segment})`,
+      reasonFr: `Imposé par la ligne (les règles donneraient ${decided.segment})`,
     };
   }
   if (decided.noPotential) flags.push("noPotential");
-  return { ...base, segment: decided.segment, flags, reason: decided.reason };
+  return { ...base, segment: decided.segment, flags, reason: decided.reason, reasonFr: decided.reasonFr };
 }
 
 /**
  * The default strategic segments of domain.md, in order: Prospect, At risk, then by potential
  * (Retain / Develop / Maintain), else by sales (Retain / Maintain, flagged noPotential).
- * ABC classes are computed once over the whole portfolio. Blank sales count as 0.
+ * ABC classes are computed once over the whole portfolio. Blank sales count as 0. Thresholds are
+ * compared with a 1e-12 tolerance so that 90 against 100 is exactly −10 %.
  * A row's segmentOverride wins (flag "override"). Client ids must be unique (parsePortfolio ensures it).
+ * Bad parameters throw InvalidSegmentParamsError.
  */
 export function strategicSegments(
   clients: readonly Client[],
   params: Partial<StrategicParams> = {},
 ): Map<string, SegmentAssignment> {
   const p: StrategicParams = { ...DEFAULT_STRATEGIC_PARAMS, ...params };
+  checkStrategicParams(p);
   const facts = computeFacts(clients, { a: p.a, b: p.b });
   const out = new Map<string, SegmentAssignment>();
   for (const c of clients) {

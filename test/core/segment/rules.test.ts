@@ -33,6 +33,8 @@ describe("segmentByRules", () => {
     });
     expect(r.get("a")?.reason).toBe("Rule 1 (vip): abcSales = A and potential >= 1000");
     expect(r.get("d")?.reason).toBe("No rule matched: fallback other");
+    expect(r.get("a")?.reasonFr).toBe("Règle 1 (vip) : abcSales = A et potential >= 1000");
+    expect(r.get("e")?.reasonFr).toBe("Imposé par la ligne (les règles donneraient vip)");
     expect(r.get("e")?.flags).toContain("override");
   });
 

@@ -75,7 +75,13 @@ describe("strategicSegments", () => {
     expect(r.get("lost")?.trend).toBe(-1);
     expect(r.get("lost")?.reason).toMatch(/^At risk: sales trend -100 %/);
     expect(r.get("dev")?.share).toBeCloseTo(0.02, 12);
-    expect(r.get("dev")?.reason).toContain("Develop");
+    expect(r.get("dev")?.reason).toBe("Develop: potential class A, share of wallet 2 % < 50 %");
+    expect(r.get("dev")?.reasonFr).toBe(
+      "Développer : potentiel de classe A, part de portefeuille 2 % < 50 %",
+    );
+    expect(r.get("down10")?.reasonFr).toBe("Érosion : tendance du CA -10 % ≤ -10 %");
+    expect(r.get("p")?.reasonFr).toBe("Conquérir : pas de CA en N ni en N-1");
+    expect(r.get("nopot")?.reasonFr).toBe("Fidéliser : sans potentiel, CA de classe A");
   });
 
   it("reads ABC classes computed over the whole portfolio", () => {
@@ -94,6 +100,21 @@ describe("strategicSegments", () => {
     expect(r.get("a")?.segment).toBe("retain");
     expect(r.get("a")?.flags).toContain("override");
     expect(r.get("a")?.reason).toContain("prospect");
+  });
+
+  it("rejects bad parameters with a named error", () => {
+    const c = [client("a", { salesN: 1 })];
+    for (const bad of [
+      { a: 0 },
+      { a: 0.9, b: 0.8 },
+      { b: 1.5 },
+      { trendThreshold: Number.NaN },
+      { shareThreshold: -1 },
+    ]) {
+      expect(() => segment.strategicSegments(c, bad)).toThrow(segment.InvalidSegmentParamsError);
+    }
+    expect(() => segment.abc([], { a: 0.5, b: 0.4 })).toThrow(/Invalid segmentation parameter b = 0.4/);
+    expect(() => segment.crossAbc([], { a: 2, b: 2 })).toThrow(segment.InvalidSegmentParamsError);
   });
 
   it("takes thresholds as parameters", () => {

@@ -1,0 +1,42 @@
+/** Validation of segmentation parameters a user may edit (thresholds). */
+
+export class InvalidSegmentParamsError extends Error {
+  constructor(
+    readonly field: string,
+    readonly value: number,
+    readonly reason: string,
+  ) {
+    super(`Invalid segmentation parameter ${field} = ${value}: ${reason}`);
+    this.name = "InvalidSegmentParamsError";
+  }
+}
+
+/** ABC thresholds must satisfy 0 < a ≤ b ≤ 1. Throws InvalidSegmentParamsError otherwise. */
+export function checkAbcThresholds(t: { a: number; b: number }): void {
+  if (!Number.isFinite(t.a) || t.a <= 0 || t.a > 1) {
+    throw new InvalidSegmentParamsError("a", t.a, "must be a share in ]0, 1]");
+  }
+  if (!Number.isFinite(t.b) || t.b < t.a || t.b > 1) {
+    throw new InvalidSegmentParamsError("b", t.b, `must be a share in [a = ${t.a}, 1]`);
+  }
+}
+
+/** Finite numbers for the trend and share thresholds (share ≥ 0), plus valid ABC thresholds. */
+export function checkStrategicParams(p: {
+  trendThreshold: number;
+  shareThreshold: number;
+  a: number;
+  b: number;
+}): void {
+  checkAbcThresholds(p);
+  if (!Number.isFinite(p.trendThreshold)) {
+    throw new InvalidSegmentParamsError("trendThreshold", p.trendThreshold, "must be a number (e.g. -0.10)");
+  }
+  if (!Number.isFinite(p.shareThreshold) || p.shareThreshold < 0) {
+    throw new InvalidSegmentParamsError(
+      "shareThreshold",
+      p.shareThreshold,
+      "must be a number ≥ 0 (e.g. 0.5)",
+    );
+  }
+}
