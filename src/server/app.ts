@@ -52,7 +52,9 @@ export function actorOf(request: FastifyRequest): Actor {
 
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(typeof options.logger === "object"
+      ? { loggerInstance: options.logger }
+      : { logger: options.logger ?? false }),
     bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,

@@ -18,7 +18,12 @@ export class RequestValidationError extends Error {
     readonly part: string,
     readonly issues: ValidationIssue[],
   ) {
-    super(`Invalid ${part}: ${issues.map((i) => `${i.path || "/"} ${i.message}`).join("; ")}`);
+    super(
+      `Invalid ${part}: ${issues
+        .slice(0, 3)
+        .map((i) => `${i.path || "/"} ${i.message}`)
+        .join("; ")}`,
+    );
     this.name = "RequestValidationError";
   }
 }

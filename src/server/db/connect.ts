@@ -7,6 +7,7 @@ import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
+import { migrateToLatest } from "./migrations";
 import type { DB } from "./schema";
 
 export type DialectName = "sqlite" | "postgres";
@@ -30,12 +31,13 @@ export interface DatabaseOptions {
 
 export const DEFAULT_SQLITE_PATH = "./data/cadence.db";
 
-export function isPostgresUrl(url: string | undefined): url is string {
-  return url !== undefined && /^postgres(ql)?:\/\//.test(url);
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  if (isPostgresUrl(options.databaseUrl)) return openPostgres(options.databaseUrl, options);
+  const url = options.databaseUrl;
+  if (url !== undefined && isPostgresUrl(url)) return openPostgres(url, options);
   return openSqlite(options.sqlitePath ?? DEFAULT_SQLITE_PATH);
 }
 
@@ -71,4 +73,31 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   return { db, dialect: "postgres", close: () => db.destroy() };
+}
+
+/** Where the CLI's store lives: `--db` (a file or a postgres:// URL), else DATABASE_URL, else the default file. */
+export function databaseOptionsFrom(
+  dbOption: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): DatabaseOptions {
+  if (dbOption !== undefined) {
+    return isPostgresUrl(dbOption)
+      ? { databaseUrl: dbOption, pgSchema: env.CADENCE_PG_SCHEMA }
+      : { sqlitePath: dbOption };
+  }
+  const url = env.DATABASE_URL;
+  if (url !== undefined && isPostgresUrl(url)) return { databaseUrl: url, pgSchema: env.CADENCE_PG_SCHEMA };
+  return { sqlitePath: DEFAULT_SQLITE_PATH };
+}
+
+/** Opens and migrates: what every CLI command and `serve` do first. */
+export async function openMigrated(options: DatabaseOptions): Promise<Database> {
+  const store = await openDatabase(options);
+  try {
+    await migrateToLatest(store.db);
+    return store;
+  } catch (error: unknown) {
+    await store.close();
+    throw error;
+  }
 }
