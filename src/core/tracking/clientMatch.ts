@@ -28,14 +28,24 @@ export function createClientMatcher(clients: readonly ClientRef[]): ClientMatche
     if (ids === undefined) byName.set(name, [client.id]);
     else ids.push(client.id);
   }
+  // Logs name the same clients over and over: remember each text's answer.
+  const memo = new Map<string, ClientMatch>();
+  function lookup(text: string): ClientMatch {
+    const id = byId.get(text.trim().toLowerCase());
+    if (id !== undefined) return { kind: "matched", clientId: id };
+    const ids = byName.get(normaliseCompanyName(text));
+    if (ids === undefined) return { kind: "unknown" };
+    if (ids.length === 1) return { kind: "matched", clientId: ids[0] };
+    return { kind: "ambiguous", ids: [...ids] };
+  }
   return {
     match(text: string): ClientMatch {
-      const id = byId.get(text.trim().toLowerCase());
-      if (id !== undefined) return { kind: "matched", clientId: id };
-      const ids = byName.get(normaliseCompanyName(text));
-      if (ids === undefined) return { kind: "unknown" };
-      if (ids.length === 1) return { kind: "matched", clientId: ids[0] };
-      return { kind: "ambiguous", ids: [...ids] };
+      let found = memo.get(text);
+      if (found === undefined) {
+        found = lookup(text);
+        memo.set(text, found);
+      }
+      return found;
     },
   };
 }

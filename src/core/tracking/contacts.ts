@@ -2,7 +2,7 @@
  * Parses a contacts log (a 2-D array as Excel's Range.values or a CSV export gives it; first row =
  * headers) into contacts. Every row that does not become a contact is reported with its row number:
  * rows whose date, client or channel cannot be read go to `unmatched`, repeated rows (same date,
- * client, channel and note) go to `duplicates` and are not counted twice unless `keepDuplicates`.
+ * client, channel and note, ignoring case and spacing) go to `duplicates` and are not counted twice unless `keepDuplicates`.
  */
 import type { CellValue, ChannelId, Grid, RowIssue } from "../types";
 import { channelTable } from "./channels";
@@ -134,6 +134,7 @@ export function parseContacts(
   }
   const matcher = createClientMatcher(clients);
   const channels = channelTable(options.channelAliases);
+  const channelMemo = new Map<string, ChannelId | null>();
   const seen = new Map<string, number>();
   // Required columns are present (checked above); the first of each names the cell in messages.
   const dateCol = columns.date[0];
@@ -198,7 +199,11 @@ export function parseContacts(
     }
 
     const channelText = firstText(values, columns.channel);
-    const channel = channels.get(normaliseText(channelText)) ?? null;
+    let channel = channelMemo.get(channelText);
+    if (channel === undefined) {
+      channel = channels.get(normaliseText(channelText)) ?? null;
+      channelMemo.set(channelText, channel);
+    }
     if (channel === null) {
       reasons.push("unknownChannel");
       issue(
@@ -216,7 +221,7 @@ export function parseContacts(
       continue;
     }
     const note = firstText(values, columns.note);
-    const key = `${date}\u0000${clientId}\u0000${channel}\u0000${normaliseText(note)}`;
+    const key = `${date}\u0000${clientId}\u0000${channel}\u0000${note.toLowerCase().replace(/\s+/g, " ")}`;
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
       out.duplicates.push({ row: ctx.row, firstRow, date, clientId, channel });

@@ -115,34 +115,36 @@ function tally(
   };
   const { asOf } = input;
   const start = input.period.start;
+  // Locals, not property reads, in the hot loop (200,000 contacts).
+  const { actual, contacts, last, ignored } = t;
   for (const contact of input.contacts) {
     const i = index.get(contact.clientId);
     if (i === undefined) {
-      t.ignored.unknownClient++;
+      ignored.unknownClient++;
       continue;
     }
     const k = channelIndex.get(contact.channel);
     if (k === undefined) {
-      t.ignored.unknownChannel++;
+      ignored.unknownChannel++;
       continue;
     }
     // ISO dates compare as strings; anything else is not a date.
     const date = contact.date;
     if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
-      t.ignored.badDate++;
+      ignored.badDate++;
       continue;
     }
     if (date > asOf) {
-      t.ignored.afterAsOf++;
+      ignored.afterAsOf++;
       continue;
     }
-    if (date > (t.last[i] ?? "")) t.last[i] = date;
+    if (date > last[i]) last[i] = date;
     if (date < start) {
-      t.ignored.beforePeriod++;
+      ignored.beforePeriod++;
       continue;
     }
-    t.actual[i * nc + k] = (t.actual[i * nc + k] ?? 0) + 1;
-    t.contacts[i] = (t.contacts[i] ?? 0) + 1;
+    actual[i * nc + k]++;
+    contacts[i]++;
   }
   return t;
 }
