@@ -1,8 +1,8 @@
 /** Portfolio parsing: a grid as Excel hands it over → clients, issues, and what was understood. */
 export type { PortfolioOptions, PortfolioParse } from "./portfolio";
-export { parsePortfolio } from "./portfolio";
+export { findHeaderRow, parsePortfolio } from "./portfolio";
 export type { ColumnMapping, ColumnMatch, ExtraColumn } from "./columns";
-export { columnLetter, detectColumns } from "./columns";
+export { columnLetter, detectColumns, headerText } from "./columns";
 export type { BaseField, ClientField, NormField } from "./fields";
 export { BASE_FIELDS, isNumericField, normChannel, normField } from "./fields";
 export type { HeaderMatch } from "./headers";

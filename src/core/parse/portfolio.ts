@@ -1,10 +1,10 @@
 import type { CellValue, Channel, ChannelCounts, Client, Grid, Segment } from "../types";
 import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../types";
 import type { ColumnMapping, ColumnMatch, ExtraColumn } from "./columns";
-import { detectColumns } from "./columns";
+import { detectColumns, headerText } from "./columns";
 import type { ClientField } from "./fields";
 import { isNumericField, normChannel } from "./fields";
-import { normaliseHeader } from "./headers";
+import { classifyHeader, normaliseHeader } from "./headers";
 import type { ParseIssue } from "./issues";
 import { makeIssue } from "./issues";
 import type { NumberOptions } from "./numbers";
@@ -21,6 +21,11 @@ export interface PortfolioOptions {
   decimalSeparator?: "," | ".";
   /** Sheet row of the grid's first (header) row; default 1. */
   firstRow?: number;
+  /**
+   * 0-based index in the grid of the header row (default 0). Rows above it (a title, notes) are
+   * not read; see findHeaderRow to locate it.
+   */
+  headerRow?: number;
   /** Left-pads numeric postal codes with zeros to this many digits (e.g. 5 for France: 1000 → "01000"). */
   postalCodeDigits?: number;
 }
@@ -70,9 +75,10 @@ function text(cell: CellValue): string | null {
 export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): PortfolioParse {
   const channels = options.channels ?? DEFAULT_CHANNELS;
   const segments = options.segments ?? STRATEGIC_SEGMENTS;
-  const firstRow = options.firstRow ?? 1;
+  const headerIndex = Math.max(0, Math.trunc(options.headerRow ?? 0));
+  const firstRow = (options.firstRow ?? 1) + headerIndex;
   const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
-  const header = grid[0] ?? [];
+  const header = grid[headerIndex] ?? [];
   const detected = detectColumns(header, width, channels, options.mapping, firstRow);
   const issues: ParseIssue[] = [...detected.issues];
   // Issues are listed by row, then by column, whatever the order they were found in.
@@ -93,7 +99,7 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
       makeIssue(firstRow, "salesN", "missingColumn", undefined, { expected: "salesN, CA N / sales" }),
     );
   }
-  const dataRows = grid.slice(1);
+  const dataRows = grid.slice(headerIndex + 1);
   const numberOptions = new Map<number, NumberOptions>();
   for (const c of detected.columns) {
     if (!isNumericField(c.field)) continue;
@@ -222,4 +228,26 @@ function unique(base: string, used: ReadonlyMap<string, number>): string {
   let n = 2;
   while (used.has(`${base}#${n}`)) n++;
   return `${base}#${n}`;
+}
+
+/**
+ * The 0-based index of the likely header row among the first `maxScan` rows: the first row that
+ * names the most known fields (at least two), else 0. For sheets with a title above the table.
+ */
+export function findHeaderRow(
+  grid: Grid,
+  channels: readonly Channel[] = DEFAULT_CHANNELS,
+  maxScan = 10,
+): number {
+  let best = 0;
+  let bestCount = 1;
+  grid.slice(0, maxScan).forEach((row, index) => {
+    const fields = new Set(row.map((cell) => classifyHeader(headerText(cell), channels)?.field ?? null));
+    fields.delete(null);
+    if (fields.size > bestCount) {
+      best = index;
+      bestCount = fields.size;
+    }
+  });
+  return best;
 }

@@ -1,0 +1,70 @@
+import fc from "fast-check";
+import * as parse from "../../../src/core/parse";
+import type { CellValue } from "../../../src/core/types";
+
+describe("sheet layout", () => {
+  const titled: CellValue[][] = [
+    ["Portefeuille 2026 — secteur Rhône", "", ""],
+    ["", "", ""],
+    ["Code client", "Nom", "CA N"],
+    ["C1", "Alpha", "1 000"],
+    ["", "", ""],
+    ["C2", "Beta", "#N/A"],
+  ];
+
+  it("finds the header row under a title", () => {
+    expect(parse.findHeaderRow(titled)).toBe(2);
+    expect(
+      parse.findHeaderRow([
+        ["Code", "CA"],
+        ["Code", "CA", "Ville"],
+      ]),
+    ).toBe(1);
+    expect(parse.findHeaderRow([["a", "b"], ["c"]])).toBe(0);
+    expect(parse.findHeaderRow([])).toBe(0);
+  });
+
+  it("reads from the given header row and reports true sheet rows", () => {
+    const r = parse.parsePortfolio(titled, { headerRow: parse.findHeaderRow(titled) });
+    expect(r.clients.map((c) => [c.id, c.salesN, c.row])).toEqual([
+      ["C1", 1000, 4],
+      ["C2", null, 6],
+    ]);
+    expect(r.issues.map((i) => [i.row, i.column, i.code])).toEqual([[6, "CA N", "excelError"]]);
+  });
+
+  const fields: [string, (string | number)[]][] = [
+    ["Code client", ["a", "b", "c"]],
+    ["Nom", ["Alpha", "Beta", "Gamma"]],
+    ["CA 2025", ["1 000", "2,5", 7]],
+    ["CA 2026", [12, "n/a", ""]],
+    ["Potentiel", ["#N/A", 40, "-3"]],
+    ["Ville", ["Lyon", "", "Metz"]],
+    ["Norme visites", [4, "", 2]],
+    ["Notes", ["x", "y", "z"]],
+  ];
+
+  it("reads the same clients and issues whatever the column order", () => {
+    const base = parse.parsePortfolio(toGrid(fields.map((_, i) => i)));
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(
+          fields.map((_, i) => i),
+          { minLength: fields.length },
+        ),
+        (order) => {
+          const r = parse.parsePortfolio(toGrid(order));
+          expect(r.clients).toEqual(base.clients);
+          const key = (i: parse.ParseIssue): string => `${i.row}|${i.column}|${i.code}`;
+          expect(r.issues.map(key).sort()).toEqual(base.issues.map(key).sort());
+        },
+      ),
+    );
+  });
+
+  function toGrid(order: readonly number[]): CellValue[][] {
+    const rows: CellValue[][] = [order.map((i) => fields[i][0])];
+    for (let r = 0; r < 3; r++) rows.push(order.map((i) => fields[i][1][r]));
+    return rows;
+  }
+});
