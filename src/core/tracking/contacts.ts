@@ -51,7 +51,10 @@ export interface ParseContactsOptions {
   source?: string;
   /** Count repeated rows as separate contacts (still reported). Default false. */
   keepDuplicates?: boolean;
-  /** Sheet row of the header, when the grid does not start at row 1. Default 1. */
+  /**
+   * Sheet row of the grid's first row, when the grid does not start at row 1. Default 1. The header
+   * itself is the first of the grid's first 10 rows that names a date, a client and a channel column.
+   */
   headerRow?: number;
 }
 
@@ -87,6 +90,21 @@ interface RowContext {
   headers: readonly string[];
 }
 
+/** Title rows may sit above the headers (CRM exports): the header is the first of the first 10 rows naming every required column. */
+const HEADER_SEARCH_ROWS = 10;
+
+function findHeaderIndex(grid: Grid): number {
+  const last = Math.min(grid.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < last; i++) {
+    const columns = findContactColumns(grid[i] ?? []);
+    if (REQUIRED_FIELDS.every((f) => columns[f].length > 0)) return i;
+  }
+  return 0;
+}
+
+const EXCEL_ERROR =
+  /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
 function issue(
   ctx: RowContext,
   column: number | undefined,
@@ -96,6 +114,11 @@ function issue(
   value?: unknown,
 ): void {
   const name = column === undefined ? "" : (ctx.headers[column] ?? "");
+  if (typeof value === "string" && EXCEL_ERROR.test(value.trim())) {
+    code = "excelError";
+    en = `${en.replace(/\.$/, "")} (the cell holds the Excel error ${value.trim()}).`;
+    fr = `${fr.replace(/\.$/, "")} (la cellule contient l'erreur Excel ${value.trim()}).`;
+  }
   ctx.issues.push({
     row: ctx.row,
     column: name,
@@ -124,9 +147,9 @@ export function parseContacts(
 ): ParsedContacts {
   const out: ParsedContacts = { contacts: [], issues: [], unmatched: [], duplicates: [] };
   if (grid.length === 0) return out;
-  const header = grid[0];
-  const headerRow = options.headerRow ?? 1;
-  const columns = findContactColumns(header);
+  const headerIndex = findHeaderIndex(grid);
+  const headerRow = (options.headerRow ?? 1) + headerIndex;
+  const columns = findContactColumns(grid[headerIndex] ?? []);
   const missing = missingColumns(columns).map((i) => ({ ...i, row: headerRow }));
   if (missing.length > 0) {
     out.issues.push(...missing);
@@ -141,10 +164,14 @@ export function parseContacts(
   const channelCol = columns.channel[0];
   const clientCol = columns.client[0];
 
-  for (let i = 1; i < grid.length; i++) {
+  for (let i = headerIndex + 1; i < grid.length; i++) {
     const values = grid[i] ?? [];
     if (values.every(isBlank)) continue;
-    const ctx: RowContext = { row: headerRow + i, issues: out.issues, headers: columns.headers };
+    const ctx: RowContext = {
+      row: headerRow + i - headerIndex,
+      issues: out.issues,
+      headers: columns.headers,
+    };
     const reasons: UnmatchedReason[] = [];
 
     const dateCell = values[dateCol];

@@ -3,6 +3,7 @@
  * channel), working days counted once for the whole portfolio, then one record per client.
  * Actual counts contacts dated in [period start, asOf]; the last contact looks at every contact up to
  * asOf (a visit last December still counts as the last contact); contacts after asOf are ignored.
+ * Plan rows sharing an id: contacts count for the first of them only.
  */
 import * as calendar from "../calendar";
 import type { Channel, ChannelCounts, ChannelId, SegmentId } from "../types";
@@ -180,7 +181,9 @@ export function trackClients(input: TrackingInput): TrackingResult {
     let remainingWeighted = 0;
     for (let k = 0; k < nc; k++) {
       const ch = channels[k];
-      const p = row.planned[ch.id] ?? 0;
+      // A blank, negative or non-numeric plan counts as no plan (parsing reports such cells).
+      const raw = row.planned[ch.id] ?? 0;
+      const p = Number.isFinite(raw) && raw > 0 ? raw : 0;
       const a = t.actual[i * nc + k] ?? 0;
       const e = rules.earnedOf(a, p, capFactor);
       const r = Math.max(0, p - a);

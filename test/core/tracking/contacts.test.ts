@@ -153,3 +153,36 @@ describe("parseContacts", () => {
     expect(tracking.parseContacts(grid, clients, { headerRow: 4 }).unmatched[0].row).toBe(5);
   });
 });
+
+describe("parseContacts on CRM exports", () => {
+  it("finds the header below title rows and numbers rows from the sheet", () => {
+    const grid: Grid = [
+      ["Export CRM — contacts", "", ""],
+      ["Généré le 01/04/2026", "", ""],
+      ["Date", "Client", "Canal"],
+      ["2026-03-05", "C001", "Visite"],
+      ["bad", "C001", "Visite"],
+    ];
+    const parsed = tracking.parseContacts(grid, clients);
+    expect(parsed.contacts).toEqual([expect.objectContaining({ clientId: "C001", row: 4 })]);
+    expect(parsed.unmatched.map((u) => u.row)).toEqual([5]);
+  });
+
+  it("reports Excel error values as excelError issues", () => {
+    const grid: Grid = [
+      ["Date", "Client", "Canal"],
+      ["#N/A", "C001", "Visite"],
+      ["2026-03-05", "#REF!", "Visite"],
+    ];
+    const parsed = tracking.parseContacts(grid, clients);
+    expect(parsed.unmatched.map((u) => [u.row, u.reason])).toEqual([
+      [2, "badDate"],
+      [3, "unknownClient"],
+    ]);
+    expect(parsed.issues.map((i) => [i.row, i.code, i.column])).toEqual([
+      [2, "excelError", "Date"],
+      [3, "excelError", "Client"],
+    ]);
+    expect(parsed.issues[0].message).toContain("#N/A");
+  });
+});

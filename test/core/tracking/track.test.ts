@@ -278,3 +278,21 @@ describe("tracking invariants (property)", () => {
     );
   });
 });
+
+describe("trackClients on bad plan values", () => {
+  it("counts blank, negative and non-numeric planned contacts as no plan rather than failing", () => {
+    const result = tracking.trackClients({
+      plan: [
+        planRow("A", { visit: -3, call: Number.NaN }),
+        planRow("B", { visit: 4, call: Number.POSITIVE_INFINITY }),
+      ],
+      contacts: visits("A", ["2026-02-01"]),
+      period: year2026,
+      asOf: "2026-06-30",
+      calendar: fr,
+    });
+    expect(result.clients[0]).toMatchObject({ plannedWeighted: 0, status: "NoPlan", earnedWeighted: 0 });
+    expect(result.clients[0].remaining).toEqual({ visit: 0, video: 0, call: 0, digital: 0 });
+    expect(result.clients[1].plannedWeighted).toBe(4);
+  });
+});
