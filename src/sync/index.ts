@@ -1,0 +1,10 @@
+/** The store's client for the task pane: outbox, HTTP with retry, token providers. */
+export { SyncClient } from "./client";
+export type { SyncClientOptions, FieldEdit } from "./client";
+export { memoryStorage } from "./storage";
+export type { SyncState, SyncStorage } from "./storage";
+export { patTokenProvider, ssoTokenProvider } from "./tokens";
+export type { TokenProvider } from "./tokens";
+export { DEFAULT_RETRY } from "./transport";
+export type { FetchLike, RetryPolicy } from "./transport";
+export { SyncHttpError, SyncUnavailableError } from "./errors";
