@@ -28,6 +28,11 @@ export function normaliseHeader(text: string): string {
 export const HEADER_SYNONYMS: Readonly<Record<BaseField, readonly string[]>> = {
   id: [
     "id",
+    "n°",
+    "no",
+    "num",
+    "réf",
+    "référence",
     "code",
     "code client",
     "n° client",

@@ -5,7 +5,8 @@ import type { CellValue } from "../types";
  *
  * Accepted: JS numbers; strings with an optional sign or accounting parentheses "(1 234)"; a
  * currency sign or code before or after (€ $ £ EUR USD GBP CHF); a trailing "%" (value ÷ 100);
- * thousands separated by spaces (also U+00A0 and U+202F), dots or commas, decimals by dot or comma;
+ * thousands separated by spaces (also U+00A0 and U+202F), apostrophes (Swiss "1'234.50"), dots or
+ * commas; decimals by dot or comma;
  * an exponent ("1.5e3").
  *
  * Ambiguity rule: a single separator followed by exactly three digits ("1,234", "1.234") could be
@@ -64,7 +65,12 @@ export function isBlank(cell: CellValue): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 }
 
-const SPACES = /[\s\u00a0\u202f\u2009\u2007]/g;
+/** Thousands separators that are never decimal points: spaces (also no-break ones) and apostrophes (Swiss). */
+const GROUP = "[\\s\\u00a0\\u202f\\u2009\\u2007'\\u2019]";
+const HAS_GROUP = new RegExp(GROUP);
+const ALL_GROUPS = new RegExp(GROUP, "g");
+const GROUPED_INT = new RegExp(`^\\d{1,3}(?:${GROUP}\\d{3})+$`);
+const SPACED_NUMBER = new RegExp(`^([\\d]+(?:${GROUP}[\\d]+)*)([.,]\\d+|)$`);
 const CURRENCY = /^(?:€|\$|£|eur|usd|gbp|chf)|(?:€|\$|£|eur|usd|gbp|chf)$/i;
 
 /** Reads a cell as a number; see the module comment for formats and the ambiguity rule. */
@@ -122,17 +128,14 @@ const grouped = (intPart: string, sep: string): boolean =>
 function readUnsigned(t: string, hint: "," | "." | undefined): Unsigned | null {
   if (/^\d+(?:\.\d+)?e[+-]?\d+$/i.test(t)) return { value: Number(t), evidence: null, ambiguous: false };
   let spaced = false;
-  if (SPACES.test(t)) {
-    SPACES.lastIndex = 0;
-    // Spaces are thousands separators only: the integer part must be grouped by three.
-    const m = /^([\d\s\u00a0\u202f\u2009\u2007]+)([.,]\d+|)$/.exec(t);
+  if (HAS_GROUP.test(t)) {
+    // Spaces and apostrophes only group thousands: the integer part must be grouped by three.
+    const m = SPACED_NUMBER.exec(t);
     const intPart = m?.[1];
-    if (!m || intPart === undefined || !/^\d{1,3}(?:[\s\u00a0\u202f\u2009\u2007]\d{3})+$/.test(intPart))
-      return null;
-    t = intPart.replace(SPACES, "") + m[2];
+    if (!m || intPart === undefined || !GROUPED_INT.test(intPart)) return null;
+    t = intPart.replace(ALL_GROUPS, "") + m[2];
     spaced = true;
   }
-  SPACES.lastIndex = 0;
   if (!/^[\d.,]+$/.test(t) || !/\d/.test(t)) return null;
   const commas = (t.match(/,/g) ?? []).length;
   const dots = (t.match(/\./g) ?? []).length;

@@ -4,6 +4,8 @@ describe("matchHeader", () => {
   it.each<[string, parse.ClientField]>([
     ["Code client", "id"],
     ["N° client", "id"],
+    ["N°", "id"],
+    ["Réf.", "id"],
     ["Numéro client", "id"],
     ["Client ID", "id"],
     ["Customer ID", "id"],
