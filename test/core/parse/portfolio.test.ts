@@ -79,7 +79,7 @@ describe("parsePortfolio", () => {
 
   it("lets the mapping override detection", () => {
     const grid: Grid = [
-      ["Ref", "Nom", "Chiffre", "CA"],
+      ["Clé", "Nom", "Chiffre", "CA"],
       ["X", "Xavier", "100", "7"],
     ];
     const detected = parse.parsePortfolio(grid);
