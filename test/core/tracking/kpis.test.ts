@@ -1,3 +1,4 @@
+import * as fc from "fast-check";
 import * as calendar from "../../../src/core/calendar";
 import * as tracking from "../../../src/core/tracking";
 
@@ -99,5 +100,39 @@ describe("portfolioKpis", () => {
       empty.coverage,
       empty.concentration.gini,
     ]).toEqual([null, null, null, null, null]);
+  });
+});
+
+describe("portfolio KPI bounds (property)", () => {
+  it("keeps reach and coverage in [0, 1], attainment within the cap and counts consistent", () => {
+    const arb = fc.array(
+      fc.record({
+        segment: fc.constantFrom("retain", "develop", "atRisk", "maintain", "prospect"),
+        visits: fc.nat(12),
+        done: fc.nat(30),
+        salesN: fc.nat(1000),
+        salesN1: fc.nat(1000),
+        potential: fc.nat(1000),
+      }),
+      { maxLength: 25 },
+    );
+    fc.assert(
+      fc.property(arb, fc.constantFrom("2026-03-31", "2026-06-30", "2026-12-31"), (rows, asOf) => {
+        const k = tracking.portfolioKpis(
+          track(
+            rows.map((r, i) => ({ ...r, id: `c${i}` })),
+            asOf,
+          ),
+        );
+        for (const v of [k.reach, k.coverage]) if (v !== null) expect(v >= 0 && v <= 1).toBe(true);
+        if (k.attainment !== null) expect(k.attainment).toBeLessThanOrEqual(1.5 + 1e-12);
+        expect(k.counts.Under + k.counts.OnTrack + k.counts.Over + k.counts.NoPlan).toBe(rows.length);
+        expect(k.reachedClients).toBeLessThanOrEqual(k.plannedClients);
+        expect(k.saturatedTop.length + k.neglectedAtRisk.length).toBeLessThanOrEqual(
+          k.counts.Over + k.counts.Under,
+        );
+      }),
+      { numRuns: 100 },
+    );
   });
 });
