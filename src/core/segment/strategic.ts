@@ -46,14 +46,15 @@ export interface Decision {
   noPotential: boolean;
 }
 
+const decide = (segment: SegmentId, reason: string, reasonFr: string, noPotential = false): Decision => ({
+  segment,
+  reason,
+  reasonFr,
+  noPotential,
+});
+
 /** The strategic rule (domain.md), applied to one client's facts. */
 export function strategicRule(f: ClientFacts, params: StrategicParams): Decision {
-  const decide = (segment: SegmentId, reason: string, reasonFr: string, noPotential = false): Decision => ({
-    segment,
-    reason,
-    reasonFr,
-    noPotential,
-  });
   if (f.salesN === 0 && f.salesN1 === 0) {
     return decide("prospect", "Prospect: no sales in N nor N-1", "Conquérir : pas de CA en N ni en N-1");
   }
@@ -105,19 +106,19 @@ export function assignment(
 ): SegmentAssignment {
   const flags: SegmentFlag[] = [];
   if (f.noSales) flags.push("noSales");
-  const base = { abcSales: f.abcSales, abcPotential: f.abcPotential, trend: f.trend, share: f.share };
-  if (client.segmentOverride !== null && client.segmentOverride.trim() !== "") {
-    flags.push("override");
-    return {
-      ...base,
-      segment: client.segmentOverride,
-      flags,
-      reason: `Forced by the row (rules would give ${decided.segment})`,
-      reasonFr: `Imposé par la ligne (les règles donneraient ${decided.segment})`,
-    };
-  }
-  if (decided.noPotential) flags.push("noPotential");
-  return { ...base, segment: decided.segment, flags, reason: decided.reason, reasonFr: decided.reasonFr };
+  const forced = client.segmentOverride !== null && client.segmentOverride.trim() !== "";
+  if (forced) flags.push("override");
+  else if (decided.noPotential) flags.push("noPotential");
+  return {
+    segment: forced ? (client.segmentOverride ?? decided.segment) : decided.segment,
+    flags,
+    abcSales: f.abcSales,
+    abcPotential: f.abcPotential,
+    trend: f.trend,
+    share: f.share,
+    reason: forced ? `Forced by the row (rules would give ${decided.segment})` : decided.reason,
+    reasonFr: forced ? `Imposé par la ligne (les règles donneraient ${decided.segment})` : decided.reasonFr,
+  };
 }
 
 /**
