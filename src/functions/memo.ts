@@ -13,42 +13,50 @@ const MIX_PRIME = 0x85ebca6b;
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
+/** Two 32-bit hashes of one cell list, folded into `state` (kept in locals: this loop is the hot path). */
+function hashCells(rows: readonly (readonly Cell[])[], state: Uint32Array): void {
+  let h1 = state[0];
+  let h2 = state[1];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      let x: number;
+      if (typeof v === "number") {
+        if ((v | 0) === v) x = v ^ 0x5bd1e995;
+        else {
+          f64[0] = v;
+          x = u32[0] ^ Math.imul(u32[1], 0x27d4eb2d);
+        }
+      } else if (typeof v === "string") {
+        x = v.length ^ 0x7f4a7c15;
+        for (let i = 0; i < v.length; i++) x = Math.imul(x ^ v.charCodeAt(i), FNV_PRIME);
+      } else if (typeof v === "boolean") x = v ? 0x1b873593 : 0x2c1b3c6d;
+      else x = 0x3c6ef372;
+      h1 = Math.imul(h1 ^ x, FNV_PRIME);
+      h2 = Math.imul(h2 ^ x, MIX_PRIME);
+      h2 ^= h2 >>> 15;
+    }
+  }
+  state[0] = h1;
+  state[1] = h2;
+}
+
 /** A content key of the arguments: sizes, then two hashes over every cell's type and value. */
 export function contentKey(name: string, args: readonly Arg[]): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x12345678;
+  const state = new Uint32Array([0x811c9dc5, 0x12345678]);
   let size = "";
-  const mix = (x: number): void => {
-    h1 = Math.imul(h1 ^ x, FNV_PRIME);
-    h2 = Math.imul(h2 ^ x, MIX_PRIME) ^ (h2 >>> 15);
-  };
-  const cell = (v: Cell): void => {
-    if (typeof v === "number") {
-      if ((v | 0) === v) mix(v);
-      else {
-        f64[0] = v;
-        mix(u32[0]);
-        mix(u32[1]);
-      }
-      mix(1);
-    } else if (typeof v === "string") {
-      for (let i = 0; i < v.length; i++) mix(v.charCodeAt(i));
-      mix(2);
-    } else if (typeof v === "boolean") mix(v ? 3 : 4);
-    else mix(5);
-  };
   for (const arg of args) {
     if (Array.isArray(arg)) {
       const m = arg as readonly (readonly Cell[])[];
       size += `${m.length}x${m[0]?.length ?? 0};`;
-      for (const row of m) for (const v of row) cell(v);
+      hashCells(m, state);
     } else {
       size += "s;";
-      cell(arg as Cell);
+      hashCells([[arg as Cell]], state);
     }
-    mix(6);
   }
-  return `${name}|${size}|${(h1 >>> 0).toString(36)}|${(h2 >>> 0).toString(36)}`;
+  return `${name}|${size}|${state[0].toString(36)}|${state[1].toString(36)}`;
 }
 
 /** A bounded least-recently-used cache (Map keeps insertion order; a hit moves the entry last). */
@@ -91,7 +99,24 @@ export class LruCache<V> {
 /** The one cache the whole-column functions share: a few recent portfolios are enough for a workbook. */
 export const wholeColumnCache = new LruCache<unknown>(8);
 
+/** Keys already computed for these very argument arrays (arguments are never mutated once passed). */
+const keysByFirstArg = new WeakMap<object, { args: readonly Arg[]; key: string }>();
+
+/**
+ * The content key, skipping the hash when the same array objects come back (callers that reuse
+ * their columns, e.g. the task pane or a loop over rows); Excel's fresh arrays are hashed.
+ */
+export function keyOf(name: string, args: readonly Arg[]): string {
+  const first = args.find((a) => Array.isArray(a));
+  if (!Array.isArray(first)) return contentKey(name, args);
+  const known = keysByFirstArg.get(first);
+  if (known?.args.length === args.length && known.args.every((a, i) => a === args[i])) return known.key;
+  const key = contentKey(name, args);
+  keysByFirstArg.set(first, { args: [...args], key });
+  return key;
+}
+
 /** Computes `compute()` once per distinct (name, arguments) content among the recent ones. */
 export function memoised<V>(name: string, args: readonly Arg[], compute: () => V): V {
-  return wholeColumnCache.getOrCompute(contentKey(name, args), compute) as V;
+  return wholeColumnCache.getOrCompute(keyOf(name, args), compute) as V;
 }
