@@ -129,12 +129,18 @@ function tally(
       ignored.unknownChannel++;
       continue;
     }
-    // ISO dates compare as strings; anything else is not a date.
-    const date = contact.date;
-    if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
+    // ISO dates compare as strings (a time after the date is dropped); anything else is not a date.
+    const raw = contact.date;
+    if (
+      raw.length < 10 ||
+      raw.charCodeAt(4) !== 45 ||
+      raw.charCodeAt(7) !== 45 ||
+      (raw.length > 10 && raw.charCodeAt(10) !== 84 && raw.charCodeAt(10) !== 32)
+    ) {
       ignored.badDate++;
       continue;
     }
+    const date = raw.length === 10 ? raw : raw.slice(0, 10);
     if (date > asOf) {
       ignored.afterAsOf++;
       continue;

@@ -121,12 +121,13 @@ describe("trackClients", () => {
         ...visits("Z", ["2026-03-02"]),
         ...visits("A", ["2026-03-03"], "fax"),
         { date: "03/03/2026", clientId: "A", channel: "visit" },
+        { date: "2026-03-04T10:30", clientId: "A", channel: "visit" },
       ],
       period: year2026,
       asOf: "2026-06-30",
       calendar: fr,
     });
-    expect(result.clients[0].actual.visit).toBe(1);
+    expect(result.clients[0].actual.visit).toBe(2);
     expect(result.ignored).toEqual({
       unknownClient: 1,
       unknownChannel: 1,
