@@ -212,6 +212,8 @@ function decide(actor: Actor, table: SyncTableName, m: Mutation, row: LooseRow |
   if (!can(actor, "write", { kind: "row", table, repId }))
     return { result: refusal(m, "FORBIDDEN", version), repId };
 
+  // Every field is checked against its base, even when baseVersion is current: a client that
+  // edits from a stale value must get a conflict, never overwrite silently.
   const fresh = !row || m.baseVersion === version;
   const applied: string[] = [];
   const conflicts: FieldConflict[] = [];
@@ -223,7 +225,7 @@ function decide(actor: Actor, table: SyncTableName, m: Mutation, row: LooseRow |
     const base = change.base ?? null;
     const mine = change.value ?? null;
     if (same(kind, theirs, mine)) continue;
-    if (fresh || same(kind, theirs, base)) {
+    if (same(kind, theirs, base)) {
       applied.push(field);
       fields[field] = encode(kind, mine);
     } else {
