@@ -233,9 +233,9 @@ export function classifyHeader(
   if (words !== undefined && y !== undefined && SALES_WORDS.includes(words)) {
     return { field: "salesN", year: Number(y) };
   }
-  // "Potentiel 2026", "Marge 2025": the year does not change what the column holds.
+  // "Potentiel 2026", "CA N-1 2025": for other columns the year does not change what they hold.
   const dated = words === undefined ? undefined : lookup.get(words);
-  if (dated === "potential" || dated === "margin") return { field: dated };
+  if (dated !== undefined) return { field: dated };
   for (const w of NORM_WORDS) {
     for (const rest of [
       h.startsWith(`${w} `) ? h.slice(w.length + 1) : null,

@@ -71,7 +71,8 @@ describe("matchHeader", () => {
     expect(parse.classifyHeader("Sales FY2026")).toEqual({ field: "salesN", year: 2026 });
     expect(parse.classifyHeader("CA année 2024")).toEqual({ field: "salesN", year: 2024 });
     expect(parse.classifyHeader("Potentiel 2026")).toEqual({ field: "potential" });
-    expect(parse.classifyHeader("Ville 2026")).toBeNull();
+    expect(parse.classifyHeader("CA N-1 2025")).toEqual({ field: "salesN1" });
+    expect(parse.classifyHeader("Commentaire 2026")).toBeNull();
   });
 
   it("recognises norms of user channels by id or label", () => {
@@ -89,6 +90,31 @@ describe("matchHeader", () => {
   it("has a synonym table whose every entry matches its own field", () => {
     for (const [field, words] of Object.entries(parse.HEADER_SYNONYMS)) {
       for (const w of words) expect([w, parse.matchHeader(w)]).toEqual([w, field]);
+    }
+  });
+});
+
+describe("issue messages", () => {
+  const codes = [
+    "missingId",
+    "duplicateId",
+    "notANumber",
+    "negative",
+    "excelError",
+    "missingColumn",
+    "unknownValue",
+    "badDate",
+    "unmatched",
+    "duplicate",
+  ] as const;
+  it("exist in English and French for every issue code", () => {
+    for (const code of codes) {
+      const issue: parse.ParseIssue = { row: 3, column: "CA", code, message: "", value: "x" };
+      const en = parse.formatIssue(issue, "en");
+      const fr = parse.formatIssue(issue, "fr");
+      expect(en.startsWith("row 3, column 'CA': ")).toBe(true);
+      expect(fr.startsWith("ligne 3, colonne 'CA' : ")).toBe(true);
+      expect(en).not.toBe(fr);
     }
   });
 });

@@ -139,3 +139,30 @@ describe("crossAbc", () => {
     for (const cell of segment.CROSS_CELLS) expect(segment.DEFAULT_CROSS_TABLE[cell]).toMatch(/\w+/);
   });
 });
+
+describe("crossAbc properties", () => {
+  const clients = fc
+    .uniqueArray(
+      fc.record({
+        id: fc.string({ maxLength: 3 }),
+        salesN: fc.option(fc.integer({ min: -5, max: 500 })),
+        potential: fc.option(fc.integer({ min: -5, max: 500 })),
+      }),
+      { selector: (c) => c.id, maxLength: 30 },
+    )
+    .map((cs) => cs.map((c) => ({ id: c.id, salesN: c.salesN ?? null, potential: c.potential ?? null })));
+  it("crosses exactly the two ABC rankings", () => {
+    fc.assert(
+      fc.property(clients, (cs) => {
+        const cross = segment.crossAbc(cs);
+        const bySales = segment.abc(cs.map((c) => ({ id: c.id, value: c.salesN })));
+        const byPotential = segment.abc(cs.map((c) => ({ id: c.id, value: c.potential })));
+        for (const c of cs) {
+          const r = cross.get(c.id)!;
+          expect(r.cell).toBe(`${bySales.get(c.id)!.class}${byPotential.get(c.id)!.class}`);
+          expect(r.strategy).toBe(segment.DEFAULT_CROSS_TABLE[r.cell]);
+        }
+      }),
+    );
+  });
+});
