@@ -31,7 +31,9 @@ describe("PlanWizard", () => {
     expect(screen.getByRole("list", { name: "Your choices so far" })).toHaveTextContent("5 clients");
     const preview = screen.getByRole("table", { name: "Segments preview" });
     expect(within(preview).getByRole("row", { name: /Prospect/ })).toHaveTextContent("1");
-    expect(screen.getByRole("img", { name: "Share of clients, sales and potential per segment" })).toBeInTheDocument();
+    expect(
+      screen.getByRole("img", { name: "Share of clients, sales and potential per segment" }),
+    ).toBeInTheDocument();
     await next(user);
 
     expect(screen.getByRole("heading", { name: "Step 3 of 6: Norms and channels" })).toBeInTheDocument();
@@ -39,26 +41,33 @@ describe("PlanWizard", () => {
     await user.clear(retainVisits);
     await user.type(retainVisits, "20");
     await waitFor(() => {
-      expect(screen.getByRole("row", { name: "Total asked by the norms" })).toHaveTextContent(/^Total asked by the norms/);
+      expect(screen.getByRole("row", { name: "Total asked by the norms" })).toHaveTextContent(
+        /^Total asked by the norms/,
+      );
     });
     await next(user);
 
     expect(screen.getByRole("heading", { name: "Step 4 of 6: Capacity" })).toBeInTheDocument();
-    expect(screen.getByRole("status")).toHaveTextContent(/Your norms ask for \d+ visits; you can make [\d,]+\./);
+    expect(screen.getByRole("status")).toHaveTextContent(
+      /Your norms ask for \d+ visits; you can make [\d,]+\./,
+    );
     expect(screen.getByRole("list", { name: "How the capacity is computed" })).toBeInTheDocument();
     await next(user);
 
     expect(screen.getByRole("heading", { name: "Step 5 of 6: Allocation" })).toBeInTheDocument();
     expect(screen.getByRole("table", { name: "Distribution per segment" })).toBeInTheDocument();
-    await user.selectOptions(screen.getByRole("combobox", { name: "Why did a client get what it got?" }), "C1");
+    await user.selectOptions(
+      screen.getByRole("combobox", { name: "Why did a client get what it got?" }),
+      "C1",
+    );
     expect(screen.getByRole("region", { name: "Explanation for C1" })).toHaveTextContent(/norm .* planned/);
     await next(user);
 
     expect(screen.getByRole("heading", { name: "Step 6 of 6: Write" })).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Write the plan to the sheet" }));
     expect(await screen.findByText("5 rows written.")).toBeInTheDocument();
-    expect(state.written[0]!.map((r) => r.clientId)).toEqual(["C1", "C2", "C3", "C4", "C5"]);
-    const c1 = state.written[0]!.find((r) => r.clientId === "C1")!;
+    expect(state.written[0].map((r) => r.clientId)).toEqual(["C1", "C2", "C3", "C4", "C5"]);
+    const c1 = state.written[0].find((r) => r.clientId === "C1")!;
     expect(c1.weightedPlanned).toBeGreaterThan(0);
 
     await user.click(screen.getByRole("button", { name: "Undo the last write" }));
@@ -69,7 +78,9 @@ describe("PlanWizard", () => {
   it("shows the gateway's error in French when the source cannot be read", async () => {
     const user = userEvent.setup();
     const { gateway } = createFakeGateway({
-      failures: { readSource: new GatewayError("emptySource", "La sélection est vide.", "The selection is empty.") },
+      failures: {
+        readSource: new GatewayError("emptySource", "La sélection est vide.", "The selection is empty."),
+      },
     });
     renderInPane(<PlanWizard gateway={gateway} />, "fr");
     await user.click(screen.getByRole("button", { name: "Utiliser le tableau ou la sélection" }));
@@ -116,7 +127,7 @@ describe("PlanWizard", () => {
     await screen.findByText(/5 clients/);
     await next(user);
     const preview = screen.getByRole("table", { name: "Segments preview" });
-    const atRisk = (): string => within(preview).getByRole("row", { name: /At risk/ }).textContent ?? "";
+    const atRisk = (): string => within(preview).getByRole("row", { name: /At risk/ }).textContent;
     expect(atRisk()).toMatch(/At risk\s*1/); // C2: 80k → 60k = −25 %
     const trend = screen.getByRole("slider", { name: /At risk when the sales trend is at most/ });
     // jsdom cannot drive a range input by keyboard; a change event is what the browser sends.

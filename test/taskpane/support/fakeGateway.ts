@@ -19,6 +19,8 @@ export interface FakeGatewayState {
   source: SourceRead;
   /** The Clients table as readSource("clients") returns it. */
   clients: SourceRead | null;
+  /** Other tables by name (readSource({ table })); importContacts appends CSV rows to "Contacts". */
+  tables: Record<string, SourceRead>;
   actions: ActionRow[];
   written: PlanWriteRow[][];
   selected: { sheet: string; address: string }[];
@@ -58,6 +60,7 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
   const state: FakeGatewayState = {
     source: sourceFrom(DEMO_GRID),
     clients: null,
+    tables: {},
     actions: [],
     written: [],
     selected: [],
@@ -95,6 +98,15 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
         }
         return Promise.resolve(state.clients);
       }
+      if (typeof from === "object") {
+        const table = Object.hasOwn(state.tables, from.table) ? state.tables[from.table] : undefined;
+        if (table === undefined) {
+          return Promise.reject(
+            new GatewayError("tableMissing", `Pas de table ${from.table}.`, `No ${from.table} table.`),
+          );
+        }
+        return Promise.resolve(table);
+      }
       return Promise.resolve(state.source);
     },
     writePlan: async (
@@ -118,6 +130,15 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
       failIfAsked("importContacts");
       state.imports.push(source);
       state.undoStack += 1;
+      const contacts = Object.hasOwn(state.tables, "Contacts") ? state.tables.Contacts : undefined;
+      if ("csv" in source && contacts !== undefined) {
+        const rows = source.csv
+          .trim()
+          .split(/\r?\n/)
+          .slice(1)
+          .map((line) => [...line.split(","), "", ""].slice(0, 5));
+        state.tables.Contacts = { ...contacts, grid: [...contacts.grid, ...rows] };
+      }
       return Promise.resolve(state.importResult);
     },
     refresh: (asOf: string) => {

@@ -1,0 +1,97 @@
+import { Button, Field, Input, Radio, RadioGroup, Textarea } from "@fluentui/react-components";
+import { useState } from "react";
+import type { ReactNode } from "react";
+import type { ContactsSource } from "../../excel/gateway.types";
+import { useI18n } from "../i18n/useI18n";
+import { useTrackStyles } from "./useTrackStyles.styles";
+
+export interface ImportPanelProps {
+  busy: boolean;
+  asOf: string;
+  onAsOf: (asOf: string) => void;
+  onUpdate: (source: ContactsSource | null) => void;
+}
+
+type From = "paste" | "sheet";
+
+/** Paste the CRM export (or name the sheet it was pasted in), then one click does the rest. */
+export function ImportPanel({ busy, asOf, onAsOf, onUpdate }: ImportPanelProps): ReactNode {
+  const { t } = useI18n();
+  const styles = useTrackStyles();
+  const [from, setFrom] = useState<From>("paste");
+  const [csv, setCsv] = useState("");
+  const [sheet, setSheet] = useState("");
+  const source: ContactsSource | null =
+    from === "paste"
+      ? csv.trim() === ""
+        ? null
+        : { csv, sourceName: "CRM" }
+      : sheet.trim() === ""
+        ? null
+        : { sheet: sheet.trim() };
+
+  return (
+    <section className={styles.section} aria-label={t("track.import")}>
+      <RadioGroup
+        layout="horizontal"
+        aria-label={t("track.importFrom")}
+        value={from}
+        onChange={(_, data) => {
+          setFrom(data.value === "sheet" ? "sheet" : "paste");
+        }}
+      >
+        <Radio value="paste" label={t("track.fromPaste")} />
+        <Radio value="sheet" label={t("track.fromSheet")} />
+      </RadioGroup>
+      {from === "paste" ? (
+        <Field label={t("track.csv")} hint={t("track.csvHint")}>
+          <Textarea
+            resize="vertical"
+            rows={4}
+            value={csv}
+            onChange={(_, data) => {
+              setCsv(data.value);
+            }}
+          />
+        </Field>
+      ) : (
+        <Field label={t("track.sheet")}>
+          <Input
+            value={sheet}
+            onChange={(_, data) => {
+              setSheet(data.value);
+            }}
+          />
+        </Field>
+      )}
+      <div className={styles.row}>
+        <Field label={t("track.asOf")}>
+          <Input
+            type="date"
+            value={asOf}
+            onChange={(_, data) => {
+              if (data.value !== "") onAsOf(data.value);
+            }}
+          />
+        </Field>
+        <Button
+          appearance="primary"
+          disabled={busy || source === null}
+          onClick={() => {
+            onUpdate(source);
+          }}
+        >
+          {t("track.update")}
+        </Button>
+        <Button
+          disabled={busy}
+          onClick={() => {
+            onUpdate(null);
+          }}
+        >
+          {t("track.recompute")}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import type { ContactsImportResult } from "../../excel/gateway.types";
+import { useI18n } from "../i18n/useI18n";
+import { useTrackStyles } from "./useTrackStyles.styles";
+
+const SHOWN_ISSUES = 20;
+
+/** What the import did: rows added, duplicates skipped, unmatched rows and where to fix them. */
+export function ImportSummary({ result }: { result: ContactsImportResult }): ReactNode {
+  const { t, number } = useI18n();
+  const styles = useTrackStyles();
+  const needsFixing = result.unmatched > 0 || result.issues.length > 0;
+  return (
+    <section aria-label={t("track.importResult")}>
+      <MessageBar intent={needsFixing ? "warning" : "success"}>
+        <MessageBarBody>
+          {t("track.imported", { appended: number(result.appended), duplicates: number(result.duplicates) })}
+          {result.unmatched > 0 &&
+            ` ${t("track.unmatched", { n: number(result.unmatched), sheet: result.unmatchedSheet ?? "" })}`}
+        </MessageBarBody>
+      </MessageBar>
+      {result.issues.length > 0 && (
+        <ul className={styles.list} aria-label={t("track.importIssues")}>
+          {result.issues.slice(0, SHOWN_ISSUES).map((issue, i) => (
+            <li key={`${issue.row}-${issue.column}-${i}`}>
+              <Text size={200}>
+                {t("track.issueLine", { row: issue.row, column: issue.column, message: issue.message })}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

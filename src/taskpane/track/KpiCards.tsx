@@ -1,0 +1,66 @@
+import { Text } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { useI18n } from "../i18n/useI18n";
+import type { TrackFigures } from "./trackModel";
+import { useTrackStyles } from "./useTrackStyles.styles";
+
+/** The five cards a rep reads each month: attainment, reach, coverage, pace, catch-up. */
+export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
+  const { t, percent, number, date } = useI18n();
+  const styles = useTrackStyles();
+  const k = figures.kpis;
+  const pct = (v: number | null): string => (v === null ? "—" : percent(v));
+  const cards: { key: string; label: string; value: string; hint: string }[] = [
+    {
+      key: "attainment",
+      label: t("track.kpi.attainment"),
+      value: pct(k.attainment),
+      hint: t("track.kpi.attainmentHint"),
+    },
+    {
+      key: "reach",
+      label: t("track.kpi.reach"),
+      value: pct(k.reach),
+      hint: t("track.kpi.reachHint", { n: number(k.reachedClients), of: number(k.plannedClients) }),
+    },
+    {
+      key: "coverage",
+      label: t("track.kpi.coverage"),
+      value: pct(k.coverage),
+      hint: t("track.kpi.coverageHint"),
+    },
+    {
+      key: "pace",
+      label: t("track.kpi.pace"),
+      value: pct(k.pace),
+      hint: t("track.kpi.paceHint", { elapsed: percent(k.elapsedShare) }),
+    },
+    {
+      key: "catchUp",
+      label: t("track.kpi.catchUp"),
+      value: figures.catchUp === null ? "—" : number(figures.catchUp, 1),
+      hint: t("track.kpi.catchUpHint", { days: number(figures.result.elapsed.remainingDays) }),
+    },
+  ];
+  return (
+    <section aria-label={t("track.kpis", { date: date(k.asOf) })}>
+      <Text weight="semibold">{t("track.kpis", { date: date(k.asOf) })}</Text>
+      <div className={styles.cards}>
+        {cards.map((card) => (
+          <div key={card.key} className={styles.card} role="group" aria-label={card.label}>
+            <Text size={200}>{card.label}</Text>
+            <Text className={styles.value}>{card.value}</Text>
+            <Text size={100}>{card.hint}</Text>
+          </div>
+        ))}
+      </div>
+      <Text size={200}>
+        {t("track.statusCounts", {
+          under: number(k.counts.Under),
+          onTrack: number(k.counts.OnTrack),
+          over: number(k.counts.Over),
+        })}
+      </Text>
+    </section>
+  );
+}

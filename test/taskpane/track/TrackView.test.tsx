@@ -1,0 +1,115 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { GatewayError } from "../../../src/excel/gateway.types";
+import { TrackView } from "../../../src/taskpane/track/TrackView";
+import { createFakeGateway } from "../support/fakeGateway";
+import { renderInPane } from "../support/render";
+import { CRM_EXPORT, clientsTable, contactsTable } from "../support/trackFixture";
+
+function setup(): ReturnType<typeof createFakeGateway> {
+  return createFakeGateway({ clients: clientsTable(), tables: { Contacts: contactsTable() } });
+}
+
+describe("TrackView", () => {
+  it("turns a pasted CRM export into refreshed KPIs and symptoms in two actions", async () => {
+    const user = userEvent.setup();
+    const { gateway, state } = setup();
+    renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />);
+    // On open the figures of the workbook as it stands: nothing contacted yet.
+    const reach = await screen.findByRole("group", { name: "Reach" });
+    expect(reach).toHaveTextContent("0%");
+
+    // Action 1: paste the export. Action 2: one click.
+    await user.click(screen.getByRole("textbox", { name: /CRM export/ }));
+    await user.paste(CRM_EXPORT);
+    await user.click(screen.getByRole("button", { name: "Import and refresh" }));
+
+    await waitFor(() => {
+      expect(screen.getByRole("group", { name: "Reach" })).toHaveTextContent("67%");
+    });
+    expect(state.imports).toHaveLength(1);
+    expect(screen.getByRole("region", { name: "Import result" })).toBeInTheDocument();
+    const saturated = screen.getByRole("region", { name: "Saturated top accounts" });
+    expect(saturated).toHaveTextContent("K1 · Kappa");
+    const neglected = screen.getByRole("region", { name: "Neglected at-risk clients" });
+    expect(neglected).toHaveTextContent("R1 · Rho");
+    for (const name of ["Plan attainment", "Coverage", "Pace", "Catch-up per working day"]) {
+      expect(screen.getByRole("group", { name })).toBeInTheDocument();
+    }
+    expect(screen.getByRole("img", { name: "Effort against potential" })).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Did following the plan pay?" })).toHaveTextContent(
+      /at or above plan/,
+    );
+  });
+
+  it("makes a symptom an action plan in one click", async () => {
+    const user = userEvent.setup();
+    const { gateway, state } = createFakeGateway({
+      clients: clientsTable(),
+      tables: { Contacts: contactsTable() },
+    });
+    renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />);
+    const neglected = await screen.findByRole("region", { name: "Neglected at-risk clients" });
+    await user.click(
+      within(neglected).getByRole("button", {
+        name: "Create an action plan for R1 (Neglected at-risk clients)",
+      }),
+    );
+    await waitFor(() => {
+      expect(state.actions).toHaveLength(1);
+    });
+    expect(state.actions[0]).toMatchObject({ clientId: "R1", status: "open", owner: "" });
+    expect(state.actions[0].action).toMatch(/at-risk/);
+    expect(within(neglected).getByRole("button", { name: /R1/ })).toBeDisabled();
+  });
+
+  it("explains, in French, that there is no plan workbook yet", async () => {
+    const { gateway } = createFakeGateway();
+    renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />, "fr");
+    expect(await screen.findByText("Pas de table Clients.")).toBeInTheDocument();
+  });
+
+  it("reports an import failure and keeps the previous figures", async () => {
+    const user = userEvent.setup();
+    const { gateway, state } = setup();
+    renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />);
+    await screen.findByRole("group", { name: "Reach" });
+    state.failures.importContacts = new GatewayError(
+      "sheetProtected",
+      "Feuille protégée.",
+      "The Contacts sheet is protected.",
+    );
+    await user.click(screen.getByRole("radio", { name: "A sheet of this workbook" }));
+    await user.type(screen.getByRole("textbox", { name: "Sheet name" }), "Export");
+    await user.click(screen.getByRole("button", { name: "Import and refresh" }));
+    expect(await screen.findByText("The Contacts sheet is protected.")).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "Reach" })).toBeInTheDocument();
+  });
+
+  it("lists unmatched rows and unreadable rows after an import", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway({
+      clients: clientsTable(),
+      tables: { Contacts: contactsTable() },
+      importResult: {
+        appended: 11,
+        duplicates: 1,
+        unmatched: 1,
+        unmatchedSheet: "Unmatched",
+        issues: [{ row: 4, column: "date", code: "badDate", message: "invalid date '31/02'" }],
+      },
+    });
+    renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />);
+    await user.click(screen.getByRole("textbox", { name: /CRM export/ }));
+    await user.paste(CRM_EXPORT);
+    await user.click(screen.getByRole("button", { name: "Import and refresh" }));
+    const result = await screen.findByRole("region", { name: "Import result" });
+    expect(result).toHaveTextContent("11 contacts added, 1 duplicates skipped.");
+    expect(result).toHaveTextContent("1 rows match no client: fix them in the sheet Unmatched.");
+    expect(within(result).getByRole("list", { name: "Rows that could not be read" })).toHaveTextContent(
+      "Row 4, date: invalid date '31/02'",
+    );
+  });
+});

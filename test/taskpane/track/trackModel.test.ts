@@ -1,0 +1,30 @@
+import * as tracking from "../../../src/core/tracking";
+import { computeFigures, planFromClients } from "../../../src/taskpane/track/trackModel";
+import { CRM_EXPORT, clientsTable } from "../support/trackFixture";
+
+const grid = (csv: string): string[][] => csv.split("\n").map((l) => l.split(","));
+
+describe("trackModel", () => {
+  it("reads the plan through Cadence's column ids", () => {
+    const { plan, names } = planFromClients(clientsTable());
+    expect(plan.map((p) => [p.id, p.segment, p.planned])).toEqual([
+      ["K1", "retain", { visit: 10, call: 6 }],
+      ["R1", "atRisk", { visit: 8, call: 8 }],
+      ["M1", "maintain", { visit: 3, call: 4 }],
+    ]);
+    expect(names.get("R1")).toBe("Rho");
+  });
+
+  it("finds both symptoms by name and agrees with the core's KPIs", () => {
+    const portfolio = planFromClients(clientsTable());
+    const figures = computeFigures(portfolio, grid(CRM_EXPORT), "2026-06-30");
+    expect(figures.kpis.saturatedTop).toEqual(["K1"]);
+    expect(figures.kpis.neglectedAtRisk).toEqual(["R1"]);
+    expect(figures.kpis.reach).toBeCloseTo(2 / 3);
+    expect(figures.contactIssues).toBeGreaterThan(0); // ZZ9 matches no client
+    const remaining = figures.result.clients.reduce((s, c) => s + c.remainingWeighted, 0);
+    expect(figures.catchUp).toBeCloseTo(remaining / figures.result.elapsed.remainingDays);
+    expect(figures.result.elapsed.elapsedDays).toBe(123); // domain example: 123 of 252
+    expect(tracking.DEFAULT_TOLERANCE).toBe(0.2);
+  });
+});
