@@ -26,7 +26,8 @@ const Parameter = Type.Object({
 
 const FunctionMetadata = Type.Object({
   id: Type.String({ pattern: "^[A-Za-z][A-Za-z0-9_.]{2,}$" }),
-  name: Type.String({ pattern: "^[\\p{L}][\\p{L}0-9_.]{2,}$" }),
+  // A RegExp, not a pattern string: TypeBox compiles patterns without the u flag, so \p{L} would never match.
+  name: Type.RegExp(/^[\p{L}][\p{L}0-9_.]{2,}$/u),
   description: Type.Optional(Type.String()),
   helpUrl: Type.Optional(Type.String()),
   parameters: Type.Array(Parameter),

@@ -1,0 +1,141 @@
+/**
+ * functions.json as the build generates it from the JSDoc of src/functions/functions.ts: every
+ * function listed with the expected names, parameter types, dimensionality, optional and repeating
+ * parameters; and the French metadata complete.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import {
+  declaredCustomFunctions,
+  validateFunctionsMetadata,
+  type FunctionsMetadata,
+} from "../../scripts/functions-metadata";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's CommonJS helper
+const { localizeMetadata } = require("../../scripts/localize-functions.js") as {
+  localizeMetadata: (metadata: FunctionsMetadata, dictionary: unknown) => FunctionsMetadata;
+};
+
+const root = path.resolve(__dirname, "../..");
+const source = path.join(root, "src/functions/functions.ts");
+const french: unknown = JSON.parse(readFileSync(path.join(root, "src/functions/functions.fr.json"), "utf8"));
+
+/** name:type, "[]" for a range, "?" optional, "..." repeating. */
+const EXPECTED: Record<string, { params: string; result: "matrix" | "scalar"; fr: string }> = {
+  SHARE: { params: "salesN:any[], potential:any[]", result: "matrix", fr: "PART" },
+  TREND: { params: "salesN:any[], salesN1:any[]", result: "matrix", fr: "TENDANCE" },
+  ABC: { params: "measure:any[], which:any?, ids:any[]?, a:any?, b:any?", result: "matrix", fr: "ABC" },
+  SEGMENT: {
+    params: "salesN:any[], salesN1:any[], potential:any[], which:any?, ids:any[]?, language:string?",
+    result: "matrix",
+    fr: "SEGMENT",
+  },
+  NORM: { params: "segment:any[], channel:string?, norms:any[]?", result: "matrix", fr: "NORME" },
+  WEIGHTED: { params: "channels:any[], counts:any[]?...", result: "matrix", fr: "PONDERE" },
+  WORKDAYS: {
+    params: "start:any[], end:any[], country:string?, region:string?, daysOff:any[]?",
+    result: "matrix",
+    fr: "JOURSOUVRES",
+  },
+  CAPACITY: {
+    params:
+      "start:any, end:any, contactsPerDay:any, leaveDays:any?, nonFieldDays:any?, channel:string?, prospectingShare:any?, country:string?, region:string?, explain:string?",
+    result: "matrix",
+    fr: "CAPACITE",
+  },
+  ALLOCATE: {
+    params:
+      "segments:any[], capacity:any, which:any?, ids:any[]?, potential:any[]?, min:any[]?, max:any[]?, method:string?, channel:string?, norms:any[]?",
+    result: "matrix",
+    fr: "REPARTIR",
+  },
+  RESPONSE: {
+    params: "effort:any[], reference:any[], noContact:any?, saturation:any?, shape:any?",
+    result: "matrix",
+    fr: "REPONSE",
+  },
+  PACE: {
+    params: "actual:any[], planned:any[], asOf:any, start:any?, end:any?, country:string?, region:string?",
+    result: "matrix",
+    fr: "RYTHME",
+  },
+  STATUS: {
+    params:
+      "actual:any[], planned:any[], asOf:any, tolerance:any?, language:string?, start:any?, end:any?, country:string?, region:string?",
+    result: "matrix",
+    fr: "STATUT",
+  },
+  REACH: { params: "actual:any[], planned:any[]", result: "scalar", fr: "TAUXCONTACT" },
+  COVERAGE: {
+    params:
+      "actual:any[], planned:any[], asOf:any, tolerance:any?, start:any?, end:any?, country:string?, region:string?",
+    result: "scalar",
+    fr: "COUVERTURE",
+  },
+  CONCENTRATION: {
+    params: "salesN:any[], potential:any[], effort:any[], measure:string?",
+    result: "scalar",
+    fr: "CONCENTRATION",
+  },
+  OVERDUE: { params: "lastContact:any[], plannedVisits:any[], asOf:any", result: "matrix", fr: "ARELANCER" },
+  CATCHUP: {
+    params: "planned:any[], actual:any[], asOf:any, end:any?, country:string?, region:string?",
+    result: "matrix",
+    fr: "RATTRAPAGE",
+  },
+};
+
+let metadata: FunctionsMetadata;
+
+beforeAll(async () => {
+  const generated = await generateCustomFunctionsMetadata([source], true);
+  expect(generated.errors).toEqual([]);
+  metadata = JSON.parse(generated.metadataJson) as FunctionsMetadata;
+}, 60000);
+
+const signature = (fn: FunctionsMetadata["functions"][number]): string =>
+  fn.parameters
+    .map(
+      (p) =>
+        `${p.name}:${p.type ?? "any"}${p.dimensionality === "matrix" ? "[]" : ""}${p.optional === true ? "?" : ""}${p.repeating === true ? "..." : ""}`,
+    )
+    .join(", ");
+
+test("the generated metadata is valid and lists exactly the functions declared in the source", () => {
+  expect(validateFunctionsMetadata(metadata)).toEqual([]);
+  const declared = declaredCustomFunctions(readFileSync(source, "utf8")).map((d) => d.id);
+  expect(metadata.functions.map((f) => f.id).sort()).toEqual([...declared].sort());
+  expect([...declared].sort()).toEqual(Object.keys(EXPECTED).sort());
+});
+
+test.each(Object.entries(EXPECTED))("%s has the expected parameters and result", (id, expected) => {
+  const fn = metadata.functions.find((f) => f.id === id);
+  expect(fn).toBeDefined();
+  if (fn === undefined) return;
+  expect(fn.name).toBe(id);
+  expect(signature(fn)).toBe(expected.params);
+  expect(fn.result?.dimensionality ?? "scalar").toBe(expected.result);
+  expect(fn.description?.length ?? 0).toBeGreaterThan(20);
+  for (const p of fn.parameters) expect(p.description?.length ?? 0).toBeGreaterThan(5);
+});
+
+test("the French metadata is complete, valid, with French names and help for every parameter", () => {
+  const fr = localizeMetadata(metadata, french);
+  expect(validateFunctionsMetadata(fr)).toEqual([]);
+  for (const fn of fr.functions) {
+    expect(fn.name).toBe(new Map(Object.entries(EXPECTED)).get(fn.id)?.fr);
+    const en = metadata.functions.find((f) => f.id === fn.id);
+    expect(fn.parameters.map((p) => p.name)).toEqual(en?.parameters.map((p) => p.name));
+    for (const p of fn.parameters)
+      expect(p.description).not.toBe(en?.parameters.find((q) => q.name === p.name)?.description);
+  }
+});
+
+test("a missing French translation fails the localisation", () => {
+  const dictionary = JSON.parse(JSON.stringify(french)) as {
+    functions: Partial<Record<string, { parameters: Record<string, string> }>>;
+  };
+  delete dictionary.functions.ALLOCATE?.parameters.which;
+  expect(() => localizeMetadata(metadata, dictionary)).toThrow(/ALLOCATE\.which/);
+});
