@@ -55,6 +55,9 @@ export function workingDays(): string[] {
   return days;
 }
 
+/** Plain code-unit order (ISO dates and client codes sort correctly, much faster than localeCompare). */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function poisson(random: Random, mean: number): number {
   // Knuth's method: fine for the small means used here.
   const limit = Math.exp(-mean);
@@ -91,7 +94,7 @@ function intensity(client: DemoClient, rank: number, count: number): Record<Chan
 
 export function generateContacts(random: Random, clients: readonly DemoClient[]): (string | number)[][] {
   const days = workingDays();
-  const byRank = [...clients].sort((a, b) => b.salesN - a.salesN || a.id.localeCompare(b.id));
+  const byRank = [...clients].sort((a, b) => b.salesN - a.salesN || compare(a.id, b.id));
   const rows: [string, string, string, string, string][] = [];
   byRank.forEach((client, rank) => {
     const means = intensity(client, rank, clients.length);
@@ -108,6 +111,6 @@ export function generateContacts(random: Random, clients: readonly DemoClient[])
       }
     }
   });
-  rows.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+  rows.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
   return rows;
 }
