@@ -2,25 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { cadence } from "../support/cli";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "cadence-plan-"));
-
-/** Runs the CLI in-process and captures what it prints. */
-async function cadence(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
 
 const HEADER = ["Code client", "Raison sociale", "Code postal", "CA N-1", "CA N", "Potentiel"];
 function portfolio(n: number): (string | number)[][] {

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import * as consolidate from "./consolidate";
 import * as plan from "./plan";
+import * as track from "./track";
 import * as template from "./template";
 import * as migrate from "./migrate";
 import * as serve from "./serve";
@@ -9,6 +11,8 @@ import * as users from "./users";
 /** Each command module exports a `register(program)`; add yours to this list. */
 export const COMMANDS: readonly ((program: Command) => void)[] = [
   plan.register,
+  track.register,
+  consolidate.register,
   template.register,
   serve.register,
   migrate.register,

@@ -8,7 +8,7 @@ import * as parse from "../../core/parse";
 import * as plan from "../../core/plan";
 import { CliError } from "../errors";
 import { readGrid } from "../files/readGrid";
-import { writePlanFile } from "../files/writePlan";
+import { planColumns, withColumns, writePlanFile } from "../files/planFile";
 import { intOption, numberOption } from "../options";
 
 export interface PlanCommandOptions {
@@ -26,6 +26,7 @@ export interface PlanCommandOptions {
   out?: string;
   json?: boolean;
   lang: string;
+  rep?: string;
 }
 
 /** The capacity to share out: a fixed number of visits, or the working-day computation of the year. */
@@ -88,7 +89,22 @@ export async function runPlan(file: string, o: PlanCommandOptions): Promise<void
   }
   if (o.out !== undefined) {
     const rowIds = new Map(parsed.clients.map((c) => [c.row - read.headerRow, c.id]));
-    await writePlanFile(o.out, read.grid, rowIds, result, lang);
+    const rows = withColumns(read.grid, rowIds, planColumns(result, lang));
+    await writePlanFile(
+      o.out,
+      rows,
+      {
+        periodStart: `${o.year}-01-01`,
+        periodEnd: `${o.year}-12-31`,
+        country: o.country,
+        region: o.region ?? null,
+        capacity: cap.plan.perChannel,
+        prospectingVisits: cap.plan.prospecting.visits,
+        method: result.method,
+        rep: o.rep ?? null,
+      },
+      lang,
+    );
   }
   if (o.json === true) {
     const json = {
@@ -163,6 +179,7 @@ export function register(program: Command): void {
     .option("--out <file>", "write the plan: .xlsx or .csv")
     .option("--json", "print { capacity, segments, clients: [{ id, segment, planned }] } to stdout")
     .option("--lang <lang>", "language of messages and headers: fr or en", "en")
+    .option("--rep <name>", "the rep whose plan this is (kept in the plan file for consolidation)")
     .action(async (file: string, options: PlanCommandOptions) => {
       await runPlan(file, options);
     });

@@ -1,0 +1,219 @@
+/**
+ * `cadence track <plan> --contacts <export>`: the plan's tracking as of a date — KPIs, the two named
+ * symptoms, per-client pace and status — printed (or as JSON) and written back into the plan with --out.
+ */
+import type { Command } from "commander";
+import * as calendar from "../../core/calendar";
+import * as tracking from "../../core/tracking";
+import type { CellValue } from "../../core/types";
+import { DEFAULT_CHANNELS } from "../../core/types";
+import { CliError } from "../errors";
+import { readPlanFile, withColumns, writePlanFile, type PlanFileRead } from "../files/planFile";
+import { readGrid } from "../files/readGrid";
+import { numberOption } from "../options";
+
+export interface TrackCommandOptions {
+  contacts: string;
+  asOf?: string;
+  country?: string;
+  region?: string;
+  tolerance: number;
+  json?: boolean;
+  out?: string;
+  lang: string;
+}
+
+export interface TrackRun {
+  plan: PlanFileRead;
+  result: tracking.TrackingResult;
+  kpis: tracking.PortfolioKpis;
+  parsed: tracking.ParsedContacts;
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** Reads a plan and a contacts export and tracks them; shared by `track` and `consolidate`. */
+export async function trackPlanFile(
+  file: string,
+  contactsFile: string | undefined,
+  o: {
+    asOf?: string | undefined;
+    country?: string | undefined;
+    region?: string | undefined;
+    tolerance?: number;
+  },
+): Promise<TrackRun> {
+  const plan = await readPlanFile(file);
+  const asOf = o.asOf ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new CliError(`--as-of must be a date YYYY-MM-DD, not '${asOf}'`);
+  const year = asOf.slice(0, 4);
+  const period = {
+    start: plan.settings.periodStart ?? `${year}-01-01`,
+    end: plan.settings.periodEnd ?? `${year}-12-31`,
+  };
+  let parsed: tracking.ParsedContacts = { contacts: [], issues: [], unmatched: [], duplicates: [] };
+  if (contactsFile !== undefined) {
+    const read = await readGrid(contactsFile);
+    parsed = tracking.parseContacts(read.grid, plan.refs);
+    const blocking = parsed.issues.filter((i) => i.code === "missingColumn" || i.code === "badDate");
+    if (blocking.length > 0) {
+      throw new CliError(
+        `${read.origin}: ${blocking.length} problem(s):\n${blocking
+          .slice(0, 20)
+          .map((i) => `  row ${i.row}, column '${i.column}': ${i.message}`)
+          .join("\n")}`,
+      );
+    }
+  }
+  try {
+    const cal = calendar.createWorkCalendar({
+      country: o.country ?? plan.settings.country ?? "FR",
+      region: o.region ?? plan.settings.region ?? null,
+    });
+    const result = tracking.trackClients({
+      plan: plan.plan,
+      contacts: parsed.contacts,
+      period,
+      asOf,
+      calendar: cal,
+      options: o.tolerance === undefined ? {} : { tolerance: o.tolerance },
+    });
+    return { plan, result, kpis: tracking.portfolioKpis(result), parsed };
+  } catch (error) {
+    throw new CliError(`${plan.origin}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const round = (x: number | null, digits = 4): number | null =>
+  x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
+
+function trackingColumns(
+  run: TrackRun,
+  lang: "fr" | "en",
+): { headers: string[]; values: (id: string) => CellValue[] } {
+  const byId = new Map(run.result.clients.map((c) => [c.id, c]));
+  const fr = lang === "fr";
+  const channels = DEFAULT_CHANNELS.filter((ch) =>
+    run.result.clients.some((c) => (c.actual[ch.id] ?? 0) > 0 || (c.planned[ch.id] ?? 0) > 0),
+  );
+  return {
+    headers: [
+      ...channels.map((ch) => (fr ? `Réalisé ${ch.labelFr}` : `Actual ${ch.labelEn}`)),
+      fr ? "Rythme" : "Pace",
+      fr ? "Statut" : "Status",
+      fr ? "Dernier contact" : "Last contact",
+      fr ? "En retard" : "Overdue",
+    ],
+    values: (id) => {
+      const c = byId.get(id);
+      if (c === undefined) return [];
+      const status = fr
+        ? { Under: "En retard", OnTrack: "Dans le rythme", Over: "En avance", NoPlan: "Sans plan" }[c.status]
+        : c.status;
+      return [
+        ...channels.map((ch) => c.actual[ch.id] ?? 0),
+        round(c.pace, 3) ?? "",
+        status,
+        c.lastContact ?? "",
+        c.overdue ? (fr ? "oui" : "yes") : "",
+      ];
+    },
+  };
+}
+
+export async function runTrack(file: string, o: TrackCommandOptions): Promise<void> {
+  if (o.lang !== "fr" && o.lang !== "en") throw new CliError(`--lang must be fr or en, not '${o.lang}'`);
+  const run = await trackPlanFile(file, o.contacts, o);
+  const k = run.kpis;
+  if (o.out !== undefined) {
+    const planCols = { headers: [] as string[], values: () => [] as CellValue[] };
+    const rows = withColumns(run.plan.grid, run.plan.rowIds, planCols);
+    const tracked = withColumns(rows, run.plan.rowIds, trackingColumns(run, o.lang));
+    const s = run.plan.settings;
+    await writePlanFile(
+      o.out,
+      tracked,
+      {
+        periodStart: run.result.period.start,
+        periodEnd: run.result.period.end,
+        country: s.country ?? o.country ?? "FR",
+        region: s.region ?? o.region ?? null,
+        capacity: s.capacity ?? {},
+        prospectingVisits: s.prospectingVisits ?? 0,
+        method: s.method ?? "",
+        rep: s.rep ?? null,
+      },
+      o.lang,
+    );
+  }
+  if (o.json === true) {
+    const json = {
+      asOf: k.asOf,
+      attainment: round(k.attainment),
+      attainmentToDate: round(k.attainmentToDate),
+      pace: round(k.pace),
+      reach: round(k.reach),
+      frequency: round(k.frequency),
+      coverage: round(k.coverage),
+      concentration: round(k.concentration.topRatio),
+      gini: round(k.concentration.gini),
+      saturatedTop: k.saturatedTop,
+      neglectedAtRisk: k.neglectedAtRisk,
+      overdue: k.overdue,
+      unmatchedContacts: run.parsed.unmatched.length,
+      duplicateContacts: run.parsed.duplicates.length,
+      clients: run.result.clients.map((c) => ({
+        id: c.id,
+        actual: c.contacts,
+        actualByChannel: c.actual,
+        pace: round(c.pace),
+        status: c.status,
+      })),
+    };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return;
+  }
+  const pct = (x: number | null): string => (x === null ? "–" : `${(100 * x).toFixed(1)} %`);
+  const lines = [
+    `${run.plan.origin}: as of ${k.asOf} (${pct(k.elapsedShare)} of the period's working days)`,
+    `  attainment ${pct(k.attainment)} of the year's plan (${pct(k.attainmentToDate)} of plan to date), pace ${pct(k.pace)}`,
+    `  reach ${pct(k.reach)}, frequency ${k.frequency?.toFixed(2) ?? "–"}, coverage ${pct(k.coverage)}`,
+    `  status: ${k.counts.Under} under, ${k.counts.OnTrack} on track, ${k.counts.Over} over`,
+    `  effort concentration on the top 20 %: ${k.concentration.topRatio?.toFixed(2) ?? "–"} (Gini ${k.concentration.gini?.toFixed(2) ?? "–"})`,
+    `  saturated top accounts (${k.saturatedTop.length}): ${k.saturatedTop.join(", ") || "none"}`,
+    `  neglected at-risk clients (${k.neglectedAtRisk.length}): ${k.neglectedAtRisk.join(", ") || "none"}`,
+    `  overdue clients: ${k.overdue.length}`,
+    ...(run.parsed.unmatched.length > 0
+      ? [
+          `  ${run.parsed.unmatched.length} contact row(s) matched no client: ${run.parsed.unmatched
+            .slice(0, 10)
+            .map((u) => `row ${u.row}`)
+            .join(", ")}`,
+        ]
+      : []),
+    o.out === undefined ? "" : `  refreshed plan written to ${o.out}`,
+  ].filter((l) => l !== "");
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+export function register(program: Command): void {
+  program
+    .command("track")
+    .description("track a plan against a contacts export: KPIs, symptoms, pace and status per client")
+    .argument("<plan>", "plan file written by 'cadence plan' (.xlsx or .csv)")
+    .requiredOption("--contacts <file>", "contacts export (.csv or .xlsx): date, client, channel")
+    .option("--as-of <date>", "date of the tracking, YYYY-MM-DD (default: today)")
+    .option("--country <code>", "country of the public holidays (default: the plan's)")
+    .option("--region <code>", "region of the public holidays (default: the plan's)")
+    .option("--tolerance <share>", "tolerance of the status", numberOption("--tolerance"), 0.2)
+    .option("--out <file>", "write the plan with tracking columns: .xlsx or .csv")
+    .option(
+      "--json",
+      "print { asOf, attainment, reach, frequency, coverage, concentration, saturatedTop, neglectedAtRisk, clients }",
+    )
+    .option("--lang <lang>", "fr or en", "en")
+    .action(async (file: string, options: TrackCommandOptions) => {
+      await runTrack(file, options);
+    });
+}
