@@ -297,3 +297,57 @@ describe("trackClients on bad plan values", () => {
     expect(result.clients[1].plannedWeighted).toBe(4);
   });
 });
+
+describe("tracking end to end", () => {
+  it("parses a log and tracks it: the worked example from a French grid with serial dates", () => {
+    const grid = [
+      ["Date", "Client", "Canal", "Note"],
+      [tracking.isoToExcelSerial("2026-01-20"), "Boulangerie Dupont", "Visite", ""],
+      ["17/02/2026", "A", "RDV", ""],
+      ["2026-04-02", "a", "Visite terrain", ""],
+      ["30/06/2026", "A", "Rendez-vous", ""],
+      ["01/07/2026", "A", "Visite", "après la date"],
+    ];
+    const parsed = tracking.parseContacts(grid, [{ id: "A", name: "Boulangerie Dupont SARL" }]);
+    expect(parsed.issues).toEqual([]);
+    const result = tracking.trackClients({
+      plan: [planRow("A", { visit: 12 })],
+      contacts: parsed.contacts,
+      period: year2026,
+      asOf: "2026-06-30",
+      calendar: fr,
+    });
+    expect(result.clients[0]).toMatchObject({ contacts: 4, status: "Under", lastContact: "2026-06-30" });
+    expect(result.clients[0].pace).toBeCloseTo(0.68, 2);
+    expect(result.ignored.afterAsOf).toBe(1);
+  });
+
+  it("follows a fiscal year across two calendar years", () => {
+    const fiscal = { start: "2026-04-01", end: "2027-03-31" };
+    const e = tracking.elapsedShare(fiscal, "2026-12-31", fr);
+    expect(e.totalDays).toBe(fr.workingDaysBetween("2026-04-01", "2027-03-31"));
+    expect(e.elapsedDays).toBe(fr.workingDaysBetween("2026-04-01", "2026-12-31"));
+    expect(e.elapsedDays + e.remainingDays).toBe(e.totalDays);
+  });
+
+  it("moves the plan to date with seasonality: a summer-light year is further along by June", () => {
+    const plain = tracking.trackClients({
+      plan: [planRow("A", { visit: 12 })],
+      contacts: visits("A", ["2026-03-02", "2026-05-04"]),
+      period: year2026,
+      asOf: "2026-06-30",
+      calendar: fr,
+    });
+    const seasonal = tracking.trackClients({
+      plan: [planRow("A", { visit: 12 })],
+      contacts: visits("A", ["2026-03-02", "2026-05-04"]),
+      period: year2026,
+      asOf: "2026-06-30",
+      calendar: fr,
+      options: { seasonality: [1, 1, 1, 1, 1, 1, 0.2, 0.1, 1, 1, 1, 1] },
+    });
+    expect(seasonal.elapsed.share).toBeGreaterThan(plain.elapsed.share);
+    expect(seasonal.clients[0].plannedToDate).toBeGreaterThan(plain.clients[0].plannedToDate);
+    expect(seasonal.clients[0].pace!).toBeLessThan(plain.clients[0].pace!);
+  });
+});
