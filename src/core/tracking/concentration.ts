@@ -45,7 +45,8 @@ const positive = (v: number | null): number => (v !== null && Number.isFinite(v)
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function topIds(clients: readonly ConcentrationClient[], share = TOP_SHARE): string[] {
-  const count = Math.ceil(clients.length * share);
+  // The tolerance keeps float noise (0.3 × 10 = 3.0000000000000004) from adding a client.
+  const count = Math.ceil(clients.length * share - 1e-9);
   return [...clients]
     .sort((a, b) => positive(b.salesN) - positive(a.salesN) || byId(a, b))
     .slice(0, count)

@@ -29,6 +29,8 @@ describe("effort concentration", () => {
       "z",
     ]);
     expect(tracking.topIds([])).toEqual([]);
+    const ten = Array.from({ length: 10 }, (_, i) => client(`k${i}`, i, 1, 1));
+    expect(tracking.topIds(ten, 0.3)).toEqual(["k9", "k8", "k7"]);
   });
 
   it("has Gini 0 when contacts are proportional to potential", () => {
