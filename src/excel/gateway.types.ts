@@ -144,6 +144,7 @@ export type GatewayErrorCode =
   | "alreadyExists"
   | "notPlanWorkbook"
   | "emptySource"
+  | "targetNotEmpty"
   | "aborted"
   | "unexpected";
 

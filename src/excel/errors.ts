@@ -1,0 +1,98 @@
+/** Office.js errors → GatewayError with a message in French and English for the rep. */
+import { GatewayError } from "./gateway.types";
+import type { GatewayErrorCode } from "./gateway.types";
+
+const MESSAGES: Readonly<Record<GatewayErrorCode, [fr: string, en: string]>> = {
+  sheetProtected: [
+    "La feuille « {sheet} » est protégée : ôtez la protection puis recommencez. Rien n'a été modifié.",
+    'Sheet "{sheet}" is protected: unprotect it and try again. Nothing was changed.',
+  ],
+  tableMissing: [
+    "Le tableau « {table} » est introuvable (supprimé ou renommé ?). Rien n'a été modifié.",
+    'Table "{table}" cannot be found (deleted or renamed?). Nothing was changed.',
+  ],
+  tableMoved: [
+    "Le tableau « {table} » a changé de place ou de taille depuis la lecture ({was} → {now}) : relisez-le. Rien n'a été modifié.",
+    'Table "{table}" moved or changed size since it was read ({was} → {now}): read it again. Nothing was changed.',
+  ],
+  editMode: [
+    "Une cellule est en cours de modification : validez-la (Entrée) puis recommencez.",
+    "A cell is being edited: press Enter to finish, then try again.",
+  ],
+  missingColumn: [
+    "La colonne « {column} » est introuvable dans « {where} ». Rien n'a été modifié.",
+    'Column "{column}" is missing in "{where}". Nothing was changed.',
+  ],
+  alreadyExists: [
+    "Ce classeur contient déjà « {name} » : Cadence ne l'écrase pas.",
+    'This workbook already has "{name}": Cadence does not overwrite it.',
+  ],
+  notPlanWorkbook: [
+    "Ce classeur n'est pas un plan Cadence (tableau « {table} » absent) : créez d'abord le plan.",
+    'This workbook is not a Cadence plan (no "{table}" table): create the plan first.',
+  ],
+  emptySource: [
+    "La sélection est vide ou n'a qu'une ligne : sélectionnez le tableau avec sa ligne d'en-tête.",
+    "The selection is empty or has a single row: select the table with its header row.",
+  ],
+  targetNotEmpty: [
+    "Les cellules {address} à droite du tableau ne sont pas vides : Cadence n'écrit pas par-dessus vos données. Libérez-les ou convertissez la plage en tableau.",
+    "Cells {address} right of the data are not empty: Cadence does not write over your data. Clear them or turn the range into a table.",
+  ],
+  aborted: ["Opération annulée. Rien n'a été modifié.", "Cancelled. Nothing was changed."],
+  unexpected: ["Erreur inattendue d'Excel : {detail}", "Unexpected Excel error: {detail}"],
+};
+
+const fill = (text: string, data: Readonly<Record<string, unknown>>): string =>
+  text.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const v = data[key];
+    return typeof v === "string" || typeof v === "number" ? String(v) : "";
+  });
+
+export function gatewayError(
+  code: GatewayErrorCode,
+  data: Readonly<Record<string, unknown>> = {},
+): GatewayError {
+  const [fr, en] = MESSAGES[code];
+  return new GatewayError(code, fill(fr, data), fill(en, data), data);
+}
+
+function officeCode(error: unknown): string | null {
+  if (typeof error !== "object" || error === null || !("code" in error)) return null;
+  const code = error.code;
+  return typeof code === "string" ? code : null;
+}
+
+/** Maps what a sync threw to a GatewayError the rep can act on. */
+export function fromOffice(error: unknown, context: Readonly<Record<string, unknown>> = {}): GatewayError {
+  if (error instanceof GatewayError) return error;
+  switch (officeCode(error)) {
+    case "InvalidOperationInCellEditMode":
+      return gatewayError("editMode", context);
+    case "AccessDenied":
+      return gatewayError("sheetProtected", context);
+    case "ItemNotFound":
+      return gatewayError("tableMissing", context);
+    default:
+      return gatewayError("unexpected", {
+        ...context,
+        detail: error instanceof Error ? error.message : String(error),
+      });
+  }
+}
+
+/** Runs an action and turns whatever Office.js throws into a GatewayError. */
+export async function guarded<T>(
+  context: Readonly<Record<string, unknown>>,
+  action: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await action();
+  } catch (error: unknown) {
+    throw fromOffice(error, context);
+  }
+}
+
+export function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) throw gatewayError("aborted");
+}

@@ -1,0 +1,100 @@
+/** Reads a rep's table, the selection, or Cadence's Clients table: 1 round trip. */
+import * as schema from "../core/workbook/schema";
+import type { Lang } from "../core/workbook/schema";
+import type { CellValue } from "../core/types";
+import { parseAddress, sheetOf } from "./a1";
+import { gatewayError } from "./errors";
+import type { SourceLocation, SourceRead, SourceSpec } from "./gateway.types";
+
+/** The key of a source in the schema sheet: its table name, or "Sheet!A1" of its header's first cell. */
+export function sourceKey(location: SourceLocation): string {
+  return (
+    location.table ?? `${location.sheet}!${schema.columnLetters(location.firstColumn)}${location.headerRow}`
+  );
+}
+
+export function cellString(v: unknown): string {
+  if (typeof v === "string") return v;
+  return typeof v === "number" || typeof v === "boolean" ? String(v) : "";
+}
+
+/** What the schema sheet says: language, and per source the Cadence columns it holds. */
+export interface SchemaState {
+  lang: Lang | null;
+  rows: string[][];
+  tables: Map<string, string[]>;
+}
+
+export function schemaState(values: readonly (readonly unknown[])[] | null): SchemaState {
+  if (values === null) return { lang: null, rows: [], tables: new Map() };
+  const rows = values.map((r) => r.map(cellString));
+  const parsed = schema.parseSchemaRows(rows);
+  return { lang: parsed.version === null ? null : parsed.lang, rows, tables: parsed.tables };
+}
+
+/**
+ * Cadence column id → index in `headers`. Cadence's own tables record ids in column order; a rep's
+ * source records "id=header written" entries, found again by that header wherever the rep moved it.
+ */
+export function cadenceColumnsOf(
+  state: SchemaState,
+  key: string,
+  headers: readonly string[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  const entries = state.tables.get(key) ?? [];
+  entries.forEach((entry, i) => {
+    const eq = entry.indexOf("=");
+    if (eq < 0) {
+      if (i < headers.length) out[entry] = i;
+      return;
+    }
+    const index = headers.indexOf(entry.slice(eq + 1));
+    if (index >= 0) out[entry.slice(0, eq)] = index;
+  });
+  return out;
+}
+
+export const headerText = (v: CellValue): string => cellString(v).trim();
+
+export async function readSource(
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>,
+  from: SourceSpec,
+): Promise<SourceRead & { undoPresent: boolean; lang: Lang | null }> {
+  const tableName = from === "clients" ? "Clients" : from === "selection" ? null : from.table;
+  return run(async (context) => {
+    const table = tableName === null ? null : context.workbook.tables.getItemOrNullObject(tableName);
+    table?.load("name");
+    const range = table === null ? context.workbook.getSelectedRange() : table.getRange();
+    range.load("address,values");
+    const sheets = context.workbook.worksheets;
+    const schemaRange = sheets.getItemOrNullObject(schema.SCHEMA_SHEET).getUsedRangeOrNullObject(true);
+    schemaRange.load("values");
+    const undoRange = sheets.getItemOrNullObject(schema.UNDO_SHEET).getUsedRangeOrNullObject(true);
+    undoRange.load("address");
+    await context.sync();
+    if (table?.isNullObject === true) {
+      throw gatewayError(from === "clients" ? "notPlanWorkbook" : "tableMissing", { table: tableName ?? "" });
+    }
+    const values = range.values as CellValue[][];
+    const headers = (values[0] ?? []).map(headerText);
+    if (values.length < 2 || headers.every((h) => h === "")) throw gatewayError("emptySource");
+    const rect = parseAddress(range.address);
+    const location: SourceLocation = {
+      sheet: sheetOf(range.address),
+      table: table === null ? null : table.name,
+      headerRow: rect.r0 + 1,
+      firstColumn: rect.c0,
+      address: range.address.slice(range.address.lastIndexOf("!") + 1),
+    };
+    const state = schemaState(schemaRange.isNullObject ? null : (schemaRange.values as unknown[][]));
+    return {
+      location,
+      grid: values,
+      headers,
+      cadenceColumns: cadenceColumnsOf(state, sourceKey(location), headers),
+      undoPresent: !undoRange.isNullObject,
+      lang: state.lang,
+    };
+  });
+}
