@@ -11,7 +11,7 @@ import type { JsonValue, Mutation, MutationResult, PushResponse, SyncTableName }
 import { createServer } from "../../src/server/app";
 import { rowToFields } from "../../src/server/db/columns";
 import { loose } from "../../src/server/changes/sequence";
-import { memoryStorage, patTokenProvider, SyncClient } from "../../src/sync";
+import { memoryStorage, patTokenProvider, SyncClient, type FieldEdit } from "../../src/sync";
 import { seedOrg, type Org } from "../server/support/org";
 import { DIALECTS, openTestStore, type TestStore } from "../server/support/stores";
 import { injectFetch, noSleep } from "./support/injectFetch";
@@ -149,7 +149,7 @@ describe.each(DIALECTS)("sync invariants on %s", (dialect) => {
         };
 
         for (const op of ops) {
-          const c = clients[op.client]!;
+          const c = clients[op.client];
           if (op.kind === "edit") {
             // Each client edits what it may write; the manager sometimes tries a rep's plan row (refused).
             const writable = [
@@ -157,14 +157,14 @@ describe.each(DIALECTS)("sync invariants on %s", (dialect) => {
               [0, 1, 2],
               [3, 4],
               [5, 6, 5, 6, 0],
-            ][op.client]!;
-            const row = rows[writable[op.row % writable.length]!]!;
-            const field = FIELDS[row.table]![op.field]!;
-            const value = VALUES[field]![op.value % VALUES[field]!.length]!;
+            ][op.client];
+            const row = rows[writable[op.row % writable.length]];
+            const field = FIELDS[row.table][op.field];
+            const value = VALUES[field][op.value % VALUES[field].length]!;
             const view = await localView(c, row);
             const base = view.fields[field] ?? null;
             if (base === value) continue;
-            const extra =
+            const extra: Record<string, FieldEdit> =
               view.version === 0 && !c.snapshot.has(row.id)
                 ? { repId: { base: null, value: row.repId } }
                 : {};
@@ -177,7 +177,7 @@ describe.each(DIALECTS)("sync invariants on %s", (dialect) => {
             await pullAll(c);
           } else if (c.acked.length > 0) {
             // A stale duplicate of an old batch, arriving late: every result is the original one.
-            const old = c.acked[op.pick % c.acked.length]!;
+            const old = c.acked[op.pick % c.acked.length];
             const res = await app.inject({
               method: "POST",
               url: "/sync/push",
@@ -263,7 +263,7 @@ describe.each(DIALECTS)("sync invariants on %s", (dialect) => {
           expect(result.applied).toEqual(applied);
           expect(result.conflicts.map((x) => x.field)).toEqual(conflicts);
           const created = !model.has(mutation.rowId);
-          for (const field of applied) state.fields[field] = mutation.fields[field]!.value as JsonValue;
+          for (const field of applied) state.fields[field] = mutation.fields[field].value as JsonValue;
           if (applied.length > 0 || created) state.version += 1;
           expect(result.version).toBe(state.version);
           model.set(mutation.rowId, state);
@@ -276,7 +276,7 @@ describe.each(DIALECTS)("sync invariants on %s", (dialect) => {
         }
         // 2. The manager may not write a rep's plan rows: those were refused, never applied.
         for (const { mutation, result } of acks) {
-          if (mutation.table === "clients" && clients[3]!.acked.some((b) => b.batch.includes(mutation)))
+          if (mutation.table === "clients" && clients[3].acked.some((b) => b.batch.includes(mutation)))
             expect(result.status).toBe("refused");
         }
         // 3. Replaying everything changes nothing.
@@ -299,7 +299,7 @@ describe.each(DIALECTS)("sync invariants on %s", (dialect) => {
           .selectFrom("change_log")
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .executeTakeFirstOrThrow();
-        expect(Number(after.n)).toBe(Number(before.n));
+        expect(after.n).toBe(before.n);
         expect(await serverRows(rows)).toEqual(final);
         // 4. Quiet clients converge to the server's view of their scope.
         for (const c of clients) {
