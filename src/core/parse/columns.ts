@@ -1,4 +1,5 @@
-import type { CellValue, Channel } from "../types";
+import type { CellValue, Channel, Grid } from "../types";
+import { DEFAULT_CHANNELS } from "../types";
 import type { ClientField } from "./fields";
 import { BASE_FIELDS, normChannel } from "./fields";
 import { classifyHeader } from "./headers";
@@ -104,4 +105,26 @@ export function detectColumns(
   const used = new Set(columns.map((c) => c.index));
   const extraColumns = headers.flatMap((header, index) => (used.has(index) ? [] : [{ index, header }]));
   return { columns, extraColumns, issues };
+}
+
+/**
+ * The 0-based index of the likely header row among the first `maxScan` rows: the first row that
+ * names the most known fields (at least two), else 0. For sheets with a title above the table.
+ */
+export function findHeaderRow(
+  grid: Grid,
+  channels: readonly Channel[] = DEFAULT_CHANNELS,
+  maxScan = 10,
+): number {
+  let best = 0;
+  let bestCount = 1;
+  grid.slice(0, maxScan).forEach((row, index) => {
+    const fields = new Set(row.map((cell) => classifyHeader(headerText(cell), channels)?.field ?? null));
+    fields.delete(null);
+    if (fields.size > bestCount) {
+      best = index;
+      bestCount = fields.size;
+    }
+  });
+  return best;
 }

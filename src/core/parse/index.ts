@@ -1,13 +1,15 @@
 /** Portfolio parsing: a grid as Excel hands it over → clients, issues, and what was understood. */
 export type { PortfolioOptions, PortfolioParse } from "./portfolio";
-export { findHeaderRow, parsePortfolio } from "./portfolio";
+export { parsePortfolio } from "./portfolio";
 export type { ColumnMapping, ColumnMatch, ExtraColumn } from "./columns";
-export { columnLetter, detectColumns, headerText } from "./columns";
+export { columnLetter, detectColumns, findHeaderRow, headerText } from "./columns";
 export type { BaseField, ClientField, NormField } from "./fields";
 export { BASE_FIELDS, isNumericField, normChannel, normField } from "./fields";
 export type { HeaderMatch } from "./headers";
-export { HEADER_SYNONYMS, classifyHeader, matchHeader, normaliseHeader } from "./headers";
+export { classifyHeader, matchHeader, normaliseHeader } from "./headers";
+export { CHANNEL_ALIASES, HEADER_SYNONYMS } from "./synonyms";
 export type { NumberOptions, NumberParse } from "./numbers";
 export { EXCEL_ERRORS, excelError, isBlank, parseNumber } from "./numbers";
 export type { Lang, ParseIssue } from "./issues";
 export { formatIssue, issueMessage } from "./issues";
+export { inferDecimalSeparator } from "./cells";

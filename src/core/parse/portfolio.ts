@@ -1,14 +1,15 @@
-import type { CellValue, Channel, ChannelCounts, Client, Grid, Segment } from "../types";
+import type { Channel, ChannelCounts, Client, Grid, Segment } from "../types";
 import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../types";
+import { inferDecimalSeparator, readNumber, readText } from "./cells";
 import type { ColumnMapping, ColumnMatch, ExtraColumn } from "./columns";
-import { detectColumns, headerText } from "./columns";
+import { detectColumns } from "./columns";
 import type { ClientField } from "./fields";
 import { isNumericField, normChannel } from "./fields";
-import { classifyHeader, normaliseHeader } from "./headers";
+import { normaliseHeader } from "./headers";
 import type { ParseIssue } from "./issues";
 import { makeIssue } from "./issues";
 import type { NumberOptions } from "./numbers";
-import { excelError, isBlank, parseNumber } from "./numbers";
+import { isBlank } from "./numbers";
 
 export interface PortfolioOptions {
   /** Overrides header detection: field → 0-based column index (null: do not use that field). */
@@ -37,28 +38,6 @@ export interface PortfolioParse {
   /** What was understood, for a UI to show and let the user correct through options.mapping. */
   columns: ColumnMatch[];
   extraColumns: ExtraColumn[];
-}
-
-/** Negative sales, potential or margin are kept (credit notes happen); negative counts are dropped. */
-const KEEP_NEGATIVE: readonly ClientField[] = ["salesN1", "salesN", "potential", "margin"];
-
-type Row = readonly CellValue[];
-
-function inferDecimal(rows: readonly Row[], index: number): "," | "." | undefined {
-  let comma = 0;
-  let dot = 0;
-  for (const row of rows) {
-    const p = parseNumber(row[index]);
-    if (p.kind !== "number") continue;
-    if (p.evidence === ",") comma++;
-    else if (p.evidence === ".") dot++;
-  }
-  return comma > dot ? "," : dot > comma ? "." : undefined;
-}
-
-function text(cell: CellValue): string | null {
-  if (isBlank(cell)) return null;
-  return typeof cell === "string" ? cell.trim() : String(cell);
 }
 
 /**
@@ -103,7 +82,8 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
   const numberOptions = new Map<number, NumberOptions>();
   for (const c of detected.columns) {
     if (!isNumericField(c.field)) continue;
-    const decimalSeparator = options.decimalSeparator ?? inferDecimal(dataRows, c.index);
+    const decimalSeparator =
+      options.decimalSeparator ?? inferDecimalSeparator(dataRows.map((row) => row[c.index]));
     numberOptions.set(c.index, decimalSeparator ? { decimalSeparator } : {});
   }
   const segmentIds = new Map<string, string>();
@@ -118,36 +98,11 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
     const sheetRow = firstRow + 1 + r;
     const textOf = (field: ClientField): string | null => {
       const c = col.get(field);
-      if (!c) return null;
-      const cell = row[c.index];
-      const err = excelError(cell);
-      if (err !== null) {
-        add(c.index, makeIssue(sheetRow, c.header, "excelError", err));
-        return null;
-      }
-      return text(cell);
+      return c ? readText(row[c.index], c, sheetRow, add) : null;
     };
     const numberOf = (field: ClientField): number | null => {
       const c = col.get(field);
-      if (!c) return null;
-      const p = parseNumber(row[c.index], numberOptions.get(c.index));
-      if (p.kind === "blank") return null;
-      if (p.kind === "excelError") {
-        add(c.index, makeIssue(sheetRow, c.header, "excelError", p.code));
-        return null;
-      }
-      if (p.kind === "text") {
-        add(c.index, makeIssue(sheetRow, c.header, "notANumber", p.text));
-        return null;
-      }
-      let value = p.value;
-      if (field === "margin" && !p.percent && value > 1 && value <= 100) value /= 100;
-      if (value < 0) {
-        const keep = KEEP_NEGATIVE.includes(field);
-        add(c.index, makeIssue(sheetRow, c.header, "negative", p.value, keep ? undefined : { dropped: 1 }));
-        if (!keep) return null;
-      }
-      return value;
+      return c ? readNumber(row[c.index], c, sheetRow, numberOptions.get(c.index) ?? {}, add) : null;
     };
 
     const idText = idCol ? textOf(idCol.field) : null;
@@ -228,26 +183,4 @@ function unique(base: string, used: ReadonlyMap<string, number>): string {
   let n = 2;
   while (used.has(`${base}#${n}`)) n++;
   return `${base}#${n}`;
-}
-
-/**
- * The 0-based index of the likely header row among the first `maxScan` rows: the first row that
- * names the most known fields (at least two), else 0. For sheets with a title above the table.
- */
-export function findHeaderRow(
-  grid: Grid,
-  channels: readonly Channel[] = DEFAULT_CHANNELS,
-  maxScan = 10,
-): number {
-  let best = 0;
-  let bestCount = 1;
-  grid.slice(0, maxScan).forEach((row, index) => {
-    const fields = new Set(row.map((cell) => classifyHeader(headerText(cell), channels)?.field ?? null));
-    fields.delete(null);
-    if (fields.size > bestCount) {
-      best = index;
-      bestCount = fields.size;
-    }
-  });
-  return best;
 }
