@@ -1,8 +1,7 @@
 /** NORM, WEIGHTED, WORKDAYS and CAPACITY as Excel calls them. */
 import { excelErrorOf } from "./support/customFunctions";
 import * as fns from "../../src/functions/functions";
-
-const column = (values: readonly unknown[]): any[][] => values.map((v) => [v]);
+import { column } from "./support/ranges";
 
 describe("NORM", () => {
   test("default norms by segment id or label, English or French, per channel", () => {

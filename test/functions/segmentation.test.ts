@@ -2,11 +2,12 @@
 import { excelErrorOf } from "./support/customFunctions";
 import fc from "fast-check";
 import * as fns from "../../src/functions/functions";
+import { column } from "./support/ranges";
 import { wholeColumnCache } from "../../src/functions/memo";
 
-const column = (values: readonly unknown[]): any[][] => values.map((v) => [v]);
-
-beforeEach(() => wholeColumnCache.clear());
+beforeEach(() => {
+  wholeColumnCache.clear();
+});
 
 describe("SHARE and TREND", () => {
   test("work cell by cell on a column, blanks where the ratio is undefined", () => {
@@ -106,9 +107,9 @@ describe("SEGMENT", () => {
 
   test("per-row calls equal the spill", () => {
     const spilled = fns.segment(salesN, salesN1, potential, null, ids);
-    ids.forEach((row, i) =>
-      expect(fns.segment(salesN, salesN1, potential, row[0], ids)).toEqual([spilled[i]]),
-    );
+    ids.forEach((row, i) => {
+      expect(fns.segment(salesN, salesN1, potential, row[0], ids)).toEqual([spilled[i]]);
+    });
   });
 
   test("a bad language is #VALUE!; a row number out of range is #N/A", () => {
