@@ -62,7 +62,7 @@ describe("ABC", () => {
     expect(excelErrorOf(() => fns.abc(measures, "zz", column(["a", "b", "c", "d", "e", "f"]))).code).toBe(
       "#N/A",
     );
-    expect(excelErrorOf(() => fns.abc(measures, null, null, 0.9, 0.5)).code).toBe("#NUM!");
+    expect(excelErrorOf(() => fns.abc(measures, null, undefined, 0.9, 0.5)).code).toBe("#NUM!");
     const dup = excelErrorOf(() => fns.abc(column([1, 2]), null, column(["a", "a"])));
     expect(dup.code).toBe("#VALUE!");
     expect(dup.message).toBe("row 2: id 'a' appears twice (first at row 1)");
