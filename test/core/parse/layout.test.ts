@@ -68,3 +68,38 @@ describe("sheet layout", () => {
     return rows;
   }
 });
+
+describe("robustness", () => {
+  const cell: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom("Code", "CA", "Potentiel", "#REF!", "1'234", "12 345,6", "x", ""),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const options = fc.record(
+    {
+      decimalSeparator: fc.constantFrom<"," | ".">(",", "."),
+      headerRow: fc.integer({ min: -1, max: 4 }),
+      firstRow: fc.integer({ min: 1, max: 100 }),
+      postalCodeDigits: fc.integer({ min: 0, max: 6 }),
+      mapping: fc.dictionary(
+        fc.constantFrom("id", "name", "salesN", "potential", "norm.visit", "norm.nope", "bogus"),
+        fc.option(fc.integer({ min: -2, max: 12 })),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+  it("never throws with any options, and keeps every non-blank row under the header", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }), options, (grid, opts) => {
+        const r = parse.parsePortfolio(grid, opts as parse.PortfolioOptions);
+        const h = Math.max(0, Math.trunc(opts.headerRow ?? 0));
+        const expected = grid.slice(h + 1).filter((row) => row.some((c) => !parse.isBlank(c))).length;
+        expect(r.clients).toHaveLength(expected);
+        expect(new Set(r.clients.map((c) => c.id)).size).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
