@@ -93,7 +93,7 @@ describe("robustness", () => {
   it("never throws with any options, and keeps every non-blank row under the header", () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }), options, (grid, opts) => {
-        const r = parse.parsePortfolio(grid, opts as parse.PortfolioOptions);
+        const r = parse.parsePortfolio(grid, opts);
         const h = Math.max(0, Math.trunc(opts.headerRow ?? 0));
         const expected = grid.slice(h + 1).filter((row) => row.some((c) => !parse.isBlank(c))).length;
         expect(r.clients).toHaveLength(expected);
