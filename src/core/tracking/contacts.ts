@@ -1,6 +1,6 @@
 /**
- * Parses a contacts log (a 2-D array as Excel's Range.values or a CSV export gives it; first row =
- * headers) into contacts. Every row that does not become a contact is reported with its row number:
+ * Parses a contacts log (a 2-D array as Excel's Range.values or a CSV export gives it; a header row,
+ * possibly below title rows) into contacts. Every row that does not become a contact is reported with its row number:
  * rows whose date, client or channel cannot be read go to `unmatched`, repeated rows (same date,
  * client, channel and note, ignoring case and spacing) go to `duplicates` and are not counted twice unless `keepDuplicates`.
  */
@@ -8,8 +8,9 @@ import type { CellValue, ChannelId, Grid, RowIssue } from "../types";
 import { channelTable } from "./channels";
 import type { ClientRef } from "./clientMatch";
 import { createClientMatcher } from "./clientMatch";
-import type { ContactColumns, ContactField } from "./contactsColumns";
-import { findContactColumns, REQUIRED_FIELDS } from "./contactsColumns";
+import { findContactColumns } from "./contactsColumns";
+import type { RowContext } from "./contactsIssues";
+import { findHeaderIndex, issue, missingColumns } from "./contactsIssues";
 import { parseDateCell } from "./dates";
 import { cellText, normaliseText } from "./text";
 
@@ -65,14 +66,6 @@ export interface ParsedContacts {
   duplicates: DuplicateRow[];
 }
 
-const FIELD_LABELS: Readonly<Record<ContactField, readonly [string, string]>> = {
-  date: ["date", "date"],
-  client: ["client", "client"],
-  channel: ["channel", "canal"],
-  note: ["note", "note"],
-  source: ["source", "source"],
-};
-
 const isBlank = (cell: CellValue): boolean =>
   cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 
@@ -82,62 +75,6 @@ function firstText(row: readonly CellValue[], columns: readonly number[]): strin
     if (text !== "") return text;
   }
   return "";
-}
-
-interface RowContext {
-  row: number;
-  issues: RowIssue[];
-  headers: readonly string[];
-}
-
-/** Title rows may sit above the headers (CRM exports): the header is the first of the first 10 rows naming every required column. */
-const HEADER_SEARCH_ROWS = 10;
-
-function findHeaderIndex(grid: Grid): number {
-  const last = Math.min(grid.length, HEADER_SEARCH_ROWS);
-  for (let i = 0; i < last; i++) {
-    const columns = findContactColumns(grid[i] ?? []);
-    if (REQUIRED_FIELDS.every((f) => columns[f].length > 0)) return i;
-  }
-  return 0;
-}
-
-const EXCEL_ERROR =
-  /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
-
-function issue(
-  ctx: RowContext,
-  column: number | undefined,
-  code: RowIssue["code"],
-  en: string,
-  fr: string,
-  value?: unknown,
-): void {
-  const name = column === undefined ? "" : (ctx.headers[column] ?? "");
-  if (typeof value === "string" && EXCEL_ERROR.test(value.trim())) {
-    code = "excelError";
-    en = `${en.replace(/\.$/, "")} (the cell holds the Excel error ${value.trim()}).`;
-    fr = `${fr.replace(/\.$/, "")} (la cellule contient l'erreur Excel ${value.trim()}).`;
-  }
-  ctx.issues.push({
-    row: ctx.row,
-    column: name,
-    code,
-    message: `Row ${ctx.row}: ${en} / Ligne ${ctx.row} : ${fr}`,
-    value,
-  });
-}
-
-function missingColumns(columns: ContactColumns): RowIssue[] {
-  return REQUIRED_FIELDS.filter((f) => columns[f].length === 0).map((f) => {
-    const [en, fr] = FIELD_LABELS[f];
-    return {
-      row: 1,
-      column: en,
-      code: "missingColumn",
-      message: `No ${en} column found in the header row. / Aucune colonne ${fr} trouvée dans la ligne d'en-tête.`,
-    };
-  });
 }
 
 export function parseContacts(
