@@ -6,7 +6,9 @@ const fs = require("node:fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const webpack = require("webpack");
 const { LocalizedFunctionsPlugin } = require("./scripts/localized-functions-plugin");
+const { holidaysSubsetModule } = require("./scripts/holidays-subset");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 // Served from node_modules/@microsoft/office-js/dist under /office-js/ by the dev server and test servers.
@@ -50,7 +52,16 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     performance: { hints: false },
+    // Task pane, ribbon commands and custom functions share one page: common code loads once.
+    optimization: { splitChunks: { chunks: "all" } },
     plugins: [
+      // The browser bundle carries the public holidays of the countries Cadence is sold in, not all 200+.
+      new webpack.NormalModuleReplacementPlugin(
+        /date-holidays[\\/]src[\\/]data\.js$/,
+        holidaysSubsetModule(),
+      ),
+      // Moment (used by the holiday parser) would otherwise bundle every locale.
+      new webpack.IgnorePlugin({ resourceRegExp: /^\.\/locale$/, contextRegExp: /moment$/ }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new LocalizedFunctionsPlugin({
         source: "functions.json",
