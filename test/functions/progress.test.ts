@@ -1,0 +1,149 @@
+/** PACE, STATUS, REACH, COVERAGE, CONCENTRATION, OVERDUE and CATCHUP as Excel calls them. */
+import { CustomFunctionsError, excelErrorOf } from "./support/customFunctions";
+import fc from "fast-check";
+import * as tracking from "../../src/core/tracking";
+import * as fns from "../../src/functions/functions";
+import { wholeColumnCache } from "../../src/functions/memo";
+import { column } from "./support/ranges";
+
+beforeEach(() => {
+  wholeColumnCache.clear();
+});
+
+describe("PACE and STATUS", () => {
+  test("the domain's worked example: 12 planned, 4 done on 2026-06-30 → pace 0.68, Under", () => {
+    const pace = fns.pace([[4]], [[12]], "2026-06-30");
+    expect(pace[0]?.[0]).toBeCloseTo(4 / (12 * (123 / 252)), 10);
+    expect(fns.status([[4]], [[12]], "2026-06-30")).toEqual([["Under"]]);
+    expect(fns.status([[4]], [[12]], "30/06/2026", 0.4, "fr")).toEqual([["Dans le plan"]]);
+  });
+
+  test("columns: blank plan → blank, no plan → No plan, nothing due yet → On track", () => {
+    const actual = column([6, 9, 0, 3, null]);
+    const planned = column([12, 12, 0, null, 12]);
+    expect(fns.status(actual, planned, "2026-06-30")).toEqual(
+      column(["On track", "Over", "No plan", "", "Under"]),
+    );
+    expect(fns.pace(actual, planned, "2026-06-30")[2]).toEqual([""]);
+    expect(fns.status([[0]], [[12]], "2025-12-31", undefined, undefined, "2026-01-01")).toEqual([
+      ["On track"],
+    ]);
+  });
+
+  test("an explicit period and a region change the elapsed share", () => {
+    const year = fns.pace([[4]], [[12]], "2026-06-30", "2026-01-01", "2026-12-31", "FR", "67");
+    expect(year[0]?.[0]).toBeCloseTo(4 / (12 * (122 / 251)), 10);
+    const half = fns.pace([[4]], [[12]], "2026-03-31", "2026-01-01", "2026-06-30");
+    expect(Number(half[0]?.[0])).toBeGreaterThan(0.6);
+  });
+
+  test("bad inputs: negative actual #NUM!, bad tolerance #NUM!, bad date #VALUE!, period backwards #NUM!", () => {
+    expect(excelErrorOf(() => fns.pace(column([1, -2]), column([3, 3]), "2026-06-30")).message).toBe(
+      "row 2: actual is -2; it cannot be negative",
+    );
+    expect(excelErrorOf(() => fns.status([[1]], [[2]], "2026-06-30", 1.5)).code).toBe("#NUM!");
+    expect(excelErrorOf(() => fns.pace([[1]], [[2]], "tomorrow")).message).toBe(
+      "asOf is text 'tomorrow', not a date",
+    );
+    expect(excelErrorOf(() => fns.pace([[1]], [[2]], "2026-06-30", "2026-12-31", "2026-01-01")).code).toBe(
+      "#NUM!",
+    );
+  });
+
+  test("property: the pace does not depend on the order of the rows", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 30 })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (rows) => {
+          const forward = fns.pace(
+            column(rows.map((r) => r[0])),
+            column(rows.map((r) => r[1])),
+            "2026-09-15",
+          );
+          const reversed = [...rows].reverse();
+          const backward = fns.pace(
+            column(reversed.map((r) => r[0])),
+            column(reversed.map((r) => r[1])),
+            "2026-09-15",
+          );
+          expect(backward).toEqual([...forward].reverse());
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe("REACH and COVERAGE", () => {
+  test("reach counts planned clients with at least one contact", () => {
+    expect(fns.reach(column([1, 0, 3, 2]), column([2, 2, 0, 1]))).toBeCloseTo(2 / 3);
+    expect(fns.reach(column([1]), column([0]))).toBe("");
+  });
+
+  test("coverage counts planned clients that are not Under", () => {
+    expect(fns.coverage(column([6, 1, 5, 0]), column([12, 12, 0, 12]), "2026-06-30")).toBeCloseTo(1 / 3);
+    expect(fns.coverage(column([6, 1]), column([12, 12]), "2026-06-30", 0.9)).toBe(1);
+  });
+});
+
+describe("CONCENTRATION", () => {
+  const salesN = column([100, 50, 10, 5, 1]);
+  const potential = column([100, 100, 100, 100, 100]);
+  const effort = column([10, 5, 1, 1, 1]);
+
+  test("equals the core's top-20 % ratio, Gini and shares", () => {
+    const core = tracking.concentrationOf(
+      [100, 50, 10, 5, 1].map((s, i) => ({
+        id: String(i + 1).padStart(7, "0"),
+        salesN: s,
+        potential: 100,
+        effort: [10, 5, 1, 1, 1][i] ?? 0,
+      })),
+    );
+    expect(fns.concentration(salesN, potential, effort)).toBeCloseTo(core.topRatio ?? Number.NaN);
+    expect(fns.concentration(salesN, potential, effort, "gini")).toBeCloseTo(core.gini ?? Number.NaN);
+    expect(fns.concentration(salesN, potential, effort, "effort")).toBeCloseTo(10 / 18);
+    expect(fns.concentration(salesN, potential, effort, "potentiel")).toBeCloseTo(0.2);
+  });
+
+  test("no effort at all is blank; an unknown measure is #VALUE!", () => {
+    expect(fns.concentration(salesN, potential, column([0, 0, 0, 0, 0]))).toBe("");
+    expect(excelErrorOf(() => fns.concentration(salesN, potential, effort, "median")).code).toBe("#VALUE!");
+  });
+});
+
+describe("OVERDUE", () => {
+  test("days since the last contact against 365 / planned visits", () => {
+    // 46000 = 2025-12-09: 203 days before 2026-06-30, less than 365 / 1.
+    expect(
+      fns.overdue(column(["2026-01-01", "", 46000, "2026-06-01"]), column([4, 2, 1, null]), "2026-06-30"),
+    ).toEqual(column([true, true, false, ""]));
+    expect(fns.overdue([["2026-05-01"]], [[0]], "2026-06-30")).toEqual([[false]]);
+  });
+
+  test("a bad date names its row", () => {
+    const e = excelErrorOf(() =>
+      fns.overdue(column(["2026-01-01", "last week"]), column([1, 1]), "2026-06-30"),
+    );
+    expect(e).toEqual({ code: "#VALUE!", message: "row 2: lastContact is text 'last week', not a date" });
+  });
+});
+
+describe("CATCHUP", () => {
+  test("remaining contacts per remaining working day", () => {
+    const out = fns.catchup(column([12, 10, null]), column([4, 12, 1]), "2026-06-30");
+    expect(out[0]?.[0]).toBeCloseTo(8 / (252 - 123));
+    expect(out.slice(1)).toEqual(column([0, ""]));
+  });
+
+  test("contacts left with no working day left is a #NUM! in that cell", () => {
+    const out = fns.catchup(column([12, 4]), column([4, 4]), "2026-12-31");
+    const cell = out[0]?.[0];
+    expect(cell).toBeInstanceOf(CustomFunctionsError);
+    expect(cell).toMatchObject({ code: "#NUM!" });
+    expect(out[1]).toEqual([0]);
+  });
+});
