@@ -7,7 +7,7 @@ import type { Lang } from "../core/workbook/schema";
 import type { CellValue, Grid } from "../core/types";
 import { isoToExcelSerial, parseContacts, parseDateCell } from "../core/tracking";
 import type { Contact, UnmatchedReason } from "../core/tracking";
-import { rectAddress } from "./a1";
+import { parseAddress, rectAddress } from "./a1";
 import { executeWrites } from "./batches";
 import type { CellWrite } from "./chunks";
 import { parseCsv } from "./csv";
@@ -60,7 +60,8 @@ export async function importContacts(
     const clients = context.workbook.tables.getItemOrNullObject("Clients").load("name");
     const clientValues = clients.getRange().load("values");
     const contacts = context.workbook.tables.getItemOrNullObject("Contacts").load("name");
-    const contactValues = contacts.getRange().load("values");
+    const contactValues = contacts.getRange().load("address,values");
+    const contactSheet = contacts.worksheet.load("name");
     const protection = contacts.worksheet.protection.load("protected");
     const schemaRange = sheets
       .getItemOrNullObject(schema.SCHEMA_SHEET)
@@ -138,10 +139,23 @@ export async function importContacts(
       at: new Date().toISOString(),
       cells: [],
       addedColumns: [],
-      addedRows:
-        fresh.length > 0 ? [{ table: "Contacts", index: existingRows.length, count: fresh.length }] : [],
+      addedRows: [],
       schemaBefore: null,
     };
+    // A new table's lone blank row is filled by the first appended row (as Excel does): undo blanks it again.
+    const fillsBlank = existingRows.length === 1 && blank(existingRows[0] ?? []);
+    if (fresh.length > 0 && fillsBlank) {
+      const rect = parseAddress(contactValues.address);
+      const first = rectAddress({ r0: rect.r0 + 1, c0: rect.c0, r1: rect.r0 + 1, c1: rect.c1 });
+      record.cells.push({
+        sheet: contactSheet.name,
+        address: first,
+        formulas: [contactHeaders.map(() => "")],
+      });
+      record.addedRows.push({ table: "Contacts", index: 1, count: fresh.length - 1 });
+    } else if (fresh.length > 0) {
+      record.addedRows.push({ table: "Contacts", index: existingRows.length, count: fresh.length });
+    }
     const writes: CellWrite[] = [];
     if (fresh.length > 0) {
       writes.push(undoWrite(record));

@@ -4,33 +4,44 @@ import { GatewayError } from "../../src/excel/gateway.types";
 import * as schema from "../../src/core/workbook/schema";
 
 describe("createPlanWorkbook", () => {
-  it.each(["fr", "en"] as const)("builds sheets, tables, names, validation, formats and charts (%s) in 2 round trips", async (lang) => {
-    const wb = createWorkbench();
-    const gateway = createGateway(wb.run);
-    wb.stats.reset();
-    await gateway.createPlanWorkbook({ lang });
-    expect(wb.stats.syncs).toBe(2);
-    const snap = wb.snapshot();
-    const tables = Object.fromEntries(snap.tables.map((t) => [t.name, t]));
-    expect(Object.keys(tables).sort()).toEqual(["Actions", "Channels", "Clients", "Contacts", "Norms"]);
-    expect(tables.Clients!.columns[0]).toBe(lang === "fr" ? "Code client" : "Client id");
-    expect(tables.Clients!.sheet).toBe(schema.SHEET_NAMES.clients[lang]);
-    const clients = wb.sheet(schema.SHEET_NAMES.clients[lang]);
-    expect(clients.frozenRows).toBe(1);
-    expect(clients.validations.length).toBeGreaterThan(0);
-    expect(clients.conditionalFormats).toHaveLength(3);
-    const hidden = wb.sheet(schema.SCHEMA_SHEET);
-    expect(hidden.visibility).toBe("Hidden");
-    expect(schema.parseSchemaRows(hidden.values).tables.get("Clients")).toEqual(schema.table("Clients").columns.map((c) => c.id));
-    expect(wb.sheet(schema.SHEET_NAMES.dashboard[lang]).charts).toHaveLength(2);
-    expect(wb.suspendedCalculations).toBe(1);
-  });
+  it.each(["fr", "en"] as const)(
+    "builds sheets, tables, names, validation, formats and charts (%s) in 2 round trips",
+    async (lang) => {
+      const wb = createWorkbench();
+      const gateway = createGateway(wb.run);
+      wb.stats.reset();
+      await gateway.createPlanWorkbook({ lang });
+      expect(wb.stats.syncs).toBe(2);
+      const snap = wb.snapshot();
+      const tables = Object.fromEntries(snap.tables.map((t) => [t.name, t]));
+      expect(Object.keys(tables).sort()).toEqual(["Actions", "Channels", "Clients", "Contacts", "Norms"]);
+      expect(tables.Clients.columns[0]).toBe(lang === "fr" ? "Code client" : "Client id");
+      expect(tables.Clients.sheet).toBe(schema.SHEET_NAMES.clients[lang]);
+      const clients = wb.sheet(schema.SHEET_NAMES.clients[lang]);
+      expect(clients.frozenRows).toBe(1);
+      expect(clients.validations.length).toBeGreaterThan(0);
+      expect(clients.conditionalFormats).toHaveLength(3);
+      const hidden = wb.sheet(schema.SCHEMA_SHEET);
+      expect(hidden.visibility).toBe("Hidden");
+      expect(schema.parseSchemaRows(hidden.values).tables.get("Clients")).toEqual(
+        schema.table("Clients").columns.map((c) => c.id),
+      );
+      expect(wb.sheet(schema.SHEET_NAMES.dashboard[lang]).charts).toHaveLength(2);
+      expect(wb.suspendedCalculations).toBe(1);
+    },
+  );
 
   it("refuses a workbook that already has a Clients table, changing nothing", async () => {
-    const wb = createWorkbench({ sheets: [{ name: "Data", values: [["id"], ["a"]], tables: [{ name: "Clients", address: "A1:A2" }] }] });
+    const wb = createWorkbench({
+      sheets: [{ name: "Data", values: [["id"], ["a"]], tables: [{ name: "Clients", address: "A1:A2" }] }],
+    });
     const before = JSON.stringify(wb.snapshot());
-    await expect(createGateway(wb.run).createPlanWorkbook({ lang: "fr" })).rejects.toMatchObject({ code: "alreadyExists" });
-    await expect(createGateway(wb.run).createPlanWorkbook({ lang: "fr" })).rejects.toBeInstanceOf(GatewayError);
+    await expect(createGateway(wb.run).createPlanWorkbook({ lang: "fr" })).rejects.toMatchObject({
+      code: "alreadyExists",
+    });
+    await expect(createGateway(wb.run).createPlanWorkbook({ lang: "fr" })).rejects.toBeInstanceOf(
+      GatewayError,
+    );
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });
 });
