@@ -53,11 +53,14 @@ export const EXCEL_ERRORS: readonly string[] = [
   "#PYTHON!",
 ];
 
+const ERROR_SET = new Set(EXCEL_ERRORS);
+const PLAIN_INTEGER = /^\s*-?\d{1,15}\s*$/;
+
 /** The Excel error code when the cell holds one ("#N/A" …), else null. */
 export function excelError(cell: CellValue): string | null {
-  if (typeof cell !== "string") return null;
+  if (typeof cell !== "string" || !cell.includes("#")) return null;
   const t = cell.trim().toUpperCase();
-  return EXCEL_ERRORS.includes(t) ? t : null;
+  return ERROR_SET.has(t) ? t : null;
 }
 
 /** True for "", whitespace-only strings, null and undefined. */
@@ -83,6 +86,10 @@ export function parseNumber(cell: CellValue, options: NumberOptions = {}): Numbe
   }
   if (typeof cell === "boolean") return { kind: "text", text: String(cell) };
   const raw = String(cell);
+  // Fast path for the common case of plain digits.
+  if (PLAIN_INTEGER.test(raw)) {
+    return { kind: "number", value: Number(raw), percent: false, evidence: null, ambiguous: false };
+  }
   const error = excelError(raw);
   if (error !== null) return { kind: "excelError", code: error };
   const read = readText(raw, options.decimalSeparator);
@@ -121,8 +128,10 @@ function readText(raw: string, hint: "," | "." | undefined): NumberParse | null 
 
 type Unsigned = { value: number; evidence: "," | "." | null; ambiguous: boolean };
 
+const GROUPED_BY_COMMA = /^\d{1,3}(?:,\d{3})+$/;
+const GROUPED_BY_DOT = /^\d{1,3}(?:\.\d{3})+$/;
 const grouped = (intPart: string, sep: string): boolean =>
-  new RegExp(`^\\d{1,3}(?:${sep === "." ? "\\." : sep}\\d{3})+$`).test(intPart);
+  (sep === "." ? GROUPED_BY_DOT : GROUPED_BY_COMMA).test(intPart);
 
 /** Digits with separators, no sign. */
 function readUnsigned(t: string, hint: "," | "." | undefined): Unsigned | null {
