@@ -3,8 +3,11 @@
  * most, ties by id ascending (then input order). Exact for concave responses; the reference the
  * fast threshold search must reproduce, and its fallback for degenerate cases.
  */
-import { marginal } from "./model";
+import { marginal as marginalOf } from "./model";
 import type { ResponseModel } from "./model";
+
+// A local binding: CommonJS transforms (tsx, jest) turn each call of an import into a getter lookup.
+const marginal = marginalOf;
 
 /** Cursor state: units taken per client and the value of each client's next unit. */
 export interface Cursor {

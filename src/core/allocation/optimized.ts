@@ -7,10 +7,14 @@
  */
 import { bindingOf, checkCapacity, readBounds } from "./bounds";
 import { InfeasibleAllocationError } from "./errors";
-import { buildModel, marginal, valueAt } from "./model";
+import { buildModel, marginal as marginalOf, valueAt as valueAtOf } from "./model";
 import type { ResponseClient } from "./model";
 import { thresholdCursor } from "./threshold";
 import type { AllocationResult, BoundsInput, ClientAllocation } from "./types";
+
+// Local bindings: CommonJS transforms (tsx, jest) turn each call of an import into a getter lookup.
+const marginal = marginalOf;
+const valueAt = valueAtOf;
 
 export interface OptimizedClient extends BoundsInput, ResponseClient {}
 

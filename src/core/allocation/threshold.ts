@@ -8,8 +8,11 @@
  */
 import { greedyFill, startCursor } from "./greedy";
 import type { Cursor } from "./greedy";
-import { marginal } from "./model";
+import { marginal as marginalOf } from "./model";
 import type { ResponseModel } from "./model";
+
+// A local binding: CommonJS transforms (tsx, jest) turn each call of an import into a getter lookup.
+const marginal = marginalOf;
 
 /** Units taken during one price step, in order, so the step can be undone or ranked. */
 interface StepLog {
