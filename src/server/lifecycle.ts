@@ -25,7 +25,7 @@ export interface RunningStore {
 export async function runStore(options: RunOptions = {}): Promise<RunningStore> {
   const logger = pino({ level: options.logLevel ?? process.env.LOG_LEVEL ?? "info" });
   const store = await openDatabase(options);
-  const applied = await migrateToLatest(store.db);
+  const applied = await migrateToLatest(store.db, store.schema);
   logger.info({ dialect: store.dialect, applied }, "database ready");
   const app = await createServer({ ...options, db: store, logger });
   app.addHook("onClose", async () => {

@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .action(async (opts: { db?: string }) => {
       const store = await openDatabase(databaseOptionsFrom(opts.db));
       try {
-        const applied = await migrateToLatest(store.db);
+        const applied = await migrateToLatest(store.db, store.schema);
         process.stdout.write(
           applied.length ? `Applied: ${applied.join(", ")}\n` : "Already up to date. / Déjà à jour.\n",
         );

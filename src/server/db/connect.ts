@@ -15,6 +15,8 @@ export type DialectName = "sqlite" | "postgres";
 export interface Database {
   readonly db: Kysely<DB>;
   readonly dialect: DialectName;
+  /** The PostgreSQL schema (null on SQLite). */
+  readonly schema: string | null;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ function openSqlite(file: string): Database {
   handle.pragma("foreign_keys = ON");
   handle.pragma("busy_timeout = 5000");
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+  return { db, dialect: "sqlite", schema: null, close: () => db.destroy() };
 }
 
 const SAFE_SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -72,7 +74,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-  return { db, dialect: "postgres", close: () => db.destroy() };
+  return { db, dialect: "postgres", schema, close: () => db.destroy() };
 }
 
 /** Where the CLI's store lives: `--db` (a file or a postgres:// URL), else DATABASE_URL, else the default file. */
@@ -94,7 +96,7 @@ export function databaseOptionsFrom(
 export async function openMigrated(options: DatabaseOptions): Promise<Database> {
   const store = await openDatabase(options);
   try {
-    await migrateToLatest(store.db);
+    await migrateToLatest(store.db, store.schema);
     return store;
   } catch (error: unknown) {
     await store.close();

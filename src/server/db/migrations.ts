@@ -167,8 +167,10 @@ export class MigrationError extends Error {
 }
 
 /** Brings the database to the latest migration; returns the names applied now. */
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest<T>(db: Kysely<T>, schema?: string | null): Promise<string[]> {
+  // On PostgreSQL the bookkeeping tables live in the store's own schema (Kysely otherwise finds
+  // another schema's tables through introspection and skips creating its own).
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === "Error");

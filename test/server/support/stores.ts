@@ -25,7 +25,7 @@ export async function openTestStore(dialect: DialectName, poolSize?: number): Pr
   if (dialect === "postgres") {
     const location = { databaseUrl: PG_URL, pgSchema: tag };
     const store = await openDatabase({ ...location, poolSize });
-    await migrateToLatest(store.db);
+    await migrateToLatest(store.db, store.schema);
     return {
       store,
       location,
@@ -38,7 +38,7 @@ export async function openTestStore(dialect: DialectName, poolSize?: number): Pr
   const dir = mkdtempSync(path.join(os.tmpdir(), "cadence-store-"));
   const location = { sqlitePath: path.join(dir, "cadence.db") };
   const store = await openDatabase(location);
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, store.schema);
   return {
     store,
     location,
