@@ -30,3 +30,41 @@ export function planFor(grid: Grid): PlanWriteRow[] {
     explanation: `Norme du segment ${i % 5}`,
   }));
 }
+
+import { createWorkbench } from "../../src/workbench";
+import type { Workbench } from "../../src/workbench";
+import { createGateway } from "../../src/excel/gateway";
+import type { WorkbookGateway } from "../../src/excel/gateway.types";
+import * as schema from "../../src/core/workbook/schema";
+
+/** A plan workbook (created by the gateway) with n clients whose plan is written: C00001 … */
+export async function planWorkbook(
+  n: number,
+  lang: "fr" | "en" = "fr",
+): Promise<{ wb: Workbench; gateway: WorkbookGateway }> {
+  const wb = createWorkbench();
+  const gateway = createGateway(wb.run);
+  await gateway.createPlanWorkbook({ lang });
+  const columns = schema.table("Clients").columns;
+  const rows = repPortfolio(n)
+    .slice(1)
+    .map((r) => {
+      const byId: Record<string, string | number> = {
+        id: r[0] as string,
+        name: r[1] as string,
+        postalCode: "67000",
+        city: "Strasbourg",
+        salesN1: r[3] as number,
+        salesN: r[4] as number,
+        potential: r[5] as number,
+      };
+      return columns.map((c) => byId[c.id] ?? "");
+    });
+  await wb.run(async (context) => {
+    context.workbook.tables.getItem("Clients").rows.add(undefined, rows);
+    await context.sync();
+  });
+  const read = await gateway.readSource("clients");
+  await gateway.writePlan({ location: read.location, idColumn: 0 }, planFor(read.grid));
+  return { wb, gateway };
+}
