@@ -1,7 +1,7 @@
 /** The team and N+1 views against hand-computed figures (domain.md, Tracking and Consolidation). */
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import type { TeamView } from "../../src/contract";
+import type { PushResponse, TeamView } from "../../src/contract";
 import { createServer } from "../../src/server/app";
 import { elapsedShare } from "../../src/server/team/view";
 import { seedOrg, type Org, type OrgName } from "./support/org";
@@ -33,7 +33,7 @@ describe.each(DIALECTS)("team view on %s", (dialect) => {
       headers: org[who].auth,
       payload: { mutations },
     });
-    expect(res.json().results.every((r: { status: string }) => r.status === "applied")).toBe(true);
+    expect(res.json<PushResponse>().results.every((r) => r.status === "applied")).toBe(true);
   };
 
   beforeAll(async () => {
