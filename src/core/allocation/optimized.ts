@@ -9,6 +9,7 @@ import { bindingOf, checkCapacity, readBounds } from "./bounds";
 import { InfeasibleAllocationError } from "./errors";
 import { buildModel, marginal as marginalOf, valueAt as valueAtOf } from "./model";
 import type { ResponseClient } from "./model";
+import { repairChords } from "./repair";
 import { thresholdCursor } from "./threshold";
 import type { AllocationResult, BoundsInput, ClientAllocation } from "./types";
 
@@ -37,7 +38,9 @@ export function allocateOptimized(input: OptimizedInput): AllocationResult {
   const upper = new Float64Array(n);
   for (let i = 0; i < n; i++) upper[i] = Math.min(givenUpper[i] ?? 0, (lower[i] ?? 0) + spread);
   const model = buildModel(clients, upper);
-  const { units, next } = thresholdCursor(model, lower, upper, spread, ids);
+  const cursor = thresholdCursor(model, lower, upper, spread, ids);
+  const repaired = repairChords(model, cursor, lower, upper);
+  const { units, next } = cursor;
 
   let objective = 0;
   let shadowPrice: number | null = null;
@@ -66,10 +69,10 @@ export function allocateOptimized(input: OptimizedInput): AllocationResult {
   const notesFr: string[] = [];
   if (model.sShaped > 0) {
     notes.push(
-      `${model.sShaped} client(s) have an S-shaped response (c > 1): they were allocated on its concave envelope, so the result may fall slightly short of the true optimum.`,
+      `${model.sShaped} client(s) have an S-shaped response (c > 1): they were allocated on its concave envelope${repaired > 0 ? `, then ${repaired} client(s) left part-way along it were moved by a local search` : ""}, so the result may fall slightly short of the true optimum.`,
     );
     notesFr.push(
-      `${model.sShaped} client(s) ont une réponse en S (c > 1) : la répartition utilise son enveloppe concave et peut rester légèrement sous l'optimum.`,
+      `${model.sShaped} client(s) ont une réponse en S (c > 1) : la répartition utilise son enveloppe concave${repaired > 0 ? `, puis ${repaired} client(s) arrêté(s) en cours de corde ont été ajusté(s) par recherche locale` : ""} et peut rester légèrement sous l'optimum.`,
     );
   }
   if (model.flat > 0) {

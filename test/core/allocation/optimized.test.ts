@@ -33,6 +33,11 @@ function exhaustive(clients: readonly OptimizedClient[], capacity: number): numb
   return best;
 }
 
+/** The exhaustive optimum on small problems, +∞ (no check) on larger ones. */
+function exhaustiveIfSmall(clients: readonly OptimizedClient[], capacity: number): number {
+  return clients.length <= 5 && capacity <= 15 ? exhaustive(clients, capacity) : Number.POSITIVE_INFINITY;
+}
+
 const concave = fc.record({
   a: fc.double({ min: 1.05, max: 2, noNaN: true }),
   b: fc.double({ min: 0, max: 0.9, noNaN: true }),
@@ -142,13 +147,44 @@ describe("allocateOptimized", () => {
     expect(r.total).toBe(9);
     expect(r.notes.join(" ")).toContain("S-shaped");
     expect(r.notesFr.join(" ")).toContain("enveloppe concave");
-    // On the envelope, units 1–4 of each client are worth its chord's slope (250, 225, 200):
-    // p1 and p2 get their whole chord, p3 the last unit — short of the optimum (5, 4, 0), as noted.
-    expect(units(r)).toEqual([4, 4, 1]);
-    expect(r.allocations[2]?.explanation.lastUnitValue).toBeCloseTo(200, 9);
-    const best = exhaustive(clients, 9);
-    expect(r.objective ?? 0).toBeLessThanOrEqual(best);
-    expect(r.objective ?? 0).toBeGreaterThan(0.9 * best);
+    // On the envelope, units 1–4 of each client are worth its chord's slope (250, 225, 200), so
+    // the greedy leaves p3 one unit along its chord (4, 4, 1); the local search then moves it.
+    expect(units(r)).toEqual([5, 4, 0]);
+    expect(r.objective).toBeCloseTo(exhaustive(clients, 9), 9);
+    expect(r.notes.join(" ")).toContain("local search");
+  });
+
+  it("never does worse than the plain envelope greedy on S-shaped responses, within bounds (property)", () => {
+    const sShaped = fc.record({
+      a: fc.double({ min: 1.05, max: 2, noNaN: true }),
+      b: fc.double({ min: 0, max: 0.9, noNaN: true }),
+      c: fc.double({ min: 0.3, max: 4, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(instance(7, 40, sShaped), (p) => {
+        fc.pre(feasible(p));
+        const r = allocation.allocateOptimized(p);
+        expect(r.total).toBe(p.capacity);
+        expect(units(r).reduce((s, x) => s + x, 0)).toBe(p.capacity);
+        r.allocations.forEach((a, i) => {
+          expect(a.units).toBeGreaterThanOrEqual(p.clients[i]?.min ?? 0);
+          expect(a.units).toBeLessThanOrEqual(p.clients[i]?.max ?? Number.POSITIVE_INFINITY);
+        });
+        const ids = p.clients.map((c) => c.id);
+        const b = allocation.readBounds(p.clients);
+        const spread = p.capacity - b.sumLower;
+        const upper = b.upper.map((u, i) => Math.min(u, (b.lower[i] ?? 0) + spread));
+        const plain = Array.from(
+          allocation.greedyUnits(allocation.buildModel(p.clients, upper), b.lower, upper, spread, ids),
+        );
+        const plainObjective = objectiveOf(p.clients, plain);
+        expect(r.objective ?? 0).toBeGreaterThanOrEqual(plainObjective - 1e-9 * Math.abs(plainObjective));
+        expect(r.objective ?? 0).toBeLessThanOrEqual(
+          exhaustiveIfSmall(p.clients, p.capacity) + 1e-9 * Math.abs(plainObjective),
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("sums to the capacity and respects every bound (property)", () => {
