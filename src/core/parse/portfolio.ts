@@ -45,7 +45,8 @@ export interface PortfolioParse {
  * and never drops a non-blank row: every non-blank data row yields a client, and every problem is
  * an issue with its sheet row and column header.
  * - No id: the row gets the id "ROW-<row>" (issue missingId). Without an id column the name is the id.
- * - Duplicate id: both rows get a duplicateId issue; the later row is renamed "<id>#2", "#3"…
+ * - Duplicate id: the first row (once) and every later copy get a duplicateId issue; copies are
+ *   renamed "<id>#2", "#3"…
  * - Numbers: see parseNumber. A margin written "35" or "35 %" reads as 0.35 (values over 1 are percents).
  * - Text or an Excel error in a number column: value null, issue notANumber / excelError.
  * - Negative: sales, potential and margin kept with an issue; min, max and norms dropped with an issue.
@@ -93,6 +94,7 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
 
   const clients: Client[] = [];
   const firstRowOfId = new Map<string, number>();
+  const nextSuffix = new Map<string, number>();
   dataRows.forEach((row, r) => {
     if (row.every(isBlank)) return;
     const sheetRow = firstRow + 1 + r;
@@ -108,7 +110,7 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
     const idText = idCol ? textOf(idCol.field) : null;
     let id = idText ?? "";
     if (id === "") {
-      id = unique(`ROW-${sheetRow}`, firstRowOfId);
+      id = unique(`ROW-${sheetRow}`, firstRowOfId, nextSuffix);
       add(
         idCol?.index ?? -1,
         makeIssue(sheetRow, idCol?.header ?? "id", "missingId", undefined, { generated: id }),
@@ -116,11 +118,14 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
     } else {
       const first = firstRowOfId.get(id);
       if (first !== undefined) {
-        const renamed = unique(id, firstRowOfId);
-        add(
-          idCol?.index ?? -1,
-          makeIssue(first, idCol?.header ?? "id", "duplicateId", id, { otherRow: sheetRow }),
-        );
+        // The first row is reported once, at its first copy; every copy is reported.
+        if (!nextSuffix.has(id)) {
+          add(
+            idCol?.index ?? -1,
+            makeIssue(first, idCol?.header ?? "id", "duplicateId", id, { otherRow: sheetRow }),
+          );
+        }
+        const renamed = unique(id, firstRowOfId, nextSuffix);
         add(
           idCol?.index ?? -1,
           makeIssue(sheetRow, idCol?.header ?? "id", "duplicateId", id, { firstRow: first, renamed }),
@@ -177,10 +182,14 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
   return { clients, issues, columns: detected.columns, extraColumns: detected.extraColumns };
 }
 
-/** `base` if unused, else base#2, base#3… */
-function unique(base: string, used: ReadonlyMap<string, number>): string {
+/**
+ * `base` if unused, else base#2, base#3… `next` remembers the next suffix per base so a sheet
+ * with thousands of copies of one id stays linear.
+ */
+function unique(base: string, used: ReadonlyMap<string, number>, next: Map<string, number>): string {
   if (!used.has(base)) return base;
-  let n = 2;
+  let n = next.get(base) ?? 2;
   while (used.has(`${base}#${n}`)) n++;
+  next.set(base, n + 1);
   return `${base}#${n}`;
 }

@@ -103,3 +103,15 @@ describe("robustness", () => {
     );
   });
 });
+
+describe("many copies of one id", () => {
+  it("renames each copy uniquely, in row order", () => {
+    const grid = [["Code", "CA"], ...Array.from({ length: 2000 }, () => ["X", 1])];
+    const r = parse.parsePortfolio(grid);
+    expect(r.clients.slice(0, 3).map((c) => c.id)).toEqual(["X", "X#2", "X#3"]);
+    expect(r.clients[1999]?.id).toBe("X#2000");
+    expect(new Set(r.clients.map((c) => c.id)).size).toBe(2000);
+    expect(r.issues.filter((i) => i.row === 2)).toHaveLength(1);
+    expect(r.issues).toHaveLength(2000);
+  });
+});

@@ -151,11 +151,10 @@ describe("parsePortfolio", () => {
     expect(r.clients.map((c) => c.id)).toEqual(["C1", "C2", "C1#2", "C1#3"]);
     expect(codes(r)).toEqual([
       [2, "Code client", "duplicateId"],
-      [2, "Code client", "duplicateId"],
       [4, "Code client", "duplicateId"],
       [5, "Code client", "duplicateId"],
     ]);
-    expect(r.issues[2]?.message).toBe(
+    expect(r.issues[1]?.message).toBe(
       "row 4, column 'Code client': id 'C1' already used on row 2; this row becomes 'C1#2'",
     );
   });
