@@ -211,4 +211,5 @@ export const en = {
   "track.impact": "Did following the plan pay?",
   "track.impactAbove": "Clients at or above plan: sales trend {trend} ({n} clients)",
   "track.impactBelow": "Clients below plan: sales trend {trend} ({n} clients)",
+  "capacity.loading": "Loading the public holidays…",
 } as const;

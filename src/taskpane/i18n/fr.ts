@@ -213,4 +213,5 @@ export const fr: Messages = {
   "track.impact": "Suivre le plan a-t-il payé ?",
   "track.impactAbove": "Clients dans ou au-dessus du plan : évolution du CA {trend} ({n} clients)",
   "track.impactBelow": "Clients en dessous du plan : évolution du CA {trend} ({n} clients)",
+  "capacity.loading": "Chargement des jours fériés…",
 };

@@ -1,12 +1,14 @@
 /** Pure derivations of the plan from the wizard's choices (no DOM, no gateway). */
-import * as capacity from "../../core/capacity";
 import * as norms from "../../core/norms";
 import * as parse from "../../core/parse";
 import * as plan from "../../core/plan";
 import * as segment from "../../core/segment";
 import { DEFAULT_CHANNELS } from "../../core/types";
 import type { ChannelCounts, Client, Segment, SegmentId } from "../../core/types";
-import type { CapacityChoices, PlanChoices, SegmentationChoices } from "./planModel.types";
+import type { PlanChoices, SegmentationChoices } from "./planModel.types";
+
+/** core/capacity's default (not imported: that module pulls the holiday calendar into the first chunk). */
+const DEFAULT_PROSPECTING_SHARE = 0.2;
 
 /** Norms for the ABC method's classes, next to the strategic defaults (editable in the Norms step). */
 const ABC_NORMS: norms.NormTable = {
@@ -34,7 +36,7 @@ export function defaultChoices(year: number): PlanChoices {
       leaveDays: 25,
       nonFieldDays: 20,
       contactsPerDay: { visit: 4, video: 6, call: 12, digital: 20 },
-      prospectingShare: capacity.DEFAULT_PROSPECTING_SHARE,
+      prospectingShare: DEFAULT_PROSPECTING_SHARE,
     },
     allocation: "norms",
   };
@@ -131,27 +133,4 @@ export function demandPerChannel(
     }
   }
   return total;
-}
-
-export function capacityInput(choices: CapacityChoices): capacity.CapacityInput {
-  return {
-    period: { start: `${choices.year}-01-01`, end: `${choices.year}-12-31` },
-    country: choices.country.trim() === "" ? "FR" : choices.country.trim(),
-    region: choices.region.trim() === "" ? null : choices.region.trim(),
-    leaveDays: choices.leaveDays,
-    nonFieldDays: choices.nonFieldDays,
-    contactsPerDay: choices.contactsPerDay,
-    prospectingShare: choices.prospectingShare,
-  };
-}
-
-export type CapacityOutcome = { ok: true; result: capacity.CapacityResult } | { ok: false; error: unknown };
-
-/** computeCapacity, with its typed errors turned into a value the step can show. */
-export function computeCapacity(choices: CapacityChoices): CapacityOutcome {
-  try {
-    return { ok: true, result: capacity.computeCapacity(capacityInput(choices)) };
-  } catch (error: unknown) {
-    return { ok: false, error };
-  }
 }

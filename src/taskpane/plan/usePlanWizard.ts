@@ -3,9 +3,10 @@ import type { PortfolioParse } from "../../core/parse";
 import type { ChannelCounts } from "../../core/types";
 import type { AllocationOutcome } from "./allocationModel";
 import { allocate } from "./allocationModel";
-import type { CapacityOutcome, SegmentedClient, SegmentRow } from "./planModel";
+import type { CapacityOutcome } from "../engine/calendarEngine";
+import { useCalendarEngine } from "../engine/loadCalendarEngine";
+import type { SegmentedClient, SegmentRow } from "./planModel";
 import {
-  computeCapacity,
   defaultChoices,
   demandPerChannel,
   parseSource,
@@ -48,6 +49,7 @@ export function usePlanWizard(initial?: PlanChoices): PlanWizard {
   );
   const [stepIndex, setStepIndex] = useState(0);
   const deferred = useDeferredValue(choices);
+  const { engine, error: engineError } = useCalendarEngine();
 
   const parsed = useMemo(() => parseSource(deferred), [deferred]);
   const segmented = useMemo(
@@ -55,7 +57,9 @@ export function usePlanWizard(initial?: PlanChoices): PlanWizard {
     [parsed, deferred.segmentation],
   );
   const derived = useMemo<PlanDerived>(() => {
-    const capacity = computeCapacity(deferred.capacity);
+    // Until the calendar chunk arrives the capacity is "not yet" (ok false, no error), or the load error.
+    const capacity: CapacityOutcome =
+      engine === null ? { ok: false, error: engineError } : engine.computeCapacity(deferred.capacity);
     return {
       parsed,
       segmented,
@@ -83,6 +87,8 @@ export function usePlanWizard(initial?: PlanChoices): PlanWizard {
     deferred.channels,
     deferred.capacity,
     deferred.allocation,
+    engine,
+    engineError,
   ]);
 
   const step = STEPS[stepIndex] ?? "source";

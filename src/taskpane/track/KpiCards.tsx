@@ -1,7 +1,7 @@
 import { Text } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n/useI18n";
-import type { TrackFigures } from "./trackModel";
+import type { TrackFigures } from "../engine/calendarEngine";
 import { useTrackStyles } from "./useTrackStyles.styles";
 
 /** The five cards a rep reads each month: attainment, reach, coverage, pace, catch-up. */

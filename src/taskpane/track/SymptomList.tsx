@@ -5,7 +5,7 @@ import type { WorkbookGateway } from "../../excel/gateway.types";
 import { useI18n } from "../i18n/useI18n";
 import { errorText } from "../shell/errorText";
 import { addDays, todayIso } from "../shell/today";
-import type { TrackFigures } from "./trackModel";
+import type { TrackFigures } from "../engine/calendarEngine";
 import { useTrackStyles } from "./useTrackStyles.styles";
 
 export type SymptomKind = "saturated" | "neglected" | "overdue";

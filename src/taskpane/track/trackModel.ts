@@ -1,7 +1,6 @@
 /** Tracking figures from what the workbook holds: the Clients table (with the plan) and the Contacts log. */
-import * as calendar from "../../core/calendar";
 import * as parse from "../../core/parse";
-import * as tracking from "../../core/tracking";
+import type * as tracking from "../../core/tracking";
 import type { CellValue, Channel, ChannelCounts } from "../../core/types";
 import { DEFAULT_CHANNELS } from "../../core/types";
 import type { SourceRead } from "../../excel/gateway.types";
@@ -53,42 +52,4 @@ export function planFromClients(
     names.set(client.id, client.name);
   }
   return { plan, names };
-}
-
-export interface TrackFigures {
-  result: tracking.TrackingResult;
-  kpis: tracking.PortfolioKpis;
-  /** Remaining weighted contacts per remaining working day, for the whole portfolio. */
-  catchUp: number | null;
-  contactIssues: number;
-  names: ReadonlyMap<string, string>;
-}
-
-/** Tracking as of a date, over the calendar year of that date (France's calendar unless told). */
-export function computeFigures(
-  portfolio: TrackedPortfolio,
-  contactsGrid: CellValue[][] | readonly (readonly CellValue[])[],
-  asOf: string,
-  country = "FR",
-): TrackFigures {
-  const refs = portfolio.plan.map((p) => ({ id: p.id, name: portfolio.names.get(p.id) ?? p.id }));
-  const parsed = tracking.parseContacts(contactsGrid, refs);
-  const year = asOf.slice(0, 4);
-  const result = tracking.trackClients({
-    plan: portfolio.plan,
-    contacts: parsed.contacts,
-    period: { start: `${year}-01-01`, end: `${year}-12-31` },
-    asOf,
-    calendar: calendar.createWorkCalendar({ country }),
-  });
-  const kpis = tracking.portfolioKpis(result);
-  const remaining = result.clients.reduce((s, c) => s + c.remainingWeighted, 0);
-  const days = result.elapsed.remainingDays;
-  return {
-    result,
-    kpis,
-    catchUp: days > 0 ? remaining / days : null,
-    contactIssues: parsed.issues.length + parsed.unmatched.length,
-    names: portfolio.names,
-  };
 }

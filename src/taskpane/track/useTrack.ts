@@ -8,8 +8,9 @@ import type {
 } from "../../excel/gateway.types";
 import { GatewayError } from "../../excel/gateway.types";
 import { isAbort } from "../shell/errorText";
-import type { TrackFigures } from "./trackModel";
-import { computeFigures, planFromClients } from "./trackModel";
+import type { TrackFigures } from "../engine/calendarEngine";
+import { loadCalendarEngine } from "../engine/loadCalendarEngine";
+import { planFromClients } from "./trackModel";
 
 export type TrackPhase = "idle" | "importing" | "refreshing" | "computing" | "done" | "cancelled" | "failed";
 
@@ -45,9 +46,10 @@ export function useTrack(gateway: WorkbookGateway, initialAsOf: string): UseTrac
 
   const figuresAsOf = useCallback(
     async (asOf: string): Promise<TrackFigures> => {
+      const engine = loadCalendarEngine();
       const clients = await gateway.readSource("clients");
       const contacts = await gateway.readSource({ table: "Contacts" });
-      return computeFigures(planFromClients(clients), contacts.grid, asOf);
+      return (await engine).computeFigures(planFromClients(clients), contacts.grid, asOf);
     },
     [gateway],
   );

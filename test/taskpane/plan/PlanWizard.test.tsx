@@ -3,6 +3,7 @@ import "@testing-library/jest-dom";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { GatewayError } from "../../../src/excel/gateway.types";
+import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
 import { PlanWizard } from "../../../src/taskpane/plan/PlanWizard";
 import { createFakeGateway, sourceFrom } from "../support/fakeGateway";
 import { renderInPane } from "../support/render";
@@ -14,6 +15,11 @@ async function next(user: User): Promise<void> {
 }
 
 describe("PlanWizard", () => {
+  // The holiday calendar is a lazily loaded chunk; load it once so the first test does not time out on it.
+  beforeAll(async () => {
+    await loadCalendarEngine();
+  });
+
   it("walks a rep from the selection to a written plan, and undoes the write", async () => {
     const user = userEvent.setup();
     const { gateway, state } = createFakeGateway();

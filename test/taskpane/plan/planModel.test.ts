@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import type { Client } from "../../../src/core/types";
 import {
-  computeCapacity,
   defaultChoices,
   demandPerChannel,
   parseSource,
@@ -9,6 +8,7 @@ import {
   summarise,
   segmentsFor,
 } from "../../../src/taskpane/plan/planModel";
+import { computeCapacity } from "../../../src/taskpane/engine/calendarEngine";
 import { DEMO_GRID, sourceFrom } from "../support/fakeGateway";
 
 function client(id: string, salesN: number | null, salesN1: number | null, potential: number | null): Client {

@@ -3,6 +3,7 @@ import "@testing-library/jest-dom";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { GatewayError } from "../../../src/excel/gateway.types";
+import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
 import { TrackView } from "../../../src/taskpane/track/TrackView";
 import { createFakeGateway } from "../support/fakeGateway";
 import { renderInPane } from "../support/render";
@@ -13,6 +14,11 @@ function setup(): ReturnType<typeof createFakeGateway> {
 }
 
 describe("TrackView", () => {
+  // The holiday calendar is a lazily loaded chunk; load it once so the first test does not time out on it.
+  beforeAll(async () => {
+    await loadCalendarEngine();
+  });
+
   it("turns a pasted CRM export into refreshed KPIs and symptoms in two actions", async () => {
     const user = userEvent.setup();
     const { gateway, state } = setup();

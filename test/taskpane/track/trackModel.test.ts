@@ -1,5 +1,6 @@
 import * as tracking from "../../../src/core/tracking";
-import { computeFigures, planFromClients } from "../../../src/taskpane/track/trackModel";
+import { computeFigures } from "../../../src/taskpane/engine/calendarEngine";
+import { planFromClients } from "../../../src/taskpane/track/trackModel";
 import { CRM_EXPORT, clientsTable } from "../support/trackFixture";
 
 const grid = (csv: string): string[][] => csv.split("\n").map((l) => l.split(","));

@@ -8,6 +8,7 @@ import {
   TableCell,
   TableHeader,
   TableHeaderCell,
+  Spinner,
   TableRow,
   Text,
 } from "@fluentui/react-components";
@@ -113,7 +114,8 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
           />
         ))}
       </div>
-      {!outcome.ok && (
+      {!outcome.ok && outcome.error === null && <Spinner size="tiny" label={t("capacity.loading")} />}
+      {!outcome.ok && outcome.error !== null && (
         <MessageBar intent="error">
           <MessageBarBody>{errorText(outcome.error, language, t("common.unexpected"))}</MessageBarBody>
         </MessageBar>

@@ -1,0 +1,43 @@
+/** The task pane's entry: waits for Office (when present), picks the language, renders the app. */
+import { createRoot } from "react-dom/client";
+import { resolveExcelRun } from "../excel/host";
+import { lazyGateway } from "./engine/lazyGateway";
+import { detectLanguage } from "./i18n/format";
+import { App } from "./shell/App";
+
+/** Office.onReady never settles on a plain page without Office: do not wait for it forever. */
+const OFFICE_WAIT_MS = 3000;
+
+function officeReady(): Promise<void> {
+  if (typeof Office === "undefined") return Promise.resolve();
+  return Promise.race([
+    Office.onReady().then(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, OFFICE_WAIT_MS)),
+  ]);
+}
+
+function officeLanguage(): string | undefined {
+  try {
+    return typeof Office === "undefined" ? undefined : Office.context.displayLanguage;
+  } catch {
+    return undefined;
+  }
+}
+
+async function start(): Promise<void> {
+  await officeReady();
+  const hostTag = officeLanguage() ?? navigator.language;
+  const language = detectLanguage(officeLanguage(), navigator.language);
+  const run = resolveExcelRun();
+  const gateway = lazyGateway(async () => {
+    const { createGateway } = await import("../excel/gateway");
+    return createGateway(run, { lang: language });
+  });
+  const element = document.getElementById("root");
+  if (element === null) throw new Error("taskpane.html has no #root element.");
+  createRoot(element).render(<App gateway={gateway} initialLanguage={language} hostTag={hostTag} />);
+  // Start fetching the gateway right after the first paint, so the first click does not wait for it.
+  void gateway.ready();
+}
+
+void start();
