@@ -27,6 +27,7 @@ export interface AllocateArgs {
   method: Arg;
   channel: Arg;
   norms: Arg;
+  salesN: Arg;
 }
 
 export function allocateArgs(
@@ -40,20 +41,22 @@ export function allocateArgs(
   method: Arg,
   channel: Arg,
   norms: Arg,
+  salesN: Arg,
 ): AllocateArgs {
-  return { segments, capacity, which, ids, potential, min, max, method, channel, norms };
+  return { segments, capacity, which, ids, potential, min, max, method, channel, norms, salesN };
 }
 
-type Method = "norms" | "fill";
+type Method = "norms" | "fill" | "optimized";
 
 function readMethod(value: Arg): Method {
   const t = tracking.normaliseText(args.scalarText(value ?? null, "norms"));
   if (t === "norms" || t === "normes") return "norms";
   if (t === "fill" || t === "remplir") return "fill";
+  if (t === "optimized" || t === "optimised" || t === "optimise" || t === "optimize") return "optimized";
   throw new FunctionInputError(
     "value",
-    `method '${t}': give "norms" (the norms, scaled down when they exceed the capacity) or "fill" (spare capacity given in proportion to potential)`,
-    `méthode « ${t} » : donnez "normes" (les normes, réduites si elles dépassent la capacité) ou "remplir" (capacité restante répartie au prorata du potentiel)`,
+    `method '${t}': give "norms" (the norms, scaled down when they exceed the capacity) "fill" (spare capacity given in proportion to potential) or "optimized" (most sales response for the capacity)`,
+    `méthode « ${t} » : donnez "normes" (les normes, réduites si elles dépassent la capacité) "remplir" (capacité restante répartie au prorata du potentiel) ou "optimisé" (la meilleure réponse des ventes pour la capacité)`,
   );
 }
 
@@ -83,13 +86,16 @@ function compute(a: AllocateArgs): AllocationMemo {
     a.ids,
     {
       potential: { range: a.potential, field: "potential" },
+      salesN: { range: a.salesN, field: "salesN" },
       min: { range: a.min, field: "min" },
       max: { range: a.max, field: "max" },
     },
     [{ range: a.segments, field: "segments" }],
   );
   const segmentCells = args.cells(a.segments);
-  const clients: allocation.NormsClient[] = [];
+  const clients: allocation.OptimizedClient[] = [];
+  const demands: number[] = [];
+  const potentials: (number | null)[] = [];
   for (let p = 0; p < portfolio.positions.length; p++) {
     const index = portfolio.positions[p] ?? -1;
     if (index < 0) continue;
@@ -103,21 +109,50 @@ function compute(a: AllocateArgs): AllocationMemo {
         `${at.fr} : le segment est vide`,
       );
     }
-    const counts = norms.normFor({ normOverride: null }, resolved.resolve(name), resolved.table);
+    const key = resolved.resolve(name);
+    const demand = norms.normFor({ normOverride: null }, key, resolved.table)[channel] ?? 0;
+    const strategic = keys.strategicId(key) ?? keys.strategicId(name);
+    const potential = client.potential !== null && client.potential > 0 ? client.potential : null;
+    demands.push(demand);
+    potentials.push(potential);
     clients.push({
       id: client.id,
-      demand: counts[channel] ?? 0,
-      potential: client.potential,
+      value: potential ?? Math.max(0, client.salesN ?? 0),
+      reference: demand,
+      response:
+        strategic === null ? allocation.DEFAULT_ADBUDG : allocation.DEFAULT_RESPONSE_BY_SEGMENT[strategic],
       min: client.min,
       max: client.max,
     });
   }
-  const result = allocation.allocateByNorms({ clients, capacity, fillSpare: method === "fill" });
+  const result =
+    method === "optimized"
+      ? allocation.allocateOptimized({ clients, capacity })
+      : allocation.allocateByNorms({
+          clients: clients.map((c, i) => ({
+            ...c,
+            demand: demands[i] ?? 0,
+            potential: potentials[i] ?? null,
+          })),
+          capacity,
+          fillSpare: method === "fill",
+        });
   return { portfolio, units: result.allocations.map((x) => x.units) };
 }
 
 export function allocateOf(a: AllocateArgs): (number | string)[][] {
-  const key = [a.segments, a.capacity, a.ids, a.potential, a.min, a.max, a.method, a.channel, a.norms];
+  const key = [
+    a.segments,
+    a.capacity,
+    a.ids,
+    a.potential,
+    a.min,
+    a.max,
+    a.method,
+    a.channel,
+    a.norms,
+    a.salesN,
+  ];
   const memo = memoised(
     "ALLOCATE",
     key.map((x) => x ?? null),

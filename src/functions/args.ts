@@ -57,25 +57,31 @@ export function cells(range: Matrix | Cell): { values: Cell[]; rows: number; col
  */
 export function numbers(range: Matrix | Cell, field: string): (number | null)[] {
   const { values, columns } = cells(range);
-  const parsed = values.map((v) => parse.parseNumber(v));
+  const out: (number | null)[] = new Array<number | null>(values.length).fill(null);
+  // Plain numbers and blanks are most cells: only text goes through parseNumber.
+  const texts: { i: number; parse: parse.NumberParse }[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "number" && Number.isFinite(v)) out[i] = v;
+    else if (v !== null && v !== undefined && v !== "") texts.push({ i, parse: parse.parseNumber(v) });
+  }
   let comma = 0;
   let dot = 0;
-  for (const p of parsed) {
+  for (const { parse: p } of texts) {
     if (p.kind === "number" && p.evidence === ",") comma++;
     if (p.kind === "number" && p.evidence === ".") dot++;
   }
   const hint = comma > dot ? "," : dot > comma ? "." : undefined;
-  return parsed.map((p, i) => {
-    if (p.kind === "blank") return null;
-    if (p.kind === "number") {
-      if (p.ambiguous && hint !== undefined) {
-        const again = parse.parseNumber(values[i], { decimalSeparator: hint });
-        if (again.kind === "number") return again.value;
-      }
-      return p.value;
+  for (const { i, parse: p } of texts) {
+    if (p.kind === "blank") continue;
+    if (p.kind !== "number") throw notANumber(values[i], field, where(i, columns));
+    out[i] = p.value;
+    if (p.ambiguous && hint !== undefined) {
+      const again = parse.parseNumber(values[i], { decimalSeparator: hint });
+      if (again.kind === "number") out[i] = again.value;
     }
-    throw notANumber(values[i], field, where(i, columns));
-  });
+  }
+  return out;
 }
 
 /** Like numbers(), with negatives refused as #NUM!. */

@@ -180,18 +180,19 @@ export function capacity(
 }
 
 /**
- * Allocation: shares your capacity among clients by the norms of their segments, scaled down when they exceed it; whole contacts per client.
+ * Allocation: shares your capacity among clients by the norms of their segments (scaled down when they exceed it) or by the most sales response; whole contacts per client.
  * @customfunction ALLOCATE
  * @param segments The whole column of client segments.
  * @param capacity Contacts to share (e.g. the result of CADENCE.CAPACITY).
  * @param [which] Inside a table: this row's id (with ids) or row number; leave blank to spill one number per client.
  * @param [ids] The whole column of client ids (ties are broken by id).
- * @param [potential] The whole column of potentials (used by the "fill" method).
+ * @param [potential] The whole column of potentials (used by the "fill" and "optimized" methods).
  * @param [min] The whole column of minimum contacts per client.
  * @param [max] The whole column of maximum contacts per client.
- * @param [method] "norms" (default) or "fill" to give spare capacity in proportion to potential.
+ * @param [method] "norms" (default), "fill" to give spare capacity in proportion to potential, or "optimized" for the most sales response (CALLPLAN).
  * @param [channel] Channel allocated: visit (default), video, call or digital.
  * @param [norms] Your norm table: a header row of channels, then one row per segment.
+ * @param [salesN] The whole column of current-year sales: the value of clients without a potential ("optimized").
  * @returns Contacts per client.
  */
 export function allocate(
@@ -205,22 +206,36 @@ export function allocate(
   method?: string,
   channel?: string,
   norms?: any[][],
+  salesN?: any[][],
 ): any[][] {
   return guarded(() =>
     allocation.allocateOf(
-      allocation.allocateArgs(segments, capacity, which, ids, potential, min, max, method, channel, norms),
+      allocation.allocateArgs(
+        segments,
+        capacity,
+        which,
+        ids,
+        potential,
+        min,
+        max,
+        method,
+        channel,
+        norms,
+        salesN,
+      ),
     ),
   );
 }
 
 /**
- * Sales response to an effort (ADBUDG): 1 at the reference effort, lower with fewer contacts, up to the saturation with more.
+ * Sales response to an effort (ADBUDG): 1 at the reference effort (flat at 1 without one), lower with fewer contacts, up to the saturation with more.
  * @customfunction RESPONSE
  * @param effort Contacts planned: one cell or a column.
  * @param reference The reference effort (the norm): one cell, or a column of the same size.
  * @param [noContact] Share of sales kept with no contact (default 0.6).
  * @param [saturation] Response with unlimited contacts (default 1.2).
  * @param [shape] Curve shape: 1 or less for diminishing returns, more for an S curve (default 0.8).
+ * @param [segment] A segment whose default curve applies to the parameters left blank (e.g. Prospect).
  * @returns The response (1 = the sales at the reference effort).
  */
 export function response(
@@ -229,8 +244,9 @@ export function response(
   noContact?: any,
   saturation?: any,
   shape?: any,
+  segment?: string,
 ): any[][] {
-  return guarded(() => responseCurve.responseOf(effort, reference, noContact, saturation, shape));
+  return guarded(() => responseCurve.responseOf(effort, reference, noContact, saturation, shape, segment));
 }
 
 /**

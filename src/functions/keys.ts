@@ -4,7 +4,7 @@
  */
 import * as norms from "../core/norms";
 import * as tracking from "../core/tracking";
-import type { Channel, ChannelId, Segment, SegmentId } from "../core/types";
+import type { Channel, ChannelId, Segment, SegmentId, StrategicSegmentId } from "../core/types";
 import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../core/types";
 import { FunctionInputError } from "./excelErrors";
 
@@ -26,11 +26,23 @@ export function segmentResolver(keys: readonly string[]): (name: string) => Segm
     for (const alias of known ? names(known) : [own]) if (!map.has(alias)) map.set(alias, key);
     map.set(own, key);
   }
+  // Names repeat down a column: remember each raw spelling once normalised.
+  const seen = new Map<string, SegmentId>();
   return (name) => {
+    const known = seen.get(name);
+    if (known !== undefined) return known;
     const key = map.get(tracking.normaliseText(name));
     if (key === undefined) throw new norms.UnknownSegmentError(name, keys);
+    if (seen.size < 1000) seen.set(name, key);
     return key;
   };
+}
+
+/** The strategic segment a name stands for (id or label), or null for other segments. */
+export function strategicId(name: string): StrategicSegmentId | null {
+  const n = tracking.normaliseText(name);
+  const found = STRATEGIC_SEGMENTS.find((s) => names(s).includes(n));
+  return found ? (found.id as StrategicSegmentId) : null;
 }
 
 export type LabelLanguage = "en" | "fr" | "id";

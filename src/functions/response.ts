@@ -1,63 +1,50 @@
 /**
- * RESPONSE: the ADBUDG response of domain.md relative to the reference effort x₀ (the norm),
- * r(x) = b + (a − b)·(x/x₀)^c / (d + (x/x₀)^c) with d = (a − 1)/(1 − b), so r(x₀) = 1.
- * Written here because the core's ADBUDG is not yet published; it follows the domain formula exactly.
+ * RESPONSE: the core's ADBUDG response (domain.md) relative to the reference effort x₀ (the norm),
+ * r(x) = b + (a − b)·(x/x₀)^c / (d + (x/x₀)^c) with d = (a − 1)/(1 − b), so r(x₀) = 1. Parameters left
+ * blank come from the segment's defaults, else from the domain's worked example (b 0.6, a 1.2, c 0.8).
  */
+import * as allocation from "../core/allocation";
 import type { Cell, Matrix } from "./args";
 import * as args from "./args";
-import { FunctionInputError } from "./excelErrors";
+import * as keys from "./keys";
 
 type Arg = Matrix | Cell | undefined;
 
-/** The domain page's worked example: 60 % of sales kept without contact, 120 % at saturation. */
-export const DEFAULT_RESPONSE = { noContact: 0.6, saturation: 1.2, shape: 0.8 };
-
-export function adbudg(x: number, x0: number, b: number, a: number, c: number): number {
-  const d = (a - 1) / (1 - b);
-  const t = (x / x0) ** c;
-  return b + ((a - b) * t) / (d + t);
+function readParams(noContact: Arg, saturation: Arg, shape: Arg, segment: Arg): allocation.AdbudgParams {
+  const name = args.scalarText(segment ?? null, "");
+  const strategic = name === "" ? null : keys.strategicId(name);
+  if (name !== "" && strategic === null)
+    keys.segmentResolver(Object.keys(allocation.DEFAULT_RESPONSE_BY_SEGMENT))(name);
+  const base =
+    strategic === null ? allocation.DEFAULT_ADBUDG : allocation.DEFAULT_RESPONSE_BY_SEGMENT[strategic];
+  const params = {
+    b: args.scalarNumber(noContact ?? null, "noContact", base.b),
+    a: args.scalarNumber(saturation ?? null, "saturation", base.a),
+    c: args.scalarNumber(shape ?? null, "shape", base.c),
+  };
+  allocation.checkParams(params);
+  return params;
 }
 
-function readParams(noContact: Arg, saturation: Arg, shape: Arg): { b: number; a: number; c: number } {
-  const b = args.scalarNumber(noContact ?? null, "noContact", DEFAULT_RESPONSE.noContact);
-  const a = args.scalarNumber(saturation ?? null, "saturation", DEFAULT_RESPONSE.saturation);
-  const c = args.scalarNumber(shape ?? null, "shape", DEFAULT_RESPONSE.shape);
-  if (!(b >= 0 && b < 1 && a > 1 && c > 0)) {
-    throw new FunctionInputError(
-      "num",
-      `response parameters noContact = ${b}, saturation = ${a}, shape = ${c}: they need 0 ≤ noContact < 1 < saturation and shape > 0`,
-      `paramètres de réponse sansContact = ${b}, saturation = ${a}, forme = ${c} : il faut 0 ≤ sansContact < 1 < saturation et forme > 0`,
-    );
-  }
-  return { b, a, c };
-}
-
-/** Response (1 = the sales kept at the reference effort) of each row's effort, row by row. */
+/** Response (1 = the sales kept at the reference effort) of each row's effort; flat at 1 without a reference. */
 export function responseOf(
   effort: Matrix,
   reference: Matrix,
   noContact: Arg,
   saturation: Arg,
   shape: Arg,
+  segment: Arg,
 ): (number | string)[][] {
-  const p = readParams(noContact, saturation, shape);
+  const p = readParams(noContact, saturation, shape, segment);
   const x = args.nonNegatives(effort, "effort");
   const ref = args.nonNegatives(reference, "reference");
   const single = ref.length === 1;
   if (!single) args.sameSize([x.length, ref.length], ["effort", "reference"]);
-  const shape2 = args.cells(effort);
+  const shapeOf = args.cells(effort);
   const out = x.map((xi, i) => {
     const x0 = single ? ref.at(0) : ref.at(i);
     if (xi === null || x0 === null || x0 === undefined) return "";
-    if (!(x0 > 0)) {
-      const at = args.where(i, shape2.columns);
-      throw new FunctionInputError(
-        "num",
-        `${at.en}: the reference effort is ${x0}; it must be > 0`,
-        `${at.fr} : l'effort de référence vaut ${x0} ; il doit être > 0`,
-      );
-    }
-    return adbudg(xi, x0, p.b, p.a, p.c);
+    return allocation.adbudg(xi, x0, p);
   });
-  return args.reshape(out, shape2.rows, shape2.columns);
+  return args.reshape(out, shapeOf.rows, shapeOf.columns);
 }

@@ -1,6 +1,7 @@
 /** ALLOCATE and RESPONSE as Excel calls them, with the domain's worked examples and invariants. */
 import { excelErrorOf } from "./support/customFunctions";
 import fc from "fast-check";
+import * as allocation from "../../src/core/allocation";
 import * as fns from "../../src/functions/functions";
 import { wholeColumnCache } from "../../src/functions/memo";
 import { column } from "./support/ranges";
@@ -138,6 +139,83 @@ describe("ALLOCATE", () => {
   });
 });
 
+describe("ALLOCATE optimized", () => {
+  const segs = column(["Fidéliser", "Développer", "Développer", "Érosion", "Conquérir", "Entretenir"]);
+  const ids = column(["a", "b", "c", "d", "e", "f"]);
+  const potential = column([1000, 5000, 800, 2000, 3000, null]);
+  const salesN = column([900, 1000, 200, 1500, 0, 400]);
+
+  test("uses exactly the capacity, equals the core's allocation, and per-row calls equal the spill", () => {
+    const spilled = fns.allocate(
+      segs,
+      40,
+      null,
+      ids,
+      potential,
+      undefined,
+      undefined,
+      "optimized",
+      undefined,
+      undefined,
+      salesN,
+    );
+    expect(spilled.reduce((s, r) => s + Number(r[0]), 0)).toBe(40);
+    const core = allocation.allocateOptimized({
+      capacity: 40,
+      clients: [
+        { id: "a", value: 1000, reference: 10, response: allocation.DEFAULT_RESPONSE_BY_SEGMENT.retain },
+        { id: "b", value: 5000, reference: 12, response: allocation.DEFAULT_RESPONSE_BY_SEGMENT.develop },
+        { id: "c", value: 800, reference: 12, response: allocation.DEFAULT_RESPONSE_BY_SEGMENT.develop },
+        { id: "d", value: 2000, reference: 8, response: allocation.DEFAULT_RESPONSE_BY_SEGMENT.atRisk },
+        { id: "e", value: 3000, reference: 2, response: allocation.DEFAULT_RESPONSE_BY_SEGMENT.prospect },
+        { id: "f", value: 400, reference: 3, response: allocation.DEFAULT_RESPONSE_BY_SEGMENT.maintain },
+      ],
+    });
+    expect(spilled).toEqual(core.allocations.map((x) => [x.units]));
+    ids.forEach((row, i) => {
+      expect(
+        fns.allocate(
+          segs,
+          40,
+          row[0],
+          ids,
+          potential,
+          undefined,
+          undefined,
+          "optimisé",
+          undefined,
+          undefined,
+          salesN,
+        ),
+      ).toEqual([spilled[i]]);
+    });
+  });
+
+  test("more potential never means fewer contacts within a segment", () => {
+    const out = fns.allocate(
+      column(["develop", "develop", "develop"]),
+      30,
+      null,
+      column(["x", "y", "z"]),
+      column([100, 400, 900]),
+      undefined,
+      undefined,
+      "optimized",
+    );
+    const units = out.map((r) => Number(r[0]));
+    expect(units[0]).toBeLessThanOrEqual(units[1] ?? 0);
+    expect(units[1]).toBeLessThanOrEqual(units[2] ?? 0);
+  });
+
+  test("an infeasible maximum is #NUM!", () => {
+    const e = excelErrorOf(() =>
+      fns.allocate(segs, 40, null, ids, potential, undefined, column([1, 1, 1, 1, 1, 1]), "optimized"),
+    );
+    expect(e.code).toBe("#NUM!");
+    expect(e.message).toContain("maximums allow only 6");
+  });
+});
+
 describe("RESPONSE", () => {
   test("the domain's calibration: 1 at the reference effort, b with no contact", () => {
     expect(fns.response([[12]], [[12]])[0]?.[0]).toBeCloseTo(1, 12);
@@ -164,9 +242,16 @@ describe("RESPONSE", () => {
 
   test("impossible parameters and references are #NUM!", () => {
     expect(excelErrorOf(() => fns.response([[1]], [[1]], 1.2, 1.1)).code).toBe("#NUM!");
-    expect(excelErrorOf(() => fns.response([[1]], [[0]])).message).toBe(
-      "row 1: the reference effort is 0; it must be > 0",
-    );
     expect(excelErrorOf(() => fns.response([[-1]], [[1]])).code).toBe("#NUM!");
+    expect(excelErrorOf(() => fns.response([[1]], [[1]], undefined, undefined, undefined, "Gold")).code).toBe(
+      "#N/A",
+    );
+  });
+
+  test("without a reference the response is flat at 1; a segment brings its default curve", () => {
+    expect(fns.response(column([0, 5]), [[0]])).toEqual(column([1, 1]));
+    // Prospects keep nothing without contact (b = 0 in the core's defaults).
+    expect(fns.response([[0]], [[2]], undefined, undefined, undefined, "Conquérir")).toEqual([[0]]);
+    expect(fns.response([[0]], [[2]], 0.3, undefined, undefined, "Prospect")).toEqual([[0.3]]);
   });
 });

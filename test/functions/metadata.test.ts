@@ -46,12 +46,12 @@ const EXPECTED: Record<string, { params: string; result: "matrix" | "scalar"; fr
   },
   ALLOCATE: {
     params:
-      "segments:any[], capacity:any, which:any?, ids:any[]?, potential:any[]?, min:any[]?, max:any[]?, method:string?, channel:string?, norms:any[]?",
+      "segments:any[], capacity:any, which:any?, ids:any[]?, potential:any[]?, min:any[]?, max:any[]?, method:string?, channel:string?, norms:any[]?, salesN:any[]?",
     result: "matrix",
     fr: "REPARTIR",
   },
   RESPONSE: {
-    params: "effort:any[], reference:any[], noContact:any?, saturation:any?, shape:any?",
+    params: "effort:any[], reference:any[], noContact:any?, saturation:any?, shape:any?, segment:string?",
     result: "matrix",
     fr: "REPONSE",
   },
