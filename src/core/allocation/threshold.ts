@@ -22,6 +22,16 @@ interface StepLog {
 }
 
 /** Takes every unit worth ≥ λ; false (and the log kept) when more than `limit` units were taken. */
+/** Doubles the log's buffers: most steps take few units, so they start small. */
+function grow(log: StepLog): void {
+  const client = new Int32Array(log.client.length * 2);
+  const value = new Float64Array(log.value.length * 2);
+  client.set(log.client);
+  value.set(log.value);
+  log.client = client;
+  log.value = value;
+}
+
 function step(
   model: ResponseModel,
   cursor: Cursor,
@@ -44,6 +54,7 @@ function step(
         log.length = taken;
         return false;
       }
+      if (taken === log.client.length) grow(log);
       log.client[taken] = i;
       log.value[taken] = m;
       taken++;
@@ -185,11 +196,8 @@ export function thresholdCursor(
   let best = 0;
   for (let i = 0; i < model.n; i++) best = Math.max(best, cursor.next[i] ?? 0);
   const slack = Math.max(1024, count >> 2);
-  const log: StepLog = {
-    client: new Int32Array(count + slack),
-    value: new Float64Array(count + slack),
-    length: 0,
-  };
+  const initial = Math.max(1024, Math.min(count + slack, model.n));
+  const log: StepLog = { client: new Int32Array(initial), value: new Float64Array(initial), length: 0 };
   let taken = 0;
   // Start where about count/8 clients (at most all) would take their first unit.
   const firsts = Math.max(1, Math.min(model.n, Math.ceil(count / 8)));
