@@ -48,17 +48,16 @@ export interface CellWrite {
   appendTo?: string;
 }
 
-/** Splits row-wise so every piece stays under the budget; header-less, pure. */
+/** Splits row-wise so every piece stays under the budget; returns each piece with its size in bytes. */
 export function splitWrite(
   write: CellWrite,
   rowOffset: (address: string, from: number, to: number) => string,
   budget: number,
-): CellWrite[] {
+): { piece: CellWrite; bytes: number }[] {
   const sizes = write.values.map((row) => jsonBytes(row) + 1);
   return sliceBySize(sizes, budget - OPERATION_OVERHEAD_BYTES).map(([from, to]) => ({
-    ...write,
-    address: rowOffset(write.address, from, to),
-    values: write.values.slice(from, to),
+    piece: { ...write, address: rowOffset(write.address, from, to), values: write.values.slice(from, to) },
+    bytes: OPERATION_OVERHEAD_BYTES + sizes.slice(from, to).reduce((a, b) => a + b, 0),
   }));
 }
 
@@ -69,6 +68,8 @@ export function planBatches(
   budget: number,
 ): CellWrite[][] {
   const pieces = writes.flatMap((w) => splitWrite(w, rowOffset, budget));
-  const sizes = pieces.map((p) => jsonBytes(p.values) + OPERATION_OVERHEAD_BYTES);
-  return sliceBySize(sizes, budget).map(([from, to]) => pieces.slice(from, to));
+  return sliceBySize(
+    pieces.map((p) => p.bytes),
+    budget,
+  ).map(([from, to]) => pieces.slice(from, to).map((p) => p.piece));
 }
