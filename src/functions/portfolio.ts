@@ -111,7 +111,7 @@ export function isOmitted(value: Matrix | Cell | undefined): boolean {
 }
 
 /**
- * The results to return: every row's (spill) when `which` is omitted; else, for each cell of `which`,
+ * The results to return: every row's (spill) when `which` is omitted (null); a blank for a blank `which`; else, for each cell of `which`,
  * the result of the row with that id (ids given) or that row number (no ids). `lookup` may resolve a
  * `which` cell differently (ABC matches the measure's value); unknown ids are #N/A.
  */
@@ -126,10 +126,12 @@ export function pick<T>(
     const index = portfolio.positions[position] ?? -1;
     return index < 0 ? blank : (results[index] ?? blank);
   };
-  if (isOmitted(which)) {
+  if (which === undefined || which === null) {
     const flat = Array.from(portfolio.positions, (_, p) => valueAt(p));
     return args.reshape(flat, portfolio.rows, portfolio.columns);
   }
+  // A referenced blank cell (a table row without an id) gets a blank, not a spill inside the table.
+  if (isOmitted(which)) return [[blank]];
   const wanted = args.cells(which);
   const out = wanted.values.map((cell) => valueAt(locate(portfolio, cell, lookup)));
   return args.reshape(out, wanted.rows, wanted.columns);
