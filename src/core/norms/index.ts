@@ -10,3 +10,5 @@ export {
 } from "./norms";
 export type { NormProblem } from "./errors";
 export { UnknownSegmentError, UnknownChannelError, InvalidNormTableError } from "./errors";
+export type { NormGridOptions } from "./grid";
+export { normTableFromGrid } from "./grid";

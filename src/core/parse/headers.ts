@@ -33,7 +33,13 @@ for (const [field, words] of Object.entries(HEADER_SYNONYMS) as [BaseField, read
   for (const w of words) lookup.set(normaliseHeader(w), field);
 }
 
+/** The channel a header or cell names (id, French or English label, usual words), or null. */
+export function matchChannel(text: string, channels: readonly Channel[] = DEFAULT_CHANNELS): string | null {
+  return channelFor(normaliseHeader(text), channels);
+}
+
 function channelFor(words: string, channels: readonly Channel[]): string | null {
+  if (words === "") return null;
   for (const c of channels) {
     const names = [c.id, c.labelFr, c.labelEn, ...(CHANNEL_ALIASES[c.id] ?? [])].map(normaliseHeader);
     if (names.includes(words) || names.includes(words.replace(/s$/, ""))) return c.id;

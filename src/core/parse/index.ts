@@ -6,7 +6,7 @@ export { columnLetter, detectColumns, findHeaderRow, headerText } from "./column
 export type { BaseField, ClientField, NormField } from "./fields";
 export { BASE_FIELDS, isNumericField, normChannel, normField } from "./fields";
 export type { HeaderMatch } from "./headers";
-export { classifyHeader, matchHeader, normaliseHeader } from "./headers";
+export { classifyHeader, matchChannel, matchHeader, normaliseHeader } from "./headers";
 export { CHANNEL_ALIASES, HEADER_SYNONYMS } from "./synonyms";
 export type { NumberOptions, NumberParse } from "./numbers";
 export { EXCEL_ERRORS, excelError, isBlank, parseNumber } from "./numbers";

@@ -16,6 +16,8 @@ export function issueMessage(issue: ParseIssue, lang: Lang): string {
   const fr = lang === "fr";
   switch (issue.code) {
     case "missingId":
+      if (p.what === "segment")
+        return fr ? "segment manquant ; ligne ignorée" : "missing segment; row ignored";
       return fr
         ? `identifiant manquant ; la ligne garde l'identifiant généré '${String(p.generated)}'`
         : `missing id; the row keeps the generated id '${String(p.generated)}'`;
@@ -46,10 +48,18 @@ export function issueMessage(issue: ParseIssue, lang: Lang): string {
         ? `colonne obligatoire introuvable (${String(p.expected)})`
         : `required column not found (${String(p.expected)})`;
     case "duplicate":
+      if (p.what === "segment") {
+        return fr
+          ? `segment '${v}' déjà donné ligne ${String(p.kept)} ; ligne ignorée`
+          : `segment '${v}' already given on row ${String(p.kept)}; row ignored`;
+      }
       return fr
         ? `deuxième colonne pour ${String(p.field)} (la colonne ${String(p.kept)} est utilisée) ; ignorée`
         : `second column for ${String(p.field)} (column ${String(p.kept)} is used); ignored`;
     case "unknownValue":
+      if (p.what === "channel") {
+        return fr ? `canal inconnu '${v}' ; colonne ignorée` : `unknown channel '${v}'; column ignored`;
+      }
       if ("index" in p) {
         return fr
           ? `la correspondance désigne la colonne ${String(p.index)}, qui n'existe pas`
