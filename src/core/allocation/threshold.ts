@@ -21,7 +21,6 @@ interface StepLog {
   length: number;
 }
 
-/** Takes every unit worth ≥ λ; false (and the log kept) when more than `limit` units were taken. */
 /** Doubles the log's buffers: most steps take few units, so they start small. */
 function grow(log: StepLog): void {
   const client = new Int32Array(log.client.length * 2);
@@ -32,6 +31,7 @@ function grow(log: StepLog): void {
   log.value = value;
 }
 
+/** Takes every unit worth ≥ λ; false (and the log kept) when more than `limit` units were taken. */
 function step(
   model: ResponseModel,
   cursor: Cursor,
