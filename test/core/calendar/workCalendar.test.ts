@@ -60,6 +60,10 @@ describe("createWorkCalendar", () => {
     expect(newYear.nameEn).toBe("New Year's Day");
   });
 
+  it("counts 123 working days from Jan 1 to Jun 30, 2026 inclusive (the pace worked example)", () => {
+    expect(france.workingDaysBetween("2026-01-01", "2026-06-30")).toBe(123);
+  });
+
   it("treats weekends as days off and counts ranges inclusively", () => {
     expect(france.isWorkingDay("2026-01-03")).toBe(false); // Saturday
     expect(france.isWorkingDay("2026-01-05")).toBe(true); // Monday
