@@ -28,9 +28,21 @@ export interface HeaderMatch {
   year?: number;
 }
 
+/** Plural-tolerant form: a trailing "s" dropped from words of four letters or more ("Villes", "Codes clients"). */
+const singular = (h: string): string =>
+  h
+    .split(" ")
+    .map((w) => (w.length >= 4 && w.endsWith("s") ? w.slice(0, -1) : w))
+    .join(" ");
+
 const lookup = new Map<string, BaseField>();
+const lookupSingular = new Map<string, BaseField>();
 for (const [field, words] of Object.entries(HEADER_SYNONYMS) as [BaseField, readonly string[]][]) {
-  for (const w of words) lookup.set(normaliseHeader(w), field);
+  for (const w of words) {
+    lookup.set(normaliseHeader(w), field);
+    if (!lookupSingular.has(singular(normaliseHeader(w))))
+      lookupSingular.set(singular(normaliseHeader(w)), field);
+  }
 }
 
 /** The channel a header or cell names (id, French or English label, usual words), or null. */
@@ -54,7 +66,7 @@ export function classifyHeader(
 ): HeaderMatch | null {
   const h = normaliseHeader(text);
   if (h === "") return null;
-  const direct = lookup.get(h);
+  const direct = lookup.get(h) ?? lookupSingular.get(singular(h));
   if (direct) return { field: direct };
   const year =
     /^(?<words>.*?) ?(?:annee |fy ?)?(?<year>(?:19|20)\d\d)$/.exec(h) ??

@@ -54,6 +54,10 @@ describe("matchHeader", () => {
     ["Norme appels", "norm.call"],
     ["Visio norme", "norm.video"],
     ["Norme e-mail", "norm.digital"],
+    ["Villes", "city"],
+    ["Codes clients", "id"],
+    ["Potentiels", "potential"],
+    ["Customers", "name"],
   ])("%p → %p", (header, field) => {
     expect(parse.matchHeader(header)).toBe(field);
   });
