@@ -38,7 +38,14 @@ function httpsServer() {
 function startStore() {
   const child = spawn(
     process.execPath,
-    [path.join(root, "bin", "cadence.js"), "serve", "--port", String(STORE_PORT)],
+    [
+      path.join(root, "bin", "cadence.js"),
+      "serve",
+      "--port",
+      String(STORE_PORT),
+      "--cors-origin",
+      `https://localhost:${PORT}`,
+    ],
     {
       cwd: root,
       stdio: ["ignore", "inherit", "inherit"],
@@ -75,7 +82,12 @@ function sideload() {
 
 async function main() {
   const config = makeConfig({}, { mode: "development" });
-  const compiler = webpack({ ...config, mode: "development" });
+  const compiler = webpack({
+    ...config,
+    mode: "development",
+    stats: "errors-warnings",
+    infrastructureLogging: { level: "warn" },
+  });
   const server = new WebpackDevServer(
     {
       port: PORT,
