@@ -24,7 +24,7 @@ export function visibleRows(
   frozen: number,
   total: number,
 ): ViewWindow {
-  const first = Math.max(frozen, frozen + Math.floor(scrollTop / ROW_HEIGHT) - BUFFER_ROWS);
+  const first = Math.min(total, Math.max(frozen, frozen + Math.floor(scrollTop / ROW_HEIGHT) - BUFFER_ROWS));
   const last = Math.min(
     total - 1,
     frozen + Math.ceil((scrollTop + viewportHeight) / ROW_HEIGHT) + BUFFER_ROWS,

@@ -44,7 +44,7 @@ function buildDist(): { dir: string; temporary: boolean } {
       timeout: 280_000,
     },
   );
-  return out;
+  return { dir: out, temporary: true };
 }
 
 describeIfChromium("workbench page (headless Chromium)", () => {
