@@ -11,6 +11,44 @@ import type { ExcelRun } from "./office";
 import { schemaWrite } from "./undoStore";
 import type { UndoStore } from "./undoStore";
 import { fromUndoCells } from "./undo";
+import type { UndoRecord } from "./undo";
+
+/**
+ * Queues and sends the replay of a record: cells restored, added columns and rows deleted, the schema
+ * sheet put back, the undo sheet cleared. `schemaNow` is the schema sheet's current rows.
+ */
+export async function replay(
+  context: Excel.RequestContext,
+  record: UndoRecord,
+  budget: number,
+  schemaNow: readonly (readonly string[])[],
+  undoSheetExists: boolean,
+  progress?: ProgressFn,
+): Promise<void> {
+  const writes: CellWrite[] = record.cells.map((c) => ({
+    sheet: c.sheet,
+    address: c.address,
+    values: c.formulas,
+    asFormulas: true,
+  }));
+  if (record.schemaBefore !== null) writes.push(schemaWrite(schemaNow, record.schemaBefore));
+  await executeWrites(
+    context,
+    writes,
+    budget,
+    () => undefined,
+    progress,
+    () => {
+      for (const c of record.addedColumns)
+        context.workbook.tables.getItem(c.table).columns.getItem(c.name).delete();
+      // Later rows first, so earlier indices stay valid.
+      for (const r of [...record.addedRows].sort((a, b) => b.index - a.index)) {
+        if (r.count > 0) context.workbook.tables.getItem(r.table).rows.deleteRowsAt(r.index, r.count);
+      }
+      if (undoSheetExists) context.workbook.worksheets.getItem(schema.UNDO_SHEET).getRange().clear();
+    },
+  );
+}
 
 export async function undoLastWrite(
   run: ExcelRun,
@@ -33,34 +71,10 @@ export async function undoLastWrite(
     const touched = new Set(record.cells.map((c) => c.sheet));
     const locked = protectedSheets.items.find((ws) => touched.has(ws.name) && ws.protection.protected);
     if (locked !== undefined) throw gatewayError("sheetProtected", { sheet: locked.name });
-    const writes: CellWrite[] = record.cells.map((c) => ({
-      sheet: c.sheet,
-      address: c.address,
-      values: c.formulas,
-      asFormulas: true,
-    }));
-    if (record.schemaBefore !== null && record.schemaBefore.length > 0) {
-      const now = schemaRange.isNullObject
-        ? []
-        : (schemaRange.values as unknown[][]).map((r) => r.map((v) => (typeof v === "string" ? v : "")));
-      writes.push(schemaWrite(now, record.schemaBefore));
-    }
-    await executeWrites(
-      context,
-      writes,
-      budget,
-      () => undefined,
-      progress,
-      () => {
-        for (const c of record.addedColumns)
-          context.workbook.tables.getItem(c.table).columns.getItem(c.name).delete();
-        // Later rows first, so earlier indices stay valid.
-        for (const r of [...record.addedRows].sort((a, b) => b.index - a.index)) {
-          if (r.count > 0) context.workbook.tables.getItem(r.table).rows.deleteRowsAt(r.index, r.count);
-        }
-        if (!undoSheet.isNullObject) sheets.getItem(schema.UNDO_SHEET).getRange().clear();
-      },
-    );
+    const now = schemaRange.isNullObject
+      ? []
+      : (schemaRange.values as unknown[][]).map((r) => r.map((v) => (typeof v === "string" ? v : "")));
+    await replay(context, record, budget, now, !undoSheet.isNullObject, progress);
     return true;
   });
   store.record = null;

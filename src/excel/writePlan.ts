@@ -8,6 +8,7 @@ import type { Lang } from "../core/workbook/schema";
 import type { CellValue } from "../core/types";
 import { parseAddress, rectAddress } from "./a1";
 import type { Rect } from "./a1";
+import { replay } from "./applyUndo";
 import { executeWrites } from "./batches";
 import type { CellWrite } from "./chunks";
 import { checkAborted, gatewayError } from "./errors";
@@ -157,6 +158,7 @@ export async function writePlan(
       }
     });
     const schemaRows = newSchemaRows(state.rows, key, slots, location.table === "Clients");
+    let sent = 0;
     const chunks = await executeWrites(
       context,
       [undoWrite(record), schemaWrite(state.rows, schemaRows), ...writes],
@@ -166,8 +168,15 @@ export async function writePlan(
         if (schemaSheet.isNullObject) addHiddenSheet(context, schema.SCHEMA_SHEET);
         for (const slot of added) if (table !== null) table.columns.add(undefined, undefined, slot.header);
       },
-      progress,
-    );
+      (p) => {
+        sent = p.done;
+        progress?.(p);
+      },
+    ).catch(async (error: unknown) => {
+      // A later batch failed: put back what the earlier ones changed, then report the failure.
+      if (sent > 0) await replay(context, record, options.budget, schemaRows, true).catch(() => undefined);
+      throw error;
+    });
     return {
       receipt: {
         rowsWritten: idValues.filter((v) => plan.has(idText(v))).length,

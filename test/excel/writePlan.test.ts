@@ -232,6 +232,27 @@ describe("errors leave the workbook as it was", () => {
     });
   });
 
+  it("a failure in a later write batch: what earlier batches wrote is put back", async () => {
+    const n = 2000;
+    const wb = repTableBench(n, { requestLimitBytes: 80_000 });
+    const gateway = createGateway(wb.run, { budgetBytes: 50_000 });
+    const read = await gateway.readSource({ table: "MesClients" });
+    const own = (): string =>
+      JSON.stringify(wb.snapshot().sheets.filter((s) => !s.name.startsWith("_cadence")));
+    const tables = (): string => JSON.stringify(wb.snapshot().tables);
+    const [before, beforeTables] = [own(), tables()];
+    const error = await gateway
+      .writePlan({ location: read.location, idColumn: 0 }, planFor(read.grid), (p) => {
+        if (p.phase === "write" && p.done === 2) wb.failNextSync("GeneralException");
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "unexpected" });
+    expect(own()).toBe(before);
+    expect(tables()).toBe(beforeTables);
+    const again = await gateway.readSource({ table: "MesClients" });
+    expect(again.cadenceColumns).toEqual({});
+  });
+
   it("an abort before writing", async () => {
     const wb = repTableBench(3);
     const gateway = createGateway(wb.run);
