@@ -212,4 +212,6 @@ export const en = {
   "track.impactAbove": "Clients at or above plan: sales trend {trend} ({n} clients)",
   "track.impactBelow": "Clients below plan: sales trend {trend} ({n} clients)",
   "capacity.loading": "Loading the public holidays…",
+  "source.tableName": "…or a table by name",
+  "source.readTable": "Use this table",
 } as const;

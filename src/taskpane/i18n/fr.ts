@@ -214,4 +214,6 @@ export const fr: Messages = {
   "track.impactAbove": "Clients dans ou au-dessus du plan : évolution du CA {trend} ({n} clients)",
   "track.impactBelow": "Clients en dessous du plan : évolution du CA {trend} ({n} clients)",
   "capacity.loading": "Chargement des jours fériés…",
+  "source.tableName": "…ou une table par son nom",
+  "source.readTable": "Utiliser cette table",
 };

@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { GatewayError } from "../../../src/excel/gateway.types";
 import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
 import { PlanWizard } from "../../../src/taskpane/plan/PlanWizard";
-import { createFakeGateway, sourceFrom } from "../support/fakeGateway";
+import { DEMO_GRID, createFakeGateway, sourceFrom } from "../support/fakeGateway";
 import { renderInPane } from "../support/render";
 
 type User = ReturnType<typeof userEvent.setup>;
@@ -180,5 +180,18 @@ describe("PlanWizard", () => {
     release();
     expect(await screen.findByText(/Writing cancelled/)).toBeInTheDocument();
     expect(state.written).toHaveLength(0);
+  });
+});
+
+describe("PlanWizard source by table name", () => {
+  it("reads a named table", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway({ tables: { MesClients: sourceFrom(DEMO_GRID, "Portefeuille") } });
+    const spy = jest.spyOn(gateway, "readSource");
+    renderInPane(<PlanWizard gateway={gateway} />);
+    await user.type(screen.getByRole("textbox", { name: "…or a table by name" }), "MesClients");
+    await user.click(screen.getByRole("button", { name: "Use this table" }));
+    expect(await screen.findByText(/5 clients/)).toBeInTheDocument();
+    expect(spy).toHaveBeenCalledWith({ table: "MesClients" });
   });
 });

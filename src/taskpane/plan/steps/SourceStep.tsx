@@ -1,5 +1,7 @@
 import {
   Button,
+  Field,
+  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -13,6 +15,7 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
+import { useState } from "react";
 import type { ReactNode } from "react";
 import * as parse from "../../../core/parse";
 import type { ColumnMapping } from "../../../core/parse";
@@ -29,6 +32,7 @@ export function SourceStep({ wizard, gateway }: StepProps): ReactNode {
   const { t, language, number } = useI18n();
   const styles = usePlanWizardStyles();
   const source = useSourceStep(wizard, gateway, language);
+  const [tableName, setTableName] = useState("");
   const { choices, derived } = wizard;
   const parsed = derived.parsed;
   const detected = new Map(parsed?.columns.map((c) => [c.field, c.index]) ?? []);
@@ -50,6 +54,22 @@ export function SourceStep({ wizard, gateway }: StepProps): ReactNode {
         </Button>
         <Button disabled={source.busy} onClick={() => void source.createWorkbook()}>
           {t("source.create")}
+        </Button>
+      </div>
+      <div className={styles.row}>
+        <Field label={t("source.tableName")}>
+          <Input
+            value={tableName}
+            onChange={(_, data) => {
+              setTableName(data.value);
+            }}
+          />
+        </Field>
+        <Button
+          disabled={source.busy || tableName.trim() === ""}
+          onClick={() => void source.read({ table: tableName.trim() })}
+        >
+          {t("source.readTable")}
         </Button>
       </div>
       {source.busy && <Spinner size="tiny" label={t("common.loading")} />}

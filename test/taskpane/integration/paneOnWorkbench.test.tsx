@@ -1,0 +1,95 @@
+/** @jest-environment jsdom */
+import "../support/jsdomPolyfills";
+import "@testing-library/jest-dom";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createGateway } from "../../../src/excel/gateway";
+import { createWorkbench } from "../../../src/workbench";
+import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
+import { App } from "../../../src/taskpane/shell/App";
+import { repPortfolio } from "../../excel/fixtures";
+import { renderInPane } from "../support/render";
+
+/** The pane on the real gateway over the workbench: asserts on the workbook's cells, not just the screen. */
+describe("task pane on the workbench", () => {
+  beforeAll(async () => {
+    await loadCalendarEngine();
+  });
+
+  it("builds a plan from a rep's table, writes it into the sheet and undoes it", async () => {
+    const user = userEvent.setup();
+    const wb = createWorkbench({
+      sheets: [
+        {
+          name: "Portefeuille",
+          values: repPortfolio(12),
+          tables: [{ name: "MesClients", address: "A1:G13" }],
+        },
+      ],
+    });
+    const gateway = createGateway(wb.run);
+    const before = wb.sheet("Portefeuille").values.map((r) => [...r]);
+    // The rep selects their table with its header row, as the Source step asks.
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Portefeuille").getRange("A1:G13").select();
+      await context.sync();
+    });
+    renderInPane(<App gateway={gateway} initialLanguage="fr" />, "fr");
+
+    await user.click(screen.getByRole("button", { name: "Utiliser le tableau ou la sélection" }));
+    expect(await screen.findByText(/12 clients/)).toBeInTheDocument();
+    for (let i = 0; i < 5; i++) await user.click(screen.getByRole("button", { name: "Suivant" }));
+    await user.click(screen.getByRole("button", { name: "Écrire le plan dans la feuille" }));
+    expect(await screen.findByText("12 lignes écrites.", {}, { timeout: 5000 })).toBeInTheDocument();
+
+    const after = wb.sheet("Portefeuille").values;
+    const header = after[0].map(String);
+    const segmentColumn = header.indexOf("Segment");
+    expect(segmentColumn).toBeGreaterThanOrEqual(7); // at the right of the rep's own columns
+    const segments = new Set(after.slice(1, 13).map((r) => String(r[segmentColumn])));
+    expect(segments.size).toBeGreaterThan(0);
+    for (const s of segments)
+      expect([
+        "retain",
+        "develop",
+        "atRisk",
+        "maintain",
+        "prospect",
+        "Fidéliser",
+        "Développer",
+        "Érosion",
+        "Entretenir",
+        "Conquérir",
+      ]).toContain(s);
+    // The rep's columns are untouched.
+    expect(after.map((r) => r.slice(0, 7))).toEqual(before.map((r) => r.slice(0, 7)));
+
+    await user.click(screen.getByRole("button", { name: "Annuler la dernière écriture" }));
+    expect(await screen.findByText("La dernière écriture a été annulée.")).toBeInTheDocument();
+    await waitFor(() => {
+      expect(wb.sheet("Portefeuille").values.map((r) => r.slice(0, 7))).toEqual(
+        before.map((r) => r.slice(0, 7)),
+      );
+    });
+  });
+
+  it("creates a plan workbook, then keeps action plans in its Actions table", async () => {
+    const user = userEvent.setup();
+    const wb = createWorkbench();
+    const gateway = createGateway(wb.run);
+    renderInPane(<App gateway={gateway} initialLanguage="en" />);
+    await user.click(screen.getByRole("button", { name: "Create a new plan workbook" }));
+    await waitFor(() => {
+      expect(wb.snapshot().sheets.map((s) => s.name)).toContain("Actions");
+    });
+    await user.click(screen.getByRole("tab", { name: "Actions" }));
+    await user.click(await screen.findByRole("button", { name: "New action plan" }));
+    await user.type(screen.getByRole("textbox", { name: /^Client/ }), "C00001");
+    await user.type(screen.getByRole("textbox", { name: /^Action/ }), "Call the buyer");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    const table = await screen.findByRole("table", { name: "Action plans" });
+    expect(within(table).getByText("Call the buyer")).toBeInTheDocument();
+    const actions = wb.sheet("Actions").values;
+    expect(actions.some((r) => r.includes("C00001") && r.includes("Call the buyer"))).toBe(true);
+  });
+});
