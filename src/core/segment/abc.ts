@@ -10,7 +10,7 @@ export const DEFAULT_ABC_THRESHOLDS: Readonly<AbcThresholds> = { a: 0.8, b: 0.95
 
 export interface AbcResult {
   class: AbcClass;
-  /** S of domain.md: share of the total held by the clients ranked before this one (0 when noSales). */
+  /** S of domain.md: share of the total held by the clients ranked before this one (1 when noSales: all of it). */
   cumulativeBefore: number;
   /** True when the measure is blank or ≤ 0 (the client is C without being ranked). */
   noSales: boolean;
@@ -42,7 +42,7 @@ export function abc(
   for (const item of items) {
     const v = item.value;
     if (v !== null && Number.isFinite(v) && v > 0) ranked.push({ id: item.id, value: v });
-    else out.set(item.id, { class: "C", cumulativeBefore: 0, noSales: true });
+    else out.set(item.id, { class: "C", cumulativeBefore: 1, noSales: true });
   }
   ranked.sort((x, y) => y.value - x.value || compareIds(x.id, y.id));
   let total = 0;

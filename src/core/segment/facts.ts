@@ -42,7 +42,7 @@ export function computeFacts(
   for (const c of clients) {
     const salesN = c.salesN ?? 0;
     const salesN1 = c.salesN1 ?? 0;
-    const s: AbcResult = bySales.get(c.id) ?? { class: "C", cumulativeBefore: 0, noSales: true };
+    const s: AbcResult = bySales.get(c.id) ?? { class: "C", cumulativeBefore: 1, noSales: true };
     const p = byPotential.get(c.id);
     const hasPotential = c.potential !== null && c.potential > 0;
     out.set(c.id, {

@@ -32,7 +32,7 @@ describe("abc", () => {
       { id: "w", value: 10 },
     ]);
     for (const id of ["x", "y", "z"])
-      expect(r.get(id)).toEqual({ class: "C", cumulativeBefore: 0, noSales: true });
+      expect(r.get(id)).toEqual({ class: "C", cumulativeBefore: 1, noSales: true });
     expect(r.get("w")).toEqual({ class: "A", cumulativeBefore: 0, noSales: false });
   });
   it("breaks ties by id ascending in code-unit order", () => {
@@ -161,6 +161,27 @@ describe("crossAbc properties", () => {
           const r = cross.get(c.id)!;
           expect(r.cell).toBe(`${bySales.get(c.id)!.class}${byPotential.get(c.id)!.class}`);
           expect(r.strategy).toBe(segment.DEFAULT_CROSS_TABLE[r.cell]);
+        }
+      }),
+    );
+  });
+});
+
+describe("abc cumulative shares", () => {
+  it("never decrease along the ranking and stay in [0, 1]", () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: -3, max: 100 })), { maxLength: 30 }), (values) => {
+        const items = values.map((v, i) => ({ id: `c${String(i).padStart(2, "0")}`, value: v ?? null }));
+        const r = segment.abc(items);
+        const ordered = [...items].sort(
+          (x, y) => (y.value ?? 0) - (x.value ?? 0) || segment.compareIds(x.id, y.id),
+        );
+        let previous = 0;
+        for (const item of ordered) {
+          const s = r.get(item.id)!.cumulativeBefore;
+          expect(s).toBeGreaterThanOrEqual(previous);
+          expect(s).toBeLessThanOrEqual(1);
+          previous = s;
         }
       }),
     );
