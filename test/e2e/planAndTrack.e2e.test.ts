@@ -1,0 +1,212 @@
+/**
+ * End to end in headless Chromium on the workbench (issue 5 §4): a rep builds a plan from the demo
+ * portfolio through every wizard step, writes it, undoes and rewrites it, imports a month of
+ * contacts, sees the KPIs and symptoms, and turns a symptom into an action plan. Every step asserts
+ * on the workbook's cells (window.__cadenceWorkbench), and leaves a screenshot in test-results/e2e/.
+ */
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { ensureBuild } from "../support/build";
+import { browserAvailable, launchBrowser } from "../support/chromium";
+import { serveDist } from "../support/staticServer";
+import type { StaticServer } from "../support/staticServer";
+import {
+  exportMonthCsv,
+  openWorkbench,
+  pasteRowsIntoTable,
+  renameSheet,
+  sheetOf,
+  shot,
+  tableOf,
+  tableRows,
+  workbookCells,
+} from "./workbenchPage";
+import type { WorkbookCells } from "./workbenchPage";
+
+const run = browserAvailable();
+const describeBrowser = run ? describe : describe.skip;
+
+const REP_COLUMNS = 7; // Code client … Potentiel: the rep's own columns.
+const PLANNED = [
+  "Planned Field visit",
+  "Planned Video call",
+  "Planned Outbound call",
+  "Planned E-mail / social",
+];
+
+describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  let pane: FrameLocator;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuild();
+    server = await serveDist();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: "en-US" });
+    page.on("pageerror", (error) => errors.push(error.message));
+    pane = await openWorkbench(page, server.url);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  const next = async (): Promise<void> => {
+    const button = pane
+      .getByRole("navigation", { name: "Wizard steps" })
+      .getByRole("button", { name: "Next" });
+    await button.and(pane.locator(":enabled")).waitFor({ timeout: 30_000 });
+    await button.click();
+  };
+  const heading = (n: number, title: string) => pane.getByText(`Step ${n} of 6: ${title}`);
+
+  let beforeWrite: WorkbookCells;
+
+  it("builds the plan through every wizard step and writes it into the Clients table", async () => {
+    // In Excel, before opening Cadence: the rep's portfolio sheet is called "Clients", which Cadence's
+    // plan workbook needs; the rep renames it (the pane offers no way round that clash).
+    await renameSheet(page, "Clients", "Portefeuille");
+    await shot(page, "00-open");
+
+    // Source: a new plan workbook, then the portfolio pasted into its Clients table.
+    await heading(1, "Source").waitFor();
+    await pane.getByRole("button", { name: "Create a new plan workbook" }).click();
+    await pane.getByText(/Read Clients!A1:\w+: 0 clients\./).waitFor({ timeout: 30_000 });
+    const created = await workbookCells(page);
+    for (const name of ["Clients", "Contacts", "Actions"]) expect(tableOf(created, name).name).toBe(name);
+    await pasteRowsIntoTable(page, "Portefeuille!A1:G301", "Clients");
+    await pane.getByRole("button", { name: "Use the Clients table" }).click();
+    await pane.getByText(/: 300 clients\./).waitFor({ timeout: 30_000 });
+    await expect(pane.getByRole("combobox", { name: "Column for Client id" }).inputValue()).resolves.toBe(
+      "0",
+    );
+    await shot(page, "01-source");
+    await next();
+
+    await heading(2, "Segmentation").waitFor();
+    await pane.getByRole("table", { name: "Segments preview" }).waitFor();
+    await shot(page, "02-segmentation");
+    await next();
+
+    await heading(3, "Norms and channels").waitFor();
+    await pane.getByText("Total asked by the norms").waitFor();
+    await shot(page, "03-norms");
+    await next();
+
+    await heading(4, "Capacity").waitFor();
+    await pane
+      .getByText(/Your norms ask for [\d,]+ visits; you can make [\d,]+\./)
+      .waitFor({ timeout: 60_000 });
+    await shot(page, "04-capacity");
+    await next();
+
+    await heading(5, "Allocation").waitFor();
+    await pane.getByRole("table", { name: "Distribution per segment" }).waitFor({ timeout: 30_000 });
+    await shot(page, "05-allocation");
+    await next();
+
+    await heading(6, "Write").waitFor();
+    beforeWrite = await workbookCells(page);
+    await pane.getByRole("button", { name: "Write the plan to the sheet" }).click();
+    await pane.getByText("300 rows written.").waitFor({ timeout: 60_000 });
+    await shot(page, "06-written");
+
+    const after = await workbookCells(page);
+    const clients = sheetOf(after, "Clients").values;
+    const header = (clients[0] ?? []).map(String);
+    const segmentCol = header.indexOf("Segment");
+    const plannedCols = PLANNED.map((h) => header.indexOf(h));
+    expect(segmentCol).toBeGreaterThanOrEqual(REP_COLUMNS);
+    expect(plannedCols.every((c) => c >= REP_COLUMNS)).toBe(true);
+    expect(tableOf(after, "Clients").columns).toEqual(expect.arrayContaining(["Segment", ...PLANNED]));
+    const body = clients.slice(1, 301);
+    expect(body).toHaveLength(300);
+    for (const row of body) {
+      expect(["Retain", "Develop", "At risk", "Maintain", "Prospect"]).toContain(row[segmentCol]);
+      for (const c of plannedCols) {
+        const value = row[c];
+        expect(Number.isInteger(value) && (value as number) >= 0).toBe(true);
+      }
+    }
+    const plannedVisits = body.reduce((s, row) => s + Number(row[plannedCols[0] ?? 0]), 0);
+    expect(plannedVisits).toBeGreaterThan(0);
+    // The rep's own columns are unchanged.
+    const before = sheetOf(beforeWrite, "Clients").values;
+    expect(clients.map((row) => row.slice(0, REP_COLUMNS))).toEqual(
+      before.map((row) => row.slice(0, REP_COLUMNS)),
+    );
+  }, 240_000);
+
+  it("undoes the write: every cell is exactly as before, then writes the plan again", async () => {
+    await pane.getByRole("button", { name: "Undo the last write" }).click();
+    await pane.getByText("The last write was undone.").waitFor({ timeout: 60_000 });
+    const undone = await workbookCells(page);
+    expect(sheetOf(undone, "Clients").values).toEqual(sheetOf(beforeWrite, "Clients").values);
+    expect(undone.tables).toEqual(beforeWrite.tables);
+    await shot(page, "07-undone");
+
+    await pane.getByRole("button", { name: "Write the plan to the sheet" }).click();
+    await pane.getByText("300 rows written.").waitFor({ timeout: 60_000 });
+  }, 120_000);
+
+  it("imports a month of contacts in at most 3 actions: KPIs, both symptoms and overdue clients appear", async () => {
+    const cells = await workbookCells(page);
+    const contactsBefore = tableRows(tableOf(cells, "Contacts"));
+    const month = exportMonthCsv(sheetOf(cells, "Contacts export"), "2026-10-28", "2026-11-27");
+    expect(month.rows).toBeGreaterThan(50);
+
+    // The monthly update, counted: open Track, paste the CRM export, Import and refresh.
+    let actions = 0;
+    await pane.getByRole("tab", { name: "Track" }).click();
+    actions++;
+    await pane.getByRole("textbox", { name: /CRM export/ }).fill(month.csv);
+    actions++;
+    await pane.getByRole("button", { name: "Import and refresh" }).click();
+    actions++;
+    await pane
+      .getByRole("region", { name: "Import result" })
+      .or(pane.getByText(/contacts added/))
+      .first()
+      .waitFor({
+        timeout: 90_000,
+      });
+    await pane.getByRole("region", { name: /^Where you stand on/ }).waitFor({ timeout: 90_000 });
+    for (const kpi of ["Plan attainment", "Reach", "Coverage", "Pace", "Catch-up per working day"])
+      await pane.getByRole("group", { name: kpi }).waitFor();
+    for (const symptom of ["Saturated top accounts", "Neglected at-risk clients", "Overdue clients"])
+      await pane.getByRole("region", { name: symptom }).waitFor();
+    expect(actions).toBeLessThanOrEqual(3);
+    await shot(page, "08-tracked");
+
+    const after = await workbookCells(page);
+    expect(tableRows(tableOf(after, "Contacts"))).toBeGreaterThan(contactsBefore);
+    const added = sheetOf(after, "Contacts").values.length - 1;
+    expect(added).toBeGreaterThan(month.rows / 2);
+  }, 240_000);
+
+  it("turns a symptom into an action plan in one click, stored in the Actions table", async () => {
+    const create = pane.getByRole("button", { name: /^Create an action plan for / }).first();
+    const label = (await create.getAttribute("aria-label")) ?? "";
+    const clientId = /for (\S+) \(/.exec(label)?.[1] ?? "";
+    expect(clientId).not.toBe("");
+    await create.click();
+    await pane
+      .getByRole("button", { name: label })
+      .and(pane.locator(":disabled"))
+      .waitFor({ timeout: 30_000 });
+    const cells = await workbookCells(page);
+    const actions = sheetOf(cells, "Actions").values;
+    expect(actions.slice(1).some((row) => row[0] === clientId)).toBe(true);
+    await pane.getByRole("tab", { name: "Actions" }).click();
+    await pane
+      .getByRole("table", { name: "Action plans" })
+      .getByText(clientId)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await shot(page, "09-action");
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,167 @@
+/**
+ * Helpers for end-to-end tests on the workbench page: open it with the real task pane, read the
+ * in-memory workbook's cells, and act as the rep does in Excel itself (outside the pane).
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { FrameLocator, Page } from "playwright-core";
+import { ROOT } from "../support/build";
+
+export const SHOTS = path.join(ROOT, "test-results", "e2e");
+
+export type Cell = string | number | boolean;
+
+export interface SheetCells {
+  name: string;
+  values: Cell[][];
+}
+
+export interface TableInfo {
+  name: string;
+  sheet: string;
+  address: string;
+  columns: string[];
+}
+
+export interface WorkbookCells {
+  sheets: SheetCells[];
+  tables: TableInfo[];
+}
+
+/** Opens workbench.html and waits for the pane's tabs (English UI). */
+export async function openWorkbench(page: Page, baseUrl: string): Promise<FrameLocator> {
+  await page.goto(`${baseUrl}/workbench.html`);
+  const pane = page.frameLocator("#wb-pane");
+  await pane.getByRole("tab", { name: "Plan" }).waitFor({ timeout: 60_000 });
+  return pane;
+}
+
+/** The workbook's values and tables, from window.__cadenceWorkbench.snapshot(). */
+export async function workbookCells(page: Page): Promise<WorkbookCells> {
+  return page.evaluate(() => {
+    const hook = (window as unknown as { __cadenceWorkbench: { snapshot: () => WorkbookCells } })
+      .__cadenceWorkbench;
+    const snapshot = hook.snapshot();
+    return {
+      sheets: snapshot.sheets.map((s) => ({ name: s.name, values: s.values })),
+      tables: snapshot.tables.map((t) => ({
+        name: t.name,
+        sheet: t.sheet,
+        address: t.address,
+        columns: t.columns,
+      })),
+    };
+  });
+}
+
+export function sheetOf(cells: WorkbookCells, name: string): SheetCells {
+  const sheet = cells.sheets.find((s) => s.name === name);
+  if (sheet === undefined) throw new Error(`No sheet ${name} in the workbook.`);
+  return sheet;
+}
+
+export function tableOf(cells: WorkbookCells, name: string): TableInfo {
+  const table = cells.tables.find((t) => t.name === name);
+  if (table === undefined) throw new Error(`No table ${name} in the workbook.`);
+  return table;
+}
+
+/** Rows of a table's address ("A1:V301" → 301). */
+export function tableRows(table: TableInfo): number {
+  const match = /:[A-Z]+(\d+)$/.exec(table.address);
+  return match === null ? 1 : Number(match[1]);
+}
+
+/** The rep, in Excel, renames a sheet (double-click on its tab). */
+export async function renameSheet(page: Page, from: string, to: string): Promise<void> {
+  await page.evaluate(
+    async ([oldName, newName]) => {
+      const hook = (
+        window as unknown as {
+          __cadenceWorkbench: { run: (b: (c: Excel.RequestContext) => Promise<void>) => Promise<void> };
+        }
+      ).__cadenceWorkbench;
+      await hook.run(async (context) => {
+        context.workbook.worksheets.getItem(oldName).name = newName;
+        await context.sync();
+      });
+    },
+    [from, to] as const,
+  );
+}
+
+/**
+ * The rep, in Excel, copies their portfolio (header row included in `from`) and pastes its rows under
+ * the header of an Excel table, which grows to hold them, as Excel's table auto-expansion does.
+ */
+export async function pasteRowsIntoTable(page: Page, from: string, table: string): Promise<void> {
+  await page.evaluate(
+    async ([source, tableName]) => {
+      const hook = (
+        window as unknown as {
+          __cadenceWorkbench: { run: (b: (c: Excel.RequestContext) => Promise<void>) => Promise<void> };
+        }
+      ).__cadenceWorkbench;
+      await hook.run(async (context) => {
+        const bang = source.indexOf("!");
+        const copied = context.workbook.worksheets
+          .getItem(source.slice(0, bang))
+          .getRange(source.slice(bang + 1));
+        copied.load("values");
+        const target = context.workbook.tables.getItem(tableName);
+        const whole = target.getRange();
+        whole.load("address,columnCount");
+        await context.sync();
+        const rows = (copied.values as unknown[][]).slice(1);
+        const width = rows[0]?.length ?? 0;
+        const local = whole.address.slice(whole.address.lastIndexOf("!") + 1);
+        const firstCol = /^[A-Z]+/.exec(local)?.[0] ?? "A";
+        const lastCol = /:([A-Z]+)\d+$/.exec(local)?.[1] ?? firstCol;
+        const sheet = target.worksheet;
+        const endCol = String.fromCharCode(firstCol.charCodeAt(0) + width - 1);
+        sheet.getRange(`${firstCol}2:${endCol}${rows.length + 1}`).values = rows;
+        target.resize(`${firstCol}1:${lastCol}${rows.length + 1}`);
+        await context.sync();
+      });
+    },
+    [from, table] as const,
+  );
+}
+
+/** test-results/e2e/NN-step.png */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** Excel date serial → ISO date (the export sheet holds real Excel dates). */
+export function serialToIso(serial: number): string {
+  return new Date(Math.round((serial - 25569) * 86_400_000)).toISOString().slice(0, 10);
+}
+
+const csvField = (v: Cell): string => {
+  const text = String(v);
+  return /[",\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** The CRM export's rows dated within [from, to] as CSV text, header first, ISO dates. */
+export function exportMonthCsv(
+  exportSheet: SheetCells,
+  from: string,
+  to: string,
+): { csv: string; rows: number } {
+  const header = exportSheet.values[0] ?? [];
+  const body = exportSheet.values.slice(1);
+  const month = body.filter((row) => {
+    const raw = row[0];
+    const iso = typeof raw === "number" ? serialToIso(raw) : String(raw);
+    return iso >= from && iso <= to;
+  });
+  const lines = [header, ...month].map((row, i) =>
+    row
+      .map((v, c) => (i > 0 && c === 0 && typeof v === "number" ? serialToIso(v) : v))
+      .map(csvField)
+      .join(","),
+  );
+  return { csv: lines.join("\n"), rows: month.length };
+}
