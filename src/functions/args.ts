@@ -26,8 +26,15 @@ const shown = (v: Cell): string => (typeof v === "string" ? `text '${v}'` : Stri
 const shownFr = (v: Cell): string =>
   typeof v === "string" ? `le texte « ${v} »` : v === true ? "VRAI" : v === false ? "FAUX" : String(v);
 
+/** The code of an error value Excel passes as an object (CustomFunctions.Error) when errors are allowed. */
+function errorCodeOf(v: unknown): string | null {
+  if (typeof v !== "object" || v === null) return null;
+  const code = (v as { code?: unknown }).code;
+  return typeof code === "string" ? code : null;
+}
+
 function notANumber(v: Cell, field: string, at: { en: string; fr: string }): FunctionInputError {
-  const err = parse.excelError(typeof v === "string" ? v : null);
+  const err = parse.excelError(typeof v === "string" ? v : null) ?? errorCodeOf(v);
   if (err !== null)
     return new FunctionInputError(
       "value",
@@ -63,6 +70,8 @@ export function numbers(range: Matrix | Cell, field: string): (number | null)[] 
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v === "number" && Number.isFinite(v)) out[i] = v;
+    // Cells are typed as Excel's scalars, but an error value may arrive as an object.
+    else if (errorCodeOf(v) !== null) throw notANumber(v, field, where(i, columns));
     else if (v !== null && v !== undefined && v !== "") texts.push({ i, parse: parse.parseNumber(v) });
   }
   let comma = 0;

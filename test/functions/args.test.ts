@@ -36,6 +36,13 @@ describe("reading cells", () => {
     expect(e).toEqual({ code: "#VALUE!", message: "row 2: potential is false, not a number" });
   });
 
+  test("an error value passed as an object names its code", () => {
+    const errorCell = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable) as unknown as string;
+    expect(excelErrorOf(() => fns.trend(column([1, errorCell]), column([1, 1]))).message).toBe(
+      "row 2: salesN holds the error #N/A",
+    );
+  });
+
   test("booleans, dates and options as reps type them", () => {
     expect(args.scalarBoolean("oui", "x", false)).toBe(true);
     expect(args.scalarBoolean(null, "x", true)).toBe(true);
