@@ -36,11 +36,13 @@ async function openPane(pane: HTMLElement, workbench: Workbench): Promise<void> 
   if (!(pane instanceof HTMLIFrameElement)) return;
   const response = await fetch(pane.dataset.src ?? "taskpane-local.html");
   const parsed = new DOMParser().parseFromString(await response.text(), "text/html");
-  const frameWindow: (Window & { OsfOptOut?: boolean }) | null = pane.contentWindow;
+  const frameWindow: (Window & { OsfOptOut?: boolean; Excel?: typeof Excel }) | null = pane.contentWindow;
   const frameDocument = pane.contentDocument;
   if (!frameWindow || !frameDocument) return;
   frameWindow.OsfOptOut = true;
   frameWindow.__cadenceWorkbench = workbench;
+  // Office.js loads no Excel namespace outside Excel: the pane's frame gets the workbench's instead.
+  frameWindow.Excel = workbench.Excel;
   const scripts = [...parsed.querySelectorAll("script")];
   for (const script of scripts) script.remove();
   frameDocument.documentElement.lang = parsed.documentElement.lang;
@@ -62,6 +64,7 @@ function start(): void {
   const workbench = demoWorkbench(seed);
   // Exposed before the pane's frame is created, so the pane finds it when it starts.
   window.__cadenceWorkbench = workbench;
+  (window as Window & { Excel?: typeof Excel }).Excel = workbench.Excel;
 
   const elements: ChromeElements = {
     tabs: element("wb-tabs"),

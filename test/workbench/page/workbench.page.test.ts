@@ -100,6 +100,17 @@ describeIfChromium("workbench page (headless Chromium)", () => {
     await frame.getByText(/300/).first().waitFor({ timeout: 15_000 });
     expect(await page.locator("#wb-stats").innerText()).toMatch(/^[1-9]\d* sync/);
     await page.screenshot({ path: path.join(RESULTS, "workbench-pane-read.png") });
+    // The pane's frame sees the workbench as its Excel (hook and namespace set before its scripts ran).
+    const paneFrame = await (await page.$("#wb-pane"))?.contentFrame();
+    const hook = await paneFrame?.evaluate(() => {
+      const w = window as unknown as {
+        __cadenceWorkbench?: unknown;
+        Excel?: { SheetVisibility?: { hidden?: string } };
+        OsfOptOut?: boolean;
+      };
+      return [w.__cadenceWorkbench !== undefined, w.Excel?.SheetVisibility?.hidden, w.OsfOptOut];
+    });
+    expect(hook).toEqual([true, "Hidden", true]);
   }, 60_000);
 
   it("switches to the contacts export and draws only the rows in view", async () => {
