@@ -25,3 +25,12 @@ export function channelLabel(
   if (c === undefined) return id;
   return language === "fr" ? c.labelFr : c.labelEn;
 }
+
+/** A segment as a sheet shows it (id, French or English label, any case) → its id; unknown text stays. */
+export function segmentIdOf(text: string): string {
+  const wanted = text.trim().toLowerCase();
+  const s = KNOWN_SEGMENTS.find((k) =>
+    [k.id, k.labelFr, k.labelEn].some((name) => name.toLowerCase() === wanted),
+  );
+  return s === undefined ? text.trim() : s.id;
+}

@@ -4,6 +4,7 @@ import type * as tracking from "../../core/tracking";
 import type { CellValue, Channel, ChannelCounts } from "../../core/types";
 import { DEFAULT_CHANNELS } from "../../core/types";
 import type { SourceRead } from "../../excel/gateway.types";
+import { segmentIdOf } from "../i18n/labels";
 
 export interface TrackedPortfolio {
   plan: tracking.PlanRow[];
@@ -34,7 +35,7 @@ export function planFromClients(
   for (const client of parsed.clients) {
     const row = read.grid[client.row - read.location.headerRow] ?? [];
     const segmentIndex = columnOf(ids, "segment");
-    const segment = segmentIndex === undefined ? "" : String(row[segmentIndex] ?? "").trim();
+    const segment = segmentIndex === undefined ? "" : segmentIdOf(String(row[segmentIndex] ?? ""));
     const planned: ChannelCounts = {};
     for (const ch of channels) {
       const index = columnOf(ids, `planned.${ch.id}`);

@@ -7,7 +7,9 @@ import { createGateway } from "../../../src/excel/gateway";
 import { createWorkbench } from "../../../src/workbench";
 import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
 import { App } from "../../../src/taskpane/shell/App";
-import { repPortfolio } from "../../excel/fixtures";
+import { toCsv } from "../../../src/excel/csv";
+import { TrackView } from "../../../src/taskpane/track/TrackView";
+import { planWorkbook, repPortfolio } from "../../excel/fixtures";
 import { renderInPane } from "../support/render";
 
 /** The pane on the real gateway over the workbench: asserts on the workbook's cells, not just the screen. */
@@ -91,5 +93,36 @@ describe("task pane on the workbench", () => {
     expect(within(table).getByText("Call the buyer")).toBeInTheDocument();
     const actions = wb.sheet("Actions").values;
     expect(actions.some((r) => r.includes("C00001") && r.includes("Call the buyer"))).toBe(true);
+  });
+});
+
+describe("monthly update on the workbench", () => {
+  beforeAll(async () => {
+    await loadCalendarEngine();
+  });
+
+  it("goes from a CRM export to refreshed KPIs and symptoms in three actions", async () => {
+    const user = userEvent.setup();
+    const { wb, gateway } = await planWorkbook(10, "fr");
+    renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />, "fr");
+    await screen.findByRole("group", { name: "Couverture des clients" });
+    const csv = toCsv([
+      ["Date", "Client", "Canal", "Note"],
+      ...Array.from({ length: 14 }, (_, i) => [`2026-0${(i % 5) + 1}-1${i % 9}`, "C00001", "visit", `v${i}`]),
+      ["2026-05-04", "C00002", "visit", "d"],
+    ]);
+    // 1: choose the paste box, 2: paste the export, 3: import and refresh.
+    await user.click(screen.getByRole("textbox", { name: /Export du CRM/ }));
+    await user.paste(csv);
+    await user.click(screen.getByRole("button", { name: "Importer et actualiser" }));
+    await waitFor(
+      () => {
+        expect(screen.getByRole("group", { name: "Couverture des clients" })).toHaveTextContent(/20\s?%/);
+      },
+      { timeout: 5000 },
+    );
+    expect(wb.sheet("Contacts").values.length).toBeGreaterThan(15);
+    const saturated = screen.getByRole("region", { name: "Grands comptes saturés" });
+    expect(saturated).toHaveTextContent("C00001");
   });
 });
