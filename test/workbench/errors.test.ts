@@ -164,3 +164,22 @@ describe("errors", () => {
     expect(code).toBe("ItemAlreadyExists");
   });
 });
+
+describe("cell limits", () => {
+  it("refuses text longer than 32,767 characters and non-scalar values", async () => {
+    const wb = createWorkbench();
+    const tooLong = await rejectedCode(
+      wb.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange("A1").values = [["x".repeat(32_768)]];
+        await context.sync();
+      }),
+    );
+    const object = await rejectedCode(
+      wb.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange("A1").values = [[new Date(2026, 0, 1)]];
+        await context.sync();
+      }),
+    );
+    expect([tooLong, object]).toEqual(["InvalidArgument", "InvalidArgument"]);
+  });
+});

@@ -166,6 +166,15 @@ export abstract class ClientObject {
     return result;
   }
 
+  /** Tracking only matters across batches in Office.js; proxies here stay usable within their run. */
+  track(): this {
+    return this;
+  }
+
+  untrack(): this {
+    return this;
+  }
+
   toJSON(): Record<string, unknown> {
     return Object.fromEntries(this.loaded);
   }

@@ -71,7 +71,12 @@ export function forEachInput(
   });
 }
 
+/** Excel's limit on the text in one cell. */
+const MAX_CELL_TEXT = 32_767;
+
 function checkScalar(value: unknown, location: string): void {
+  if (typeof value === "string" && value.length > MAX_CELL_TEXT)
+    throw invalidArgument(location, `A cell holds at most ${MAX_CELL_TEXT} characters.`);
   if (typeof value === "number" && !Number.isFinite(value))
     throw invalidArgument(location, `Invalid number ${value}.`);
   if (value !== null && typeof value === "object")
