@@ -6,14 +6,15 @@ import { CHANNEL_ALIASES, HEADER_SYNONYMS, NORM_WORDS, SALES_WORDS } from "./syn
 
 /**
  * Header text in comparable form: accents removed, lower case, bracketed units dropped
- * ("Potentiel (k€)"), punctuation turned into spaces, trailing currency words dropped.
+ * ("Potentiel (k€)"; kept with keepBracketed, for "CA (N-1)"), punctuation turned into spaces,
+ * trailing currency words dropped.
  */
-export function normaliseHeader(text: string): string {
+export function normaliseHeader(text: string, keepBracketed = false): string {
   const plain = text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase();
-  const unbracketed = plain.replace(/[([{][^)\]}]*[)\]}]/g, " ");
+  const unbracketed = keepBracketed ? plain : plain.replace(/[([{][^)\]}]*[)\]}]/g, " ");
   const base = /[a-z0-9]/.test(unbracketed) ? unbracketed : plain;
   return base
     .replace(/[^a-z0-9]+/g, " ")
@@ -53,7 +54,9 @@ export function matchChannel(text: string, channels: readonly Channel[] = DEFAUL
 function channelFor(words: string, channels: readonly Channel[]): string | null {
   if (words === "") return null;
   for (const c of channels) {
-    const names = [c.id, c.labelFr, c.labelEn, ...(CHANNEL_ALIASES[c.id] ?? [])].map(normaliseHeader);
+    const names = [c.id, c.labelFr, c.labelEn, ...(CHANNEL_ALIASES[c.id] ?? [])].map((n) =>
+      normaliseHeader(n),
+    );
     if (names.includes(words) || names.includes(words.replace(/s$/, ""))) return c.id;
   }
   return null;
@@ -64,7 +67,13 @@ export function classifyHeader(
   text: string,
   channels: readonly Channel[] = DEFAULT_CHANNELS,
 ): HeaderMatch | null {
-  const h = normaliseHeader(text);
+  // Bracketed text is first read as words ("CA (N-1)"), then dropped as a unit ("Potentiel (€/an)").
+  return (
+    classifyWords(normaliseHeader(text, true), channels) ?? classifyWords(normaliseHeader(text), channels)
+  );
+}
+
+function classifyWords(h: string, channels: readonly Channel[]): HeaderMatch | null {
   if (h === "") return null;
   const direct = lookup.get(h) ?? lookupSingular.get(singular(h));
   if (direct) return { field: direct };

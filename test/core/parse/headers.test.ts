@@ -58,6 +58,9 @@ describe("matchHeader", () => {
     ["Codes clients", "id"],
     ["Potentiels", "potential"],
     ["Customers", "name"],
+    ["CA (N-1)", "salesN1"],
+    ["Potentiel (€/an)", "potential"],
+    ["Ventes (2025)", "salesN"],
   ])("%p → %p", (header, field) => {
     expect(parse.matchHeader(header)).toBe(field);
   });
