@@ -8,7 +8,9 @@ import { isoToExcelSerial } from "../core/tracking";
 import { rectAddress } from "./a1";
 import { checkAborted, gatewayError } from "./errors";
 import type { ProgressFn } from "./gateway.types";
-import { broadcastNumberFormat, rectangular } from "./office";
+import { broadcastNumberFormat } from "./office";
+import { schemaState } from "./readSource";
+import { addHiddenSheet, schemaWrite } from "./undoStore";
 import type { ExcelRun } from "./office";
 
 /** Rows below each table header given number formats and validation lists. */
@@ -110,13 +112,16 @@ export async function createPlanWorkbook(
     progress?.({ phase: "check", done: 0, total: 2 });
     const clients = context.workbook.tables.getItemOrNullObject("Clients");
     clients.load("name");
-    const existing = [...names, schema.SCHEMA_SHEET].map((n) =>
-      context.workbook.worksheets.getItemOrNullObject(n).load("name"),
-    );
+    const existing = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n).load("name"));
+    // A rep who adopted their own table first already has the hidden sheets: they are kept and merged.
+    const schemaSheet = context.workbook.worksheets.getItemOrNullObject(schema.SCHEMA_SHEET).load("name");
+    const schemaUsed = schemaSheet.getUsedRangeOrNullObject(true).load("values");
+    const undoSheet = context.workbook.worksheets.getItemOrNullObject(schema.UNDO_SHEET).load("name");
     await context.sync();
     if (!clients.isNullObject) throw gatewayError("alreadyExists", { name: "Clients" });
     const clash = existing.find((ws) => !ws.isNullObject);
     if (clash !== undefined) throw gatewayError("alreadyExists", { name: clash.name });
+    const previous = schemaState(schemaUsed.isNullObject ? null : (schemaUsed.values as unknown[][])).rows;
     checkAborted(signal);
 
     progress?.({ phase: "write", done: 1, total: 2 });
@@ -139,14 +144,16 @@ export async function createPlanWorkbook(
       const headers = schema.PLACEHOLDER_HEADERS[id][lang];
       sheet(id).getRange(rectAddress({ r0: 0, c0: 0, r1: 0, c1: headers.length - 1 })).values = [headers];
     }
-    const hidden = context.workbook.worksheets.add(schema.SCHEMA_SHEET);
-    const rows = rectangular(schema.schemaRows(lang));
-    hidden.getRange(
-      rectAddress({ r0: 0, c0: 0, r1: rows.length - 1, c1: (rows[0]?.length ?? 1) - 1 }),
-    ).values = rows;
-    hidden.visibility = "Hidden";
-    const undo = context.workbook.worksheets.add(schema.UNDO_SHEET);
-    undo.visibility = "Hidden";
+    if (schemaSheet.isNullObject) addHiddenSheet(context, schema.SCHEMA_SHEET);
+    const own = new Set<string>(["cadence.schema", ...schema.TABLES.map((t) => t.name)]);
+    const merged = [
+      ...schema.schemaRows(lang),
+      ...previous.filter((r) => !own.has(r[0] ?? "") && (r[0] ?? "") !== ""),
+    ];
+    const write = schemaWrite(previous, merged);
+    context.workbook.worksheets.getItem(schema.SCHEMA_SHEET).getRange(write.address).values =
+      write.values as string[][];
+    if (undoSheet.isNullObject) addHiddenSheet(context, schema.UNDO_SHEET);
     sheet("clients").activate();
     await context.sync();
     progress?.({ phase: "write", done: 2, total: 2 });

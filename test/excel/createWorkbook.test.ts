@@ -44,4 +44,38 @@ describe("createPlanWorkbook", () => {
     );
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });
+
+  it("keeps what a rep's adopted table recorded in the schema sheet", async () => {
+    const wb = createWorkbench({
+      sheets: [
+        {
+          name: "Portefeuille",
+          values: [
+            ["Code", "Nom"],
+            ["A", "Alpha"],
+          ],
+          tables: [{ name: "MesClients", address: "A1:B2" }],
+        },
+      ],
+    });
+    const gateway = createGateway(wb.run);
+    const read = await gateway.readSource({ table: "MesClients" });
+    await gateway.writePlan({ location: read.location, idColumn: 0 }, [
+      {
+        clientId: "A",
+        segment: "retain",
+        norm: 11.5,
+        planned: { visit: 10 },
+        weightedPlanned: 10,
+        explanation: "",
+      },
+    ]);
+    await gateway.createPlanWorkbook({ lang: "fr" });
+    const rows = wb.sheet(schema.SCHEMA_SHEET).values;
+    expect(rows.map((r) => r[0])).toEqual(
+      expect.arrayContaining(["cadence.schema", "Clients", "MesClients"]),
+    );
+    const again = await gateway.readSource({ table: "MesClients" });
+    expect(again.cadenceColumns.segment).toBe(2);
+  });
 });

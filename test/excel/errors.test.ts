@@ -50,8 +50,12 @@ describe("gateway errors", () => {
     const own = gatewayError("aborted");
     expect(fromOffice(own)).toBe(own);
     const controller = new AbortController();
-    expect(() => { checkAborted(controller.signal); }).not.toThrow();
+    expect(() => {
+      checkAborted(controller.signal);
+    }).not.toThrow();
     controller.abort();
-    expect(() => { checkAborted(controller.signal); }).toThrow(GatewayError);
+    expect(() => {
+      checkAborted(controller.signal);
+    }).toThrow(GatewayError);
   });
 });
