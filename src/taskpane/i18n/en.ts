@@ -214,4 +214,5 @@ export const en = {
   "capacity.loading": "Loading the public holidays…",
   "source.tableName": "…or a table by name",
   "source.readTable": "Use this table",
+  "norms.invalid": "These norms cannot be used yet:",
 } as const;

@@ -216,4 +216,5 @@ export const fr: Messages = {
   "capacity.loading": "Chargement des jours fériés…",
   "source.tableName": "…ou une table par son nom",
   "source.readTable": "Utiliser cette table",
+  "norms.invalid": "Ces normes ne sont pas encore utilisables :",
 };

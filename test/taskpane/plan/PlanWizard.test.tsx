@@ -195,3 +195,52 @@ describe("PlanWizard source by table name", () => {
     expect(spy).toHaveBeenCalledWith({ table: "MesClients" });
   });
 });
+
+describe("PlanWizard error states", () => {
+  beforeAll(async () => {
+    await loadCalendarEngine();
+  });
+
+  async function openAt(
+    steps: number,
+    failures = {},
+  ): Promise<{ user: User; state: ReturnType<typeof createFakeGateway>["state"] }> {
+    const user = userEvent.setup();
+    const { gateway, state } = createFakeGateway({ failures });
+    renderInPane(<PlanWizard gateway={gateway} />);
+    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
+    await screen.findByText(/5 clients/);
+    for (let i = 0; i < steps; i++) await next(user);
+    return { user, state };
+  }
+
+  it("names a bad channel weight in the norms step", async () => {
+    await openAt(2);
+    const weight = screen.getByRole("spinbutton", { name: "Weight of Video call" });
+    fireEvent.change(weight, { target: { value: "-1" } });
+    expect(await screen.findByText(/channel 'video' has weight -1/)).toBeInTheDocument();
+  });
+
+  it("shows why a write failed, in the rep's language, and leaves the plan to retry", async () => {
+    const { user, state } = await openAt(5, {
+      writePlan: new GatewayError("sheetProtected", "La feuille est protégée.", "The sheet is protected."),
+    });
+    await user.click(screen.getByRole("button", { name: "Write the plan to the sheet" }));
+    expect(await screen.findByText("The sheet is protected.")).toBeInTheDocument();
+    expect(state.written).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "Write the plan to the sheet" }));
+    expect(await screen.findByText("5 rows written.")).toBeInTheDocument();
+  });
+
+  it("sums the visits the norms ask for, live", async () => {
+    const { user } = await openAt(2);
+    const demand = (): string => screen.getByRole("row", { name: "Total asked by the norms" }).textContent;
+    const before = demand();
+    const retain = screen.getByRole("spinbutton", { name: "Retain, Field visit" });
+    await user.clear(retain);
+    await user.type(retain, "30");
+    await waitFor(() => {
+      expect(demand()).not.toBe(before);
+    });
+  });
+});

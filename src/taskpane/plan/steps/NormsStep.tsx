@@ -120,6 +120,7 @@ export function NormsStep({ wizard }: StepProps): ReactNode {
       {problems.length > 0 && (
         <MessageBar intent="error">
           <MessageBarBody>
+            <div>{t("norms.invalid")}</div>
             {problems.map((p) => (
               <div key={`${p.segment ?? ""}/${p.channel ?? ""}/${p.code}`}>{p.message}</div>
             ))}

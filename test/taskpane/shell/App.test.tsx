@@ -1,0 +1,48 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../../src/taskpane/shell/App";
+import { cellAddress, columnLetters } from "../../../src/taskpane/shell/a1";
+import { addDays, todayIso } from "../../../src/taskpane/shell/today";
+import { createFakeGateway } from "../support/fakeGateway";
+import "../support/render";
+
+describe("App shell", () => {
+  it("switches between Plan, Track, Actions and Team with the keyboard", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway();
+    render(<App gateway={gateway} initialLanguage="en" />);
+    expect(screen.getByRole("heading", { name: "Step 1 of 6: Source" })).toBeInTheDocument();
+    // Arrow-key focus moves are tabster's (not run by jsdom); a focused tab selects on Enter.
+    screen.getByRole("tab", { name: "Track" }).focus();
+    await user.keyboard("{Enter}");
+    expect(screen.getByRole("tab", { name: "Track" })).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByRole("region", { name: "Track" })).toBeInTheDocument();
+    await user.click(screen.getByRole("tab", { name: "Actions" }));
+    expect(await screen.findByText("No action plan yet.")).toBeInTheDocument();
+    await user.click(screen.getByRole("tab", { name: "Team" }));
+    expect(screen.getByText(/team view arrives with the shared store/)).toBeInTheDocument();
+  });
+
+  it("switches the whole pane to French", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway();
+    render(<App gateway={gateway} initialLanguage="en" />);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Language" }), "fr");
+    expect(screen.getByRole("tab", { name: "Suivi" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Étape 1 sur 6 : Source" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Langue" })).toHaveValue("fr");
+  });
+});
+
+describe("small helpers", () => {
+  it("names columns as Excel does", () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnLetters)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
+    expect(cellAddress(12, 2)).toBe("C12");
+  });
+  it("does calendar arithmetic on ISO dates", () => {
+    expect(addDays("2026-12-25", 14)).toBe("2027-01-08");
+    expect(todayIso(new Date(2026, 2, 29, 0, 30))).toBe("2026-03-29");
+  });
+});
