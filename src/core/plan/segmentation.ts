@@ -44,6 +44,7 @@ export function segmentPortfolio(
           segment: cls,
           flags: r?.noSales === true ? ["noSales"] : [],
           reason: `ABC on ${measure}: ${(100 * (r?.cumulativeBefore ?? 1)).toFixed(1)} % of the total before it → ${cls}`,
+          reasonFr: `ABC sur ${measure === "salesN" ? "le CA N" : "le potentiel"} : ${(100 * (r?.cumulativeBefore ?? 1)).toFixed(1).replace(".", ",")} % du total avant lui → ${cls}`,
         };
       });
     }
@@ -55,6 +56,7 @@ export function segmentPortfolio(
           segment: r?.strategy ?? "maintain",
           flags: [],
           reason: `Cross ABC cell ${r?.cell ?? "CC"} (sales ${r?.sales ?? "C"}, potential ${r?.potential ?? "C"})`,
+          reasonFr: `Case ABC croisée ${r?.cell ?? "CC"} (CA ${r?.sales ?? "C"}, potentiel ${r?.potential ?? "C"})`,
         };
       });
     }
@@ -64,7 +66,7 @@ export function segmentPortfolio(
 /** Wraps a simple per-client decision into full assignments, letting a row's forced segment win. */
 function withOverrides(
   clients: readonly Client[],
-  decide: (c: Client) => Pick<SegmentAssignment, "segment" | "flags" | "reason">,
+  decide: (c: Client) => Pick<SegmentAssignment, "segment" | "flags" | "reason" | "reasonFr">,
 ): Map<string, SegmentAssignment> {
   const facts = segment.strategicSegments(clients);
   const out = new Map<string, SegmentAssignment>();
@@ -78,6 +80,8 @@ function withOverrides(
       segment: forced !== "" ? forced : decided.segment,
       flags: forced !== "" ? [...decided.flags, "override"] : decided.flags,
       reason: forced !== "" ? `Forced by the row (method would give ${decided.segment})` : decided.reason,
+      reasonFr:
+        forced !== "" ? `Forcé par la ligne (la méthode donnerait ${decided.segment})` : decided.reasonFr,
     });
   }
   return out;

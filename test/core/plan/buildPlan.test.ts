@@ -91,3 +91,19 @@ describe("buildPlan", () => {
     ).toThrow(/20/);
   });
 });
+
+describe("segmentPortfolio", () => {
+  test("ABC, cross ABC and forced segments explain themselves in English and French", () => {
+    const forced = [...clients, client("f", 10, 10, 10, { segmentOverride: "develop" })];
+    const byAbc = plan.segmentPortfolio(forced, { method: "abc" });
+    expect(byAbc.get("a")?.reason).toMatch(/^ABC on salesN: 0\.0 % of the total before it → A$/);
+    expect(byAbc.get("a")?.reasonFr).toMatch(/^ABC sur le CA N : 0,0 % du total avant lui → A$/);
+    expect(byAbc.get("f")).toMatchObject({
+      segment: "develop",
+      flags: expect.arrayContaining(["override"]) as unknown,
+    });
+    expect(byAbc.get("f")?.reasonFr).toMatch(/^Forcé par la ligne/);
+    const cross = plan.segmentPortfolio(forced, { method: "crossAbc" });
+    expect(cross.get("c")?.reasonFr).toMatch(/^Case ABC croisée /);
+  });
+});
