@@ -6,7 +6,7 @@
  */
 import "../test/functions/support/customFunctions";
 import * as fns from "../src/functions/functions";
-import { wholeColumnCache } from "../src/functions/memo";
+import { contentKey, wholeColumnCache } from "../src/functions/memo";
 import { fmt, median, timeRuns } from "./stats";
 
 const N = 5000;
@@ -86,5 +86,17 @@ export async function run(): Promise<void> {
     `${N} per-row ALLOCATE calls, the same arrays: ${fmt(same)}  ratio ${(same / one).toFixed(2)}× (goal ≤ 3×)`,
   );
   console.log(`cache: ${wholeColumnCache.hits} hits, ${wholeColumnCache.misses} misses in the last run`);
+  // The floor for fresh arrays: a correct cache check must read every cell of the columns once.
+  const hashTimes: number[] = [];
+  for (let r = 0; r < 200; r++) {
+    const cols = [copy(p.segments), copy(p.ids), copy(p.potential), copy(p.max)];
+    const t0 = performance.now();
+    contentKey("ALLOCATE", [cols[0], capacity, cols[1], cols[2], null, cols[3]]);
+    hashTimes.push(performance.now() - t0);
+  }
+  const hash = median(hashTimes);
+  console.log(
+    `content hash of the ${4 * N} cells alone: ${(hash * 1000).toFixed(0)} µs per call; × ${N} calls = ${fmt(hash * N)} (${((hash * N) / one).toFixed(1)}× one allocation)`,
+  );
   await Promise.resolve();
 }

@@ -120,6 +120,8 @@ export function scalarNumber(value: Cell | Matrix, field: string, fallback: numb
 /** A text cell as a trimmed string; numbers become their digits (ids such as 1042); blanks "". */
 export function text(value: Cell): string {
   if (isBlank(value)) return "";
+  const code = errorCodeOf(value);
+  if (code !== null) return code;
   return String(value).trim();
 }
 

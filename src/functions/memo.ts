@@ -99,20 +99,29 @@ export class LruCache<V> {
 /** The one cache the whole-column functions share: a few recent portfolios are enough for a workbook. */
 export const wholeColumnCache = new LruCache<unknown>(8);
 
-/** Keys already computed for these very argument arrays (arguments are never mutated once passed). */
-const keysByFirstArg = new WeakMap<object, { args: readonly Arg[]; key: string }>();
+/** The last few calls' arguments and keys: callers that pass the very same arrays again skip the hash. */
+const recentKeys: { name: string; args: readonly Arg[]; key: string }[] = [];
+const RECENT = 4;
 
 /**
  * The content key, skipping the hash when the same array objects come back (callers that reuse
- * their columns, e.g. the task pane or a loop over rows); Excel's fresh arrays are hashed.
+ * their columns, e.g. the task pane or a loop over rows; arguments are never mutated once passed).
+ * Excel hands fresh arrays to every call, which are hashed.
  */
 export function keyOf(name: string, args: readonly Arg[]): string {
-  const first = args.find((a) => Array.isArray(a));
-  if (!Array.isArray(first)) return contentKey(name, args);
-  const known = keysByFirstArg.get(first);
-  if (known?.args.length === args.length && known.args.every((a, i) => a === args[i])) return known.key;
+  for (const recent of recentKeys) {
+    if (
+      recent.name === name &&
+      recent.args.length === args.length &&
+      recent.args.every((a, i) => a === args[i])
+    )
+      return recent.key;
+  }
   const key = contentKey(name, args);
-  keysByFirstArg.set(first, { args: [...args], key });
+  if (args.some((a) => Array.isArray(a))) {
+    recentKeys.unshift({ name, args: [...args], key });
+    if (recentKeys.length > RECENT) recentKeys.pop();
+  }
   return key;
 }
 
