@@ -55,7 +55,8 @@ export function readPortfolio(
   extra: readonly ColumnArg[] = [],
 ): Portfolio {
   const numeric = Object.entries(columns) as [NumericField, ColumnArg][];
-  const present = numeric.filter(([, c]) => c.range !== undefined && c.range !== null);
+  // An optional column left out may come as null or as one blank cell.
+  const present = numeric.filter(([, c]) => !isOmitted(c.range));
   const first: ColumnArg | undefined = present.at(0)?.[1] ?? extra.at(0);
   const shape = args.cells(first?.range);
   const hasIds = idsRange !== undefined && idsRange !== null && !isOmitted(idsRange);

@@ -156,3 +156,11 @@ describe("which", () => {
     expect(fns.allocate(column(["retain", "atRisk", "maintain"]), 21, [["c", "a"]], ids)).toEqual([[3, 10]]);
   });
 });
+
+describe("optional columns", () => {
+  test("an optional column given as one blank cell counts as left out", () => {
+    expect(fns.allocate(column(["retain", "retain"]), 10, null, column(["a", "b"]), [[""]])).toEqual(
+      column([5, 5]),
+    );
+  });
+});
