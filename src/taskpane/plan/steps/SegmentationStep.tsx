@@ -1,10 +1,8 @@
 import {
-  Button,
   Field,
   Radio,
   RadioGroup,
   Select,
-  Slider,
   Table,
   TableBody,
   TableCell,
@@ -12,16 +10,16 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
-import { useState } from "react";
 import type { ReactNode } from "react";
 import type { StrategicParams } from "../../../core/segment";
 import { SegmentBarChart } from "../../charts/SegmentBarChart";
 import { segmentColour, segmentLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
-import { segmentsFor } from "../planModel";
 import type { SegmentationChoices, SegmentationMethod } from "../planModel.types";
 import type { StepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
+import { OverrideEditor } from "./OverrideEditor";
+import { PercentSlider } from "./PercentSlider";
 
 const METHODS: readonly SegmentationMethod[] = ["strategic", "abc", "crossAbc"];
 
@@ -150,103 +148,5 @@ export function SegmentationStep({ wizard }: StepProps): ReactNode {
       />
       <OverrideEditor wizard={wizard} />
     </div>
-  );
-}
-
-function PercentSlider(props: {
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  onChange: (value: number) => void;
-}): ReactNode {
-  const { t, percent } = useI18n();
-  return (
-    <Field label={t("common.labelValue", { label: props.label, value: percent(props.value) })}>
-      <Slider
-        aria-valuetext={percent(props.value)}
-        min={Math.round(props.min * 100)}
-        max={Math.round(props.max * 100)}
-        value={Math.round(props.value * 100)}
-        onChange={(_, data) => {
-          props.onChange(data.value / 100);
-        }}
-      />
-    </Field>
-  );
-}
-
-function OverrideEditor({ wizard }: { wizard: StepProps["wizard"] }): ReactNode {
-  const { t, language } = useI18n();
-  const styles = usePlanWizardStyles();
-  const seg = wizard.choices.segmentation;
-  const segments = segmentsFor(seg);
-  const clients = wizard.derived.segmented;
-  const [clientId, setClientId] = useState("");
-  const [segmentId, setSegmentId] = useState(segments[0]?.id ?? "");
-  const setOverrides = (overrides: Record<string, string>): void => {
-    wizard.update((c) => ({ ...c, segmentation: { ...c.segmentation, overrides } }));
-  };
-  const current = clients.find((c) => c.client.id === clientId);
-  return (
-    <section aria-label={t("segmentation.overrides")}>
-      <div className={styles.row}>
-        <Field label={t("segmentation.overrideClient")}>
-          <Select
-            value={clientId}
-            onChange={(_, data) => {
-              setClientId(data.value);
-            }}
-          >
-            <option value="">—</option>
-            {clients.map((c) => (
-              <option key={c.client.id} value={c.client.id}>
-                {`${c.client.id} · ${c.client.name} (${segmentLabel(c.segment, language)})`}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("segmentation.overrideSegment")}>
-          <Select
-            value={segmentId}
-            onChange={(_, data) => {
-              setSegmentId(data.value);
-            }}
-          >
-            {segments.map((s) => (
-              <option key={s.id} value={s.id}>
-                {segmentLabel(s.id, language)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Button
-          disabled={clientId === "" || segmentId === ""}
-          onClick={() => {
-            setOverrides({ ...seg.overrides, [clientId]: segmentId });
-          }}
-        >
-          {t("segmentation.force")}
-        </Button>
-      </div>
-      {current !== undefined && current.reason !== "" && <p>{current.reason}</p>}
-      <ul>
-        {Object.entries(seg.overrides).map(([id, s]) => (
-          <li key={id}>
-            {t("segmentation.forced", { client: id, segment: segmentLabel(s, language) })}{" "}
-            <Button
-              size="small"
-              aria-label={t("segmentation.unforce", { client: id })}
-              onClick={() => {
-                const { [id]: _removed, ...rest } = seg.overrides;
-                setOverrides(rest);
-              }}
-            >
-              {t("segmentation.remove")}
-            </Button>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
