@@ -2,7 +2,9 @@
 import * as schema from "../core/workbook/schema";
 import type { Lang } from "../core/workbook/schema";
 import type { CellValue } from "../core/types";
-import { parseAddress, sheetOf } from "./a1";
+import { parseAddress, rectAddress, sheetOf } from "./a1";
+import type { Rect } from "./a1";
+import { currentRegion } from "./region";
 import { gatewayError } from "./errors";
 import type { SourceLocation, SourceRead, SourceSpec } from "./gateway.types";
 
@@ -57,6 +59,32 @@ export function cadenceColumnsOf(
 
 export const headerText = (v: CellValue): string => cellString(v).trim();
 
+/** The selected cells (or, for a single cell or row, its current region) out of the sheet's used range. */
+function selectionGrid(
+  address: string,
+  used: Excel.Range | null,
+): { rect: Rect; values: CellValue[][] } | null {
+  if (used === null) return null;
+  const selection = parseAddress(address);
+  if (used.isNullObject) return { rect: selection, values: [] };
+  const frame = parseAddress(used.address);
+  const all = used.values as CellValue[][];
+  const rect =
+    selection.r1 > selection.r0
+      ? selection
+      : (() => {
+          const r = currentRegion(all, selection.r0 - frame.r0, selection.c0 - frame.c0);
+          return { r0: r.r0 + frame.r0, c0: r.c0 + frame.c0, r1: r.r1 + frame.r0, c1: r.c1 + frame.c0 };
+        })();
+  const values = Array.from({ length: rect.r1 - rect.r0 + 1 }, (_, i) =>
+    Array.from(
+      { length: rect.c1 - rect.c0 + 1 },
+      (_, j) => all[rect.r0 + i - frame.r0]?.[rect.c0 + j - frame.c0] ?? "",
+    ),
+  );
+  return { rect, values };
+}
+
 export async function readSource(
   run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>,
   from: SourceSpec,
@@ -65,8 +93,11 @@ export async function readSource(
   return run(async (context) => {
     const table = tableName === null ? null : context.workbook.tables.getItemOrNullObject(tableName);
     table?.load("name");
+    // A selection is read through its sheet's used range, so one clicked cell can stand for its list.
     const range = table === null ? context.workbook.getSelectedRange() : table.getRange();
-    range.load("address,values");
+    range.load(table === null ? "address" : "address,values");
+    const used =
+      table === null ? range.worksheet.getUsedRangeOrNullObject(true).load("address,values") : null;
     const sheets = context.workbook.worksheets;
     const schemaRange = sheets.getItemOrNullObject(schema.SCHEMA_SHEET).getUsedRangeOrNullObject(true);
     schemaRange.load("values");
@@ -76,16 +107,17 @@ export async function readSource(
     if (table?.isNullObject === true) {
       throw gatewayError(from === "clients" ? "notPlanWorkbook" : "tableMissing", { table: tableName ?? "" });
     }
-    const values = range.values as CellValue[][];
+    const selected = selectionGrid(range.address, used);
+    const values = selected?.values ?? (range.values as CellValue[][]);
     const headers = (values[0] ?? []).map(headerText);
     if (values.length < 2 || headers.every((h) => h === "")) throw gatewayError("emptySource");
-    const rect = parseAddress(range.address);
+    const rect = selected?.rect ?? parseAddress(range.address);
     const location: SourceLocation = {
       sheet: sheetOf(range.address),
       table: table === null ? null : table.name,
       headerRow: rect.r0 + 1,
       firstColumn: rect.c0,
-      address: range.address.slice(range.address.lastIndexOf("!") + 1),
+      address: rectAddress(rect),
     };
     const state = schemaState(schemaRange.isNullObject ? null : (schemaRange.values as unknown[][]));
     return {
