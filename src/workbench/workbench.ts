@@ -10,6 +10,7 @@ import type { ErrorCode } from "./api/errors";
 import { parseRect, splitSheet } from "./model/address";
 import { writeValue } from "./model/cells";
 import { createTable } from "./model/tables";
+import { recalculate } from "./model/calc";
 import type { WorkbookModel } from "./model/types";
 import { createModel, emptySheet, findSheet, newId } from "./model/workbook";
 import { sheetSnapshot, workbookSnapshot } from "./snapshot";
@@ -108,6 +109,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     failNextSync: null,
     suspendedCalculations: 0,
     changed() {
+      recalculate(model);
       for (const listener of listeners) listener();
     },
   };
@@ -144,10 +146,14 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     run: run as RunBatch,
     stats,
     model,
-    snapshot: () => workbookSnapshot(model),
+    snapshot: () => {
+      recalculate(model);
+      return workbookSnapshot(model);
+    },
     sheet: (name) => {
       const sheet = findSheet(model, name);
       if (!sheet) throw new WorkbenchApiError(ErrorCodes.itemNotFound, `No sheet named ${name}.`);
+      recalculate(model);
       return sheetSnapshot(sheet);
     },
     onChange(listener) {

@@ -4,6 +4,7 @@
  * https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
  */
 import { invalidArgument, notLoaded } from "./errors";
+import { recalculate } from "../model/calc";
 import type { RequestContext } from "./context";
 
 export type LoadSpec = string | string[] | Record<string, unknown> | undefined;
@@ -86,6 +87,8 @@ export abstract class ClientObject {
 
   /** Runs a load inside a sync: reads now, publishes when the batch succeeds. */
   loadNow(paths: string[] | null): void {
+    // Excel recalculates before it answers a read (unless calculation is manual).
+    recalculate(this.context.model);
     if (this.isMissing()) {
       this.context.stage(() => {
         this.nullState = true;

@@ -9,6 +9,7 @@ import { NamedItemCollection } from "./names";
 import { Range } from "./range";
 import { TableCollection } from "./table";
 import { WorksheetCollection } from "./worksheets";
+import { recalculate } from "../model/calc";
 import { sheetById } from "../model/workbook";
 
 export class Application extends ClientObject {
@@ -35,6 +36,7 @@ export class Application extends ClientObject {
       if (!["Automatic", "AutomaticExceptTables", "Manual"].includes(value))
         throw invalidArgument("Application.calculationMode");
       this.context.model.calculationMode = value;
+      if (value !== "Manual") recalculate(this.context.model, true);
     });
   }
 
@@ -50,7 +52,9 @@ export class Application extends ClientObject {
   }
 
   calculate(_calculationType?: string): void {
-    this.queueCall("calculate", undefined, () => undefined);
+    this.queueCall("calculate", undefined, () => {
+      recalculate(this.context.model, true);
+    });
   }
 }
 

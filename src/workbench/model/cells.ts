@@ -73,6 +73,7 @@ export function serialToIso(serial: number): string {
  */
 export function writeValue(sheet: SheetModel, r: number, c: number, input: unknown): void {
   if (input === null || input === undefined) return;
+  sheet.dirty = true;
   if (typeof input === "string" && input.length > 1 && input.startsWith("=")) {
     writeFormula(sheet, r, c, input);
     return;
@@ -104,7 +105,7 @@ function coerceText(input: string, nf: string, cell: Cell): Scalar {
   return input;
 }
 
-/** Stores a formula; its value is computed by the small evaluator when it can, else left as #NAME?. */
+/** Stores a formula; recalculation (calc.ts) computes its value before the next read. */
 export function writeFormula(sheet: SheetModel, r: number, c: number, input: unknown): void {
   if (input === null || input === undefined) return;
   if (typeof input !== "string" || !input.startsWith("=") || input.length < 2) {
@@ -114,9 +115,11 @@ export function writeFormula(sheet: SheetModel, r: number, c: number, input: unk
   const cell = cellAt(sheet, r, c);
   cell.f = input;
   cell.v = evaluateConstant(input);
+  sheet.dirty = true;
+  sheet.hasFormulas = true;
 }
 
-/** Constant formulas (="x", =12, =TRUE) are evaluated; others keep a placeholder value. */
+/** Constant formulas (="x", =12, =TRUE) have their value at once; others get theirs at recalculation. */
 function evaluateConstant(formula: string): Scalar {
   const body = formula.slice(1).trim();
   if (NUMERIC.test(body)) return Number(body);
@@ -126,6 +129,7 @@ function evaluateConstant(formula: string): Scalar {
 }
 
 export function clearCells(sheet: SheetModel, rect: Rect, what: "All" | "Contents" | "Formats"): void {
+  sheet.dirty = true;
   const lastRow = Math.min(rect.r1, sheet.rows.length - 1);
   for (let r = rect.r0; r <= lastRow; r++) {
     const row = sheet.rows[r];
@@ -166,6 +170,7 @@ export function usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
 
 /** Moves every cell at row >= at in columns c0..c1 down by n (n < 0 moves up, deleting rows at..at-n-1). */
 export function shiftRows(sheet: SheetModel, at: number, n: number, c0: number, c1: number): void {
+  sheet.dirty = true;
   const last = sheet.rows.length - 1;
   if (n > 0) {
     for (let r = last; r >= at; r--) moveRowPart(sheet, r, r + n, c0, c1);

@@ -79,6 +79,10 @@ export interface SheetModel {
   validations: ValidationModel[];
   conditionalFormats: ConditionalFormatModel[];
   charts: ChartModel[];
+  /** Set by writes, cleared by recalculation. */
+  dirty?: boolean;
+  /** Set once a formula is written: sheets without formulas are skipped by recalculation. */
+  hasFormulas?: boolean;
 }
 
 export interface TableModel {
