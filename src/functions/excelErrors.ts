@@ -70,6 +70,11 @@ function kindOf(error: Error): ExcelErrorKind {
 }
 
 function frenchOf(error: Error): string | null {
+  // The norms module's errors carry data but no French text: phrase it here.
+  if (error instanceof norms.UnknownSegmentError)
+    return `Segment inconnu « ${error.segment} » (connus : ${error.known.join(", ") || "aucun"})`;
+  if (error instanceof norms.UnknownChannelError)
+    return `Canal inconnu « ${error.channel} » (connus : ${error.known.join(", ") || "aucun"})`;
   const fr = (error as { messageFr?: unknown }).messageFr;
   return typeof fr === "string" && fr !== "" ? fr : null;
 }

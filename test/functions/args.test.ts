@@ -142,6 +142,13 @@ describe("Excel errors", () => {
       code: "#VALUE!",
     });
     expect(toExcelError("boom", "en")).toMatchObject({ code: "#VALUE!", message: "boom" });
+    expect(toExcelError(new norms.UnknownSegmentError("Or", ["retain", "develop"]), "fr")).toMatchObject({
+      code: "#N/A",
+      message: "Segment inconnu « Or » (connus : retain, develop)",
+    });
+    expect(toExcelError(new norms.UnknownChannelError("fax", ["visit"]), "fr").message).toBe(
+      "Canal inconnu « fax » (connus : visit)",
+    );
   });
 });
 
