@@ -7,7 +7,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
 import { sql } from "kysely";
 import type { Actor } from "./access";
-import { authenticate, type EntraOptions } from "./auth";
+import { ActorCache, authenticate, type EntraOptions } from "./auth";
 import type { Database } from "./db/connect";
 import { ApiError, ERRORS, errorBody, type ErrorCode } from "./errors";
 import { OpenApiCollector } from "./openapi";
@@ -29,6 +29,11 @@ export interface ServerOptions {
   /** Requests per minute per token (or IP); false disables; default 6,000. */
   rateLimit?: { max: number; timeWindowMs: number } | false;
   trustProxy?: boolean;
+  /**
+   * How long a verified token's person (and subtree) is reused, in ms; default 5,000, 0 disables.
+   * Revocations and hierarchy changes therefore apply within this delay on every instance.
+   */
+  authCacheMs?: number;
 }
 
 declare module "fastify" {
@@ -61,6 +66,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
   const { db } = options.db;
   const openapi = new OpenApiCollector();
+  const actors = new ActorCache(options.authCacheMs ?? 5000, (header) =>
+    authenticate(db, header, options.entra),
+  );
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/openapi")) openapi.add(route);
   });
@@ -96,7 +104,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.addHook("onRequest", async (request) => {
     if (request.routeOptions.config.public === true || request.routeOptions.url === undefined) return;
     try {
-      request.actor = await authenticate(db, request.headers.authorization, options.entra);
+      request.actor = await actors.get(request.headers.authorization);
     } catch (error: unknown) {
       if (error instanceof ApiError) {
         await audit(db, denial(request, null, "unauthenticated", error.details));

@@ -105,3 +105,25 @@ async function personFromEntra(
   }
   throw new ApiError("UNAUTHENTICATED", { reason: "no person matches this account" });
 }
+
+/** Remembers who a bearer token is for a few seconds, so a busy client does not cost a lookup per request. */
+export class ActorCache {
+  private readonly entries = new Map<string, { actor: Actor; expires: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly resolve: (header: string | undefined) => Promise<Actor>,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  async get(header: string | undefined): Promise<Actor> {
+    if (this.ttlMs <= 0 || header === undefined) return this.resolve(header);
+    const now = Date.now();
+    const hit = this.entries.get(header);
+    if (hit && hit.expires > now) return hit.actor;
+    const actor = await this.resolve(header);
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    this.entries.set(header, { actor, expires: now + this.ttlMs });
+    return actor;
+  }
+}
