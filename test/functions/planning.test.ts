@@ -1,5 +1,6 @@
 /** NORM, WEIGHTED, WORKDAYS and CAPACITY as Excel calls them. */
 import { excelErrorOf } from "./support/customFunctions";
+import fc from "fast-check";
 import * as fns from "../../src/functions/functions";
 import { column } from "./support/ranges";
 
@@ -84,6 +85,24 @@ describe("WORKDAYS", () => {
     // 46023 = 2026-01-01; 46053 = 2026-01-31.
     expect(fns.workdays([[46023]], column([46053, "2026-01-02", null]))).toEqual(column([21, 1, ""]));
     expect(fns.workdays([["2026-05-11"]], [["2026-05-15"]], "FR", "", [["2026-05-15"]])).toEqual([[3]]);
+  });
+
+  test("property: working days add up over consecutive periods", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 700 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 1, max: 300 }),
+        (a, b, c) => {
+          const day = (n: number): number => 46023 + n; // serial 46023 = 2026-01-01
+          const whole = fns.workdays([[day(a)]], [[day(a + b + c)]])[0]?.[0];
+          const first = fns.workdays([[day(a)]], [[day(a + b)]])[0]?.[0];
+          const second = fns.workdays([[day(a + b + 1)]], [[day(a + b + c)]])[0]?.[0];
+          expect(Number(first) + Number(second)).toBe(whole);
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 
   test("a bad date is #VALUE! naming the row; an unknown country #N/A", () => {

@@ -112,6 +112,22 @@ describe("SEGMENT", () => {
     });
   });
 
+  test("property: per-row calls by row number equal the spill on random portfolios", () => {
+    const amount = fc.option(fc.integer({ min: 0, max: 500 }), { nil: null });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(amount, amount, amount), { minLength: 1, maxLength: 25 }), (rows) => {
+        const n = column(rows.map((r) => r[0]));
+        const n1 = column(rows.map((r) => r[1]));
+        const pot = column(rows.map((r) => r[2]));
+        const spilled = fns.segment(n, n1, pot, null, undefined, "id");
+        rows.forEach((_, i) => {
+          expect(fns.segment(n, n1, pot, i + 1, undefined, "id")).toEqual([spilled[i]]);
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   test("a bad language is #VALUE!; a row number out of range is #N/A", () => {
     expect(excelErrorOf(() => fns.segment(salesN, salesN1, potential, null, ids, "de")).code).toBe("#VALUE!");
     expect(excelErrorOf(() => fns.segment(salesN, salesN1, potential, 99)).code).toBe("#N/A");
