@@ -13,9 +13,6 @@ import { schemaState } from "./readSource";
 import { addHiddenSheet, schemaWrite } from "./undoStore";
 import type { ExcelRun } from "./office";
 
-/** Rows below each table header given number formats and validation lists. */
-export const FORMATTED_ROWS = 5000;
-
 const STATUS_COLOURS: Readonly<Record<schema.TrackingStatus, string>> = {
   under: "#F8CBAD",
   onTrack: "#C6EFCE",
@@ -47,10 +44,10 @@ function addTable(ws: Excel.Worksheet, spec: TableSpec, lang: Lang): void {
   const table = ws.tables.add(rectAddress(rect), true);
   table.name = spec.name;
   spec.columns.forEach((c, i) => {
+    // The table's body only: Excel extends a table column's format, validation and conditional
+    // formats to the rows added later, so the sheet's used range stays the table.
     const col = rect.c0 + i;
-    const range = ws.getRange(
-      rectAddress({ r0: rect.r0 + 1, c0: col, r1: rect.r0 + FORMATTED_ROWS, c1: col }),
-    );
+    const range = ws.getRange(rectAddress({ r0: rect.r0 + 1, c0: col, r1: rect.r1, c1: col }));
     if (spec.sheet !== "settings") broadcastNumberFormat(range, schema.NUMBER_FORMATS[c.kind]);
     if (c.list !== undefined) {
       range.dataValidation.rule = {

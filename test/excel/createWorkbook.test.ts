@@ -28,6 +28,19 @@ describe("createPlanWorkbook", () => {
       );
       expect(wb.sheet(schema.SHEET_NAMES.dashboard[lang]).charts).toHaveLength(2);
       expect(wb.suspendedCalculations).toBe(1);
+      // Formats, lists and status colours sit on the table body and grow with it.
+      const width = schema.table("Clients").columns.length;
+      await wb.run(async (context) => {
+        context.workbook.tables.getItem("Clients").rows.add(
+          undefined,
+          [1, 2, 3].map((k) => [`C${k}`, ...Array.from({ length: width - 1 }, () => "")]),
+        );
+        await context.sync();
+      });
+      const grown = wb.sheet(schema.SHEET_NAMES.clients[lang]);
+      expect(grown.validations.map((v) => v.address)).toContain("H2:H4");
+      expect(grown.conditionalFormats.every((cf) => cf.address === "U2:U4")).toBe(true);
+      expect(grown.numberFormats.V4).toBe("yyyy-mm-dd");
     },
   );
 
