@@ -127,5 +127,16 @@ export function keyOf(name: string, args: readonly Arg[]): string {
 
 /** Computes `compute()` once per distinct (name, arguments) content among the recent ones. */
 export function memoised<V>(name: string, args: readonly Arg[], compute: () => V): V {
-  return wholeColumnCache.getOrCompute(keyOf(name, args), compute) as V;
+  // Failures are kept too: 5,000 rows over an infeasible plan must not recompute it 5,000 times.
+  const outcome = wholeColumnCache.getOrCompute(keyOf(name, args), (): Outcome<V> => {
+    try {
+      return { ok: true, value: compute() };
+    } catch (error: unknown) {
+      return { ok: false, error };
+    }
+  }) as Outcome<V>;
+  if (outcome.ok) return outcome.value;
+  throw outcome.error;
 }
+
+type Outcome<V> = { ok: true; value: V } | { ok: false; error: unknown };

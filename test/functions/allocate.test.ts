@@ -92,6 +92,15 @@ describe("ALLOCATE", () => {
     ).toBe("#VALUE!");
   });
 
+  test("a failing allocation is computed once for all the rows that ask for it", () => {
+    const mins = column([4, 4, 4, 0]);
+    for (const id of ["a", "b", "c", "d"]) {
+      expect(excelErrorOf(() => fns.allocate(segments, 10, id, ids, undefined, mins)).code).toBe("#NUM!");
+    }
+    expect(wholeColumnCache.misses).toBe(1);
+    expect(wholeColumnCache.hits).toBe(3);
+  });
+
   test("messages follow Excel's display language", () => {
     const office = globalThis as { Office?: unknown };
     office.Office = { context: { displayLanguage: "fr-FR" } };
