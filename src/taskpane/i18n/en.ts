@@ -215,4 +215,5 @@ export const en = {
   "source.tableName": "…or a table by name",
   "source.readTable": "Use this table",
   "norms.invalid": "These norms cannot be used yet:",
+  "track.file": "…or open a CSV file",
 } as const;

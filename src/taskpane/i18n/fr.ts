@@ -217,4 +217,5 @@ export const fr: Messages = {
   "source.tableName": "…ou une table par son nom",
   "source.readTable": "Utiliser cette table",
   "norms.invalid": "Ces normes ne sont pas encore utilisables :",
+  "track.file": "…ou ouvrir un fichier CSV",
 };

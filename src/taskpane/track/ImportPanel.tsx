@@ -44,16 +44,31 @@ export function ImportPanel({ busy, asOf, onAsOf, onUpdate }: ImportPanelProps):
         <Radio value="sheet" label={t("track.fromSheet")} />
       </RadioGroup>
       {from === "paste" ? (
-        <Field label={t("track.csv")} hint={t("track.csvHint")}>
-          <Textarea
-            resize="vertical"
-            rows={4}
-            value={csv}
-            onChange={(_, data) => {
-              setCsv(data.value);
-            }}
-          />
-        </Field>
+        <>
+          <Field label={t("track.csv")} hint={t("track.csvHint")}>
+            <Textarea
+              resize="vertical"
+              rows={4}
+              value={csv}
+              onChange={(_, data) => {
+                setCsv(data.value);
+              }}
+            />
+          </Field>
+          <Field label={t("track.file")}>
+            {(fieldProps) => (
+              <input
+                {...fieldProps}
+                type="file"
+                accept=".csv,text/csv,text/plain"
+                onChange={(event) => {
+                  const file = event.currentTarget.files?.[0];
+                  if (file !== undefined) void readText(file).then(setCsv);
+                }}
+              />
+            )}
+          </Field>
+        </>
       ) : (
         <Field label={t("track.sheet")}>
           <Input
@@ -94,4 +109,18 @@ export function ImportPanel({ busy, asOf, onAsOf, onUpdate }: ImportPanelProps):
       </div>
     </section>
   );
+}
+
+/** FileReader rather than Blob.text(): older Office web views lack the latter. */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      resolve(typeof reader.result === "string" ? reader.result : "");
+    };
+    reader.onerror = () => {
+      reject(reader.error ?? new Error("The file could not be read."));
+    };
+    reader.readAsText(file);
+  });
 }

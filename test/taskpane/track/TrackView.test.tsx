@@ -119,3 +119,20 @@ describe("TrackView", () => {
     );
   });
 });
+
+describe("TrackView file import", () => {
+  it("reads a CSV file into the import box", async () => {
+    const user = userEvent.setup();
+    const { gateway, state } = setup();
+    renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />);
+    const file = new File([CRM_EXPORT], "export.csv", { type: "text/csv" });
+    await user.upload(screen.getByLabelText("…or open a CSV file"), file);
+    await waitFor(() => {
+      expect(screen.getByRole("textbox", { name: /CRM export/ })).toHaveValue(CRM_EXPORT);
+    });
+    await user.click(screen.getByRole("button", { name: "Import and refresh" }));
+    await waitFor(() => {
+      expect(state.imports).toEqual([{ csv: CRM_EXPORT, sourceName: "CRM" }]);
+    });
+  });
+});
