@@ -110,7 +110,8 @@ export function norm(segment: any[][], channel?: string, norms?: any[][]): any[]
  * @param counts Contact counts, one column per channel: one block or one range per channel.
  * @returns Visit-equivalents per row.
  */
-export function weighted(channels: any[][], ...counts: any[][][]): any[][] {
+export function weighted(channels: any[][], counts: any[][][]): any[][] {
+  // Excel passes a repeating parameter as one array holding each range given: any[][][], not a rest parameter.
   return guarded(() => planning.weightedOf(channels, counts));
 }
 

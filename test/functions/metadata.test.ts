@@ -32,7 +32,7 @@ const EXPECTED: Record<string, { params: string; result: "matrix" | "scalar"; fr
     fr: "SEGMENT",
   },
   NORM: { params: "segment:any[], channel:string?, norms:any[]?", result: "matrix", fr: "NORME" },
-  WEIGHTED: { params: "channels:any[], counts:any[]?...", result: "matrix", fr: "PONDERE" },
+  WEIGHTED: { params: "channels:any[], counts:any[]...", result: "matrix", fr: "PONDERE" },
   WORKDAYS: {
     params: "start:any[], end:any[], country:string?, region:string?, daysOff:any[]?",
     result: "matrix",

@@ -48,30 +48,32 @@ describe("WEIGHTED", () => {
       fns.weighted(
         [["Visite", "Visio", "Appel", "E-mail"]],
         [
-          [10, 2, 6, null],
-          [null, null, null, null],
+          [
+            [10, 2, 6, null],
+            [null, null, null, null],
+          ],
         ],
       ),
     ).toEqual([[10 + 1 + 1.5], [""]]);
   });
 
-  test("one range per channel (repeating argument), and the user's own weights", () => {
-    expect(fns.weighted([["visit", "call"]], column([10, 3]), column([6, 8]))).toEqual(column([11.5, 5]));
+  test("one range per channel (the repeating argument, which Excel passes as one array of ranges), and the user's own weights", () => {
+    expect(fns.weighted([["visit", "call"]], [column([10, 3]), column([6, 8])])).toEqual(column([11.5, 5]));
     expect(
       fns.weighted(
         [
           ["visit", "call"],
           [1, 0.5],
         ],
-        [[2, 4]],
+        [[[2, 4]]],
       ),
     ).toEqual([[4]]);
   });
 
   test("a count of the wrong kind or a count mismatch is #VALUE!; an unknown channel #N/A", () => {
-    expect(excelErrorOf(() => fns.weighted([["visit", "call"]], [[1, "x"]])).code).toBe("#VALUE!");
-    expect(excelErrorOf(() => fns.weighted([["visit", "call"]], [[1, 2, 3]])).code).toBe("#VALUE!");
-    expect(excelErrorOf(() => fns.weighted([["carrier pigeon"]], [[1]])).code).toBe("#N/A");
+    expect(excelErrorOf(() => fns.weighted([["visit", "call"]], [[[1, "x"]]])).code).toBe("#VALUE!");
+    expect(excelErrorOf(() => fns.weighted([["visit", "call"]], [[[1, 2, 3]]])).code).toBe("#VALUE!");
+    expect(excelErrorOf(() => fns.weighted([["carrier pigeon"]], [[[1]]])).code).toBe("#N/A");
   });
 });
 
