@@ -150,7 +150,18 @@ const m001: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { "001_initial": m001 };
+// The team view sums contacts per client: a covering index lets it stream them in client order.
+const m002: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createIndex("contacts_team_view")
+      .on("contacts")
+      .columns(["client_id", "deleted", "date", "channel", "weight", "rep_id"])
+      .execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = { "001_initial": m001, "002_contacts_team_view": m002 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 

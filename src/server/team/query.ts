@@ -36,10 +36,12 @@ export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): 
   const lo = (1 - input.tolerance) * input.elapsedShare;
   const hi = (1 + input.tolerance) * input.elapsedShare;
   const result = await sql<Record<string, unknown>>`
+    -- Contacts are summed per client over the covering index, in client order; the join below
+    -- keeps only the clients in scope (a rep filter here makes SQLite leave the covering index).
     with a as (
       select client_id, count(*) as n, sum(coalesce(weight, ${weightCase})) as w
       from contacts
-      where deleted = 0 and rep_id in (${reps}) and date >= ${input.start} and date <= ${input.asOf}
+      where deleted = 0 and date >= ${input.start} and date <= ${input.asOf}
       group by client_id
     ), c as (
       select cl.rep_id, coalesce(cl.segment, '') as segment,
