@@ -124,8 +124,11 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     expect(tableOf(after, "Clients").columns).toEqual(expect.arrayContaining(["Segment", ...PLANNED]));
     const body = clients.slice(1, 301);
     expect(body).toHaveLength(300);
+    const normCol = header.indexOf("Norm (visit eq.)");
+    expect(normCol).toBeGreaterThanOrEqual(REP_COLUMNS);
     for (const row of body) {
       expect(["Retain", "Develop", "At risk", "Maintain", "Prospect"]).toContain(row[segmentCol]);
+      expect(typeof row[normCol]).toBe("number");
       for (const c of plannedCols) {
         const value = row[c];
         expect(Number.isInteger(value) && (value as number) >= 0).toBe(true);
@@ -152,13 +155,34 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     await pane.getByText("300 rows written.").waitFor({ timeout: 60_000 });
   }, 120_000);
 
+  /** Waits for the import result and returns the contacts added and the duplicates skipped. */
+  const importResult = async (): Promise<{ added: number; duplicates: number }> => {
+    const line = pane.getByText(/^[\d,]+ contacts added, [\d,]+ duplicates skipped\.$/);
+    await line.waitFor({ timeout: 90_000 });
+    const [added = "", duplicates = ""] =
+      /^([\d,]+) contacts added, ([\d,]+)/.exec(await line.innerText())?.slice(1) ?? [];
+    return { added: Number(added.replaceAll(",", "")), duplicates: Number(duplicates.replaceAll(",", "")) };
+  };
+
   it("imports a month of contacts in at most 3 actions: KPIs, both symptoms and overdue clients appear", async () => {
     const cells = await workbookCells(page);
-    const contactsBefore = tableRows(tableOf(cells, "Contacts"));
-    const month = exportMonthCsv(sheetOf(cells, "Contacts export"), "2026-10-28", "2026-11-27");
+    const exportSheet = sheetOf(cells, "Contacts export");
+    const earlier = exportMonthCsv(exportSheet, "2025-12-01", "2026-10-27");
+    const month = exportMonthCsv(exportSheet, "2026-10-28", "2026-11-27");
     expect(month.rows).toBeGreaterThan(50);
 
-    // The monthly update, counted: open Track, paste the CRM export, Import and refresh.
+    // The months before, brought in by the earlier monthly updates (same pane, not counted).
+    await pane.getByRole("tab", { name: "Track" }).click();
+    await pane.getByRole("textbox", { name: /CRM export/ }).fill(earlier.csv);
+    await pane.getByRole("button", { name: "Import and refresh" }).click();
+    const first = await importResult();
+    expect(first.added + first.duplicates).toBe(earlier.rows);
+    expect(first.added).toBeGreaterThan(earlier.rows * 0.9);
+    const contactsBefore = tableRows(tableOf(await workbookCells(page), "Contacts"));
+    expect(contactsBefore).toBe(first.added + 1);
+    await pane.getByRole("tab", { name: "Plan" }).click();
+
+    // This month's update, counted from the pane as it opens: open Track, paste, Import and refresh.
     let actions = 0;
     await pane.getByRole("tab", { name: "Track" }).click();
     actions++;
@@ -166,29 +190,32 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     actions++;
     await pane.getByRole("button", { name: "Import and refresh" }).click();
     actions++;
-    await pane
-      .getByRole("region", { name: "Import result" })
-      .or(pane.getByText(/contacts added/))
-      .first()
-      .waitFor({
-        timeout: 90_000,
-      });
+    const update = await importResult();
+    expect(update.added + update.duplicates).toBe(month.rows);
     await pane.getByRole("region", { name: /^Where you stand on/ }).waitFor({ timeout: 90_000 });
     for (const kpi of ["Plan attainment", "Reach", "Coverage", "Pace", "Catch-up per working day"])
       await pane.getByRole("group", { name: kpi }).waitFor();
-    for (const symptom of ["Saturated top accounts", "Neglected at-risk clients", "Overdue clients"])
-      await pane.getByRole("region", { name: symptom }).waitFor();
     expect(actions).toBeLessThanOrEqual(3);
+    // The two symptoms by name, each with its clients, and the overdue clients.
+    for (const symptom of ["Saturated top accounts", "Neglected at-risk clients", "Overdue clients"]) {
+      const region = pane.getByRole("region", { name: symptom });
+      await region.waitFor();
+      await expect(
+        region.getByRole("button", { name: /^Create an action plan for / }).count(),
+      ).resolves.toBeGreaterThan(0);
+    }
     await shot(page, "08-tracked");
 
     const after = await workbookCells(page);
-    expect(tableRows(tableOf(after, "Contacts"))).toBeGreaterThan(contactsBefore);
-    const added = sheetOf(after, "Contacts").values.length - 1;
-    expect(added).toBeGreaterThan(month.rows / 2);
+    expect(tableRows(tableOf(after, "Contacts"))).toBe(contactsBefore + update.added);
+    expect(sheetOf(after, "Contacts").values.length - 1).toBe(first.added + update.added);
   }, 240_000);
 
   it("turns a symptom into an action plan in one click, stored in the Actions table", async () => {
-    const create = pane.getByRole("button", { name: /^Create an action plan for / }).first();
+    const create = pane
+      .getByRole("region", { name: "Neglected at-risk clients" })
+      .getByRole("button", { name: /^Create an action plan for / })
+      .first();
     const label = (await create.getAttribute("aria-label")) ?? "";
     const clientId = /for (\S+) \(/.exec(label)?.[1] ?? "";
     expect(clientId).not.toBe("");
