@@ -1,7 +1,8 @@
 /**
  * End to end in headless Chromium on the workbench (issue 5 §4): a rep builds a plan from the demo
  * portfolio through every wizard step, writes it, undoes and rewrites it, imports a month of
- * contacts, sees the KPIs and symptoms, and turns a symptom into an action plan. Every step asserts
+ * contacts, sees the KPIs and symptoms, and turns a symptom into an action plan; then, on a fresh
+ * page, plans from the rep's own selected range as the demo opens. Every step asserts
  * on the workbook's cells (window.__cadenceWorkbench), and leaves a screenshot in test-results/e2e/.
  */
 import type { Browser, FrameLocator, Page } from "playwright-core";
@@ -236,4 +237,35 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     await shot(page, "09-action");
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it("also plans from the rep's own selected range, as the demo opens, leaving the rep's columns alone", async () => {
+    const own = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: "en-US" });
+    own.on("pageerror", (error) => errors.push(error.message));
+    try {
+      const ownPane = await openWorkbench(own, server.url);
+      const before = sheetOf(await workbookCells(own), "Clients").values;
+      await ownPane.getByRole("button", { name: "Use the current table or selection" }).click();
+      await ownPane.getByText("Read Clients!A1:G301: 300 clients.").waitFor({ timeout: 30_000 });
+      const nav = ownPane.getByRole("navigation", { name: "Wizard steps" });
+      for (const title of ["Segmentation", "Norms and channels", "Capacity", "Allocation", "Write"]) {
+        const button = nav.getByRole("button", { name: "Next" });
+        await button.and(ownPane.locator(":enabled")).waitFor({ timeout: 60_000 });
+        await button.click();
+        await ownPane.getByText(new RegExp(`^Step \\d of 6: ${title}$`)).waitFor();
+      }
+      await ownPane.getByRole("button", { name: "Write the plan to the sheet" }).click();
+      await ownPane.getByText("300 rows written.").waitFor({ timeout: 60_000 });
+      await shot(own, "10-own-range-written");
+      const after = sheetOf(await workbookCells(own), "Clients").values;
+      expect(after.map((row) => row.slice(0, REP_COLUMNS))).toEqual(
+        before.map((row) => row.slice(0, REP_COLUMNS)),
+      );
+      const header = (after[0] ?? []).map(String);
+      expect(header.slice(REP_COLUMNS, REP_COLUMNS + 2)).toEqual(["Segment", "Norm (visit eq.)"]);
+      const visits = header.indexOf("Planned Field visit");
+      expect(after.slice(1).every((row) => Number.isInteger(row[visits]))).toBe(true);
+    } finally {
+      await own.close();
+    }
+  }, 180_000);
 });
