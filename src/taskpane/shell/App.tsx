@@ -43,7 +43,10 @@ function Shell({ gateway, initialTab = "plan" }: AppProps): ReactNode {
         <LanguageSwitch />
       </header>
       <main className={styles.body}>
-        {tab === "plan" && <PlanWizard gateway={gateway} />}
+        {/* The wizard stays mounted (hidden) so a rep who glances at another tab keeps their choices. */}
+        <div hidden={tab !== "plan"}>
+          <PlanWizard gateway={gateway} />
+        </div>
         {tab === "track" && <TrackView gateway={gateway} />}
         {tab === "actions" && <ActionsView gateway={gateway} />}
         {tab === "team" && <TeamPlaceholder />}

@@ -36,6 +36,22 @@ describe("App shell", () => {
   });
 });
 
+describe("App shell keeps the wizard", () => {
+  it("keeps the wizard's step and choices while the rep looks at another tab", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway();
+    render(<App gateway={gateway} initialLanguage="en" />);
+    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
+    await screen.findByText(/5 clients/);
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(screen.getByRole("heading", { name: "Step 2 of 6: Segmentation" })).toBeInTheDocument();
+    await user.click(screen.getByRole("tab", { name: "Actions" }));
+    expect(screen.queryByRole("heading", { name: "Step 2 of 6: Segmentation" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("tab", { name: "Plan" }));
+    expect(screen.getByRole("heading", { name: "Step 2 of 6: Segmentation" })).toBeInTheDocument();
+  });
+});
+
 describe("small helpers", () => {
   it("names columns as Excel does", () => {
     expect([0, 25, 26, 27, 701, 702].map(columnLetters)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
