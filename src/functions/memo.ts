@@ -99,23 +99,43 @@ export class LruCache<V> {
 /** The one cache the whole-column functions share: a few recent portfolios are enough for a workbook. */
 export const wholeColumnCache = new LruCache<unknown>(8);
 
-/** The last few calls' arguments and keys: callers that pass the very same arrays again skip the hash. */
+/** The last few calls' arguments and keys: callers that pass the same values again skip the hash. */
 const recentKeys: { name: string; args: readonly Arg[]; key: string }[] = [];
 const RECENT = 4;
 
+/** Same cells, same order: a plain `===` walk, several times cheaper than hashing every string. */
+function sameArg(a: Arg, b: Arg): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b)) return false;
+  const x = a as readonly (readonly Cell[])[];
+  const y = b as readonly (readonly Cell[])[];
+  if (x.length !== y.length) return false;
+  for (let r = 0; r < x.length; r++) {
+    const rx = x[r];
+    const ry = y[r];
+    if (rx === ry) continue;
+    if (rx.length !== ry.length) return false;
+    for (let c = 0; c < rx.length; c++) if (rx[c] !== ry[c]) return false;
+  }
+  return true;
+}
+
 /**
- * The content key, skipping the hash when the same array objects come back (callers that reuse
- * their columns, e.g. the task pane or a loop over rows; arguments are never mutated once passed).
- * Excel hands fresh arrays to every call, which are hashed.
+ * The content key. Excel hands fresh arrays to every call of a table's 5,000 rows, all with the same
+ * values: comparing them cell by cell with the previous call's arguments is exact and much cheaper than
+ * hashing them again, so the hash runs only when the values changed.
  */
 export function keyOf(name: string, args: readonly Arg[]): string {
   for (const recent of recentKeys) {
     if (
       recent.name === name &&
       recent.args.length === args.length &&
-      recent.args.every((a, i) => a === args[i])
-    )
+      recent.args.every((a, i) => sameArg(a, args[i]))
+    ) {
+      // Keep the newest arrays: a caller that passes them again then matches by identity at once.
+      recent.args = [...args];
       return recent.key;
+    }
   }
   const key = contentKey(name, args);
   if (args.some((a) => Array.isArray(a))) {
