@@ -90,7 +90,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       .send(errorBody("NOT_FOUND", `No route ${request.method} ${request.url}. / Route inconnue.`));
   });
 
-  await app.register(cors, { origin: options.corsOrigin ?? "https://localhost:3000", credentials: false });
+  // A list, so the header is only sent back to a matching origin.
+  const origins = options.corsOrigin ?? "https://localhost:3000";
+  await app.register(cors, { origin: typeof origins === "string" ? [origins] : origins, credentials: false });
   if (options.rateLimit !== false) {
     const limit = options.rateLimit ?? { max: 6000, timeWindowMs: 60_000 };
     await app.register(rateLimit, {

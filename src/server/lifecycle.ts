@@ -14,6 +14,8 @@ export interface RunOptions extends DatabaseOptions, Omit<ServerOptions, "db" | 
   /** Install SIGTERM/SIGINT handlers (default true). */
   handleSignals?: boolean;
   logLevel?: string;
+  /** After this, connections still open are cut; default 10 s. */
+  shutdownTimeoutMs?: number;
 }
 
 export interface RunningStore {
@@ -33,7 +35,7 @@ export async function runStore(options: RunOptions = {}): Promise<RunningStore> 
   });
   const url = await app.listen({ port: options.port ?? 4000, host: options.host ?? "127.0.0.1" });
   let stopping: Promise<void> | null = null;
-  const stop = (): Promise<void> => (stopping ??= app.close());
+  const stop = (): Promise<void> => (stopping ??= closeGracefully(app, options.shutdownTimeoutMs ?? 10_000));
   if (options.handleSignals !== false) {
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       process.once(signal, () => {
@@ -45,4 +47,24 @@ export async function runStore(options: RunOptions = {}): Promise<RunningStore> 
     }
   }
   return { app, url, stop };
+}
+
+/**
+ * Stops accepting, lets requests in flight finish, then closes the database. Keep-alive
+ * connections that fall idle meanwhile are closed at once instead of after their timeout.
+ */
+async function closeGracefully(app: FastifyInstance, timeoutMs: number): Promise<void> {
+  const closing = app.close();
+  const sweep = setInterval(() => {
+    app.server.closeIdleConnections();
+  }, 50);
+  const deadline = setTimeout(() => {
+    app.server.closeAllConnections();
+  }, timeoutMs);
+  try {
+    await closing;
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(deadline);
+  }
 }
