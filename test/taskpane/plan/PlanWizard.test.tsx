@@ -244,3 +244,33 @@ describe("PlanWizard error states", () => {
     });
   });
 });
+
+describe("PlanWizard optimized allocation", () => {
+  beforeAll(async () => {
+    await loadCalendarEngine();
+  });
+
+  it("switches to the optimized method and says what one more visit day is worth", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway();
+    renderInPane(<PlanWizard gateway={gateway} />);
+    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
+    await screen.findByText(/5 clients/);
+    for (let i = 0; i < 3; i++) await next(user);
+    // Scarce capacity, so it binds: one visit a day, most of the year on leave.
+    const perDay = screen.getByRole("spinbutton", { name: "Field visit per day" });
+    await user.clear(perDay);
+    await user.type(perDay, "1");
+    const leave = screen.getByRole("spinbutton", { name: "Leave (working days)" });
+    await user.clear(leave);
+    await user.type(leave, "200");
+    await next(user);
+    await user.click(screen.getByRole("radio", { name: "Optimized (response curves)" }));
+    await waitFor(() => {
+      expect(screen.getByRole("status")).toHaveTextContent(
+        /One more visit is worth [\d,.]+; one more field day is worth [\d,.]+\./,
+      );
+    });
+    expect(screen.getByRole("table", { name: "Distribution per segment" })).toBeInTheDocument();
+  });
+});
