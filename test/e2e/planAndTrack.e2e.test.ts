@@ -26,6 +26,7 @@ import type { WorkbookCells } from "./workbenchPage";
 const run = browserAvailable();
 const describeBrowser = run ? describe : describe.skip;
 
+const TODAY = new Date("2026-11-28T10:00:00");
 const REP_COLUMNS = 7; // Code client … Potentiel: the rep's own columns.
 const PLANNED = [
   "Planned Field visit",
@@ -47,6 +48,8 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: "en-US" });
     page.on("pageerror", (error) => errors.push(error.message));
+    // The demo's contacts run to 2026-11-27: the pane's "today" is pinned so the test means the same later.
+    await page.clock.setFixedTime(TODAY);
     pane = await openWorkbench(page, server.url);
   }, 300_000);
 
@@ -193,7 +196,7 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     actions++;
     const update = await importResult();
     expect(update.added + update.duplicates).toBe(month.rows);
-    await pane.getByRole("region", { name: /^Where you stand on/ }).waitFor({ timeout: 90_000 });
+    await pane.getByRole("region", { name: "Where you stand on Nov 28, 2026" }).waitFor({ timeout: 90_000 });
     for (const kpi of ["Plan attainment", "Reach", "Coverage", "Pace", "Catch-up per working day"])
       await pane.getByRole("group", { name: kpi }).waitFor();
     expect(actions).toBeLessThanOrEqual(3);
@@ -241,6 +244,7 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
   it("also plans from the rep's own selected range, as the demo opens, leaving the rep's columns alone", async () => {
     const own = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: "en-US" });
     own.on("pageerror", (error) => errors.push(error.message));
+    await own.clock.setFixedTime(TODAY);
     try {
       const ownPane = await openWorkbench(own, server.url);
       const before = sheetOf(await workbookCells(own), "Clients").values;
