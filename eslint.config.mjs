@@ -46,7 +46,7 @@ const HOST_GLOBALS = ["window", "document", "navigator", "Office", "Excel", "Off
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "**/*.js", "**/*.cjs", "scripts/**/*.mjs", "bin/**"],
+    ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "**/*.js", "**/*.cjs", "**/*.mjs", "bin/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
