@@ -4,7 +4,7 @@
  * parallel Jest workers build it only once.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -49,6 +49,8 @@ export function ensureBuild(): void {
   }
   try {
     if (isFresh()) return;
+    // The stamp carries the build's start time: a source saved during the build makes dist/ stale.
+    const started = new Date();
     execFileSync(
       process.execPath,
       [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"],
@@ -58,7 +60,8 @@ export function ensureBuild(): void {
         maxBuffer: 64 * 1024 * 1024,
       },
     );
-    writeFileSync(STAMP, new Date().toISOString());
+    writeFileSync(STAMP, started.toISOString());
+    utimesSync(STAMP, started, started);
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
