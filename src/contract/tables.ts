@@ -105,7 +105,10 @@ export function checkFieldValue(kind: FieldKind, value: unknown): string | null 
     case "number":
       return typeof value === "number" && Number.isFinite(value) ? null : "expected a finite number";
     case "integer":
-      return Number.isSafeInteger(value) ? null : "expected an integer";
+      // Stored in 32-bit integer columns on both databases.
+      return Number.isInteger(value) && Math.abs(value as number) <= 2_147_483_647
+        ? null
+        : "expected an integer (32-bit)";
     case "boolean":
       return typeof value === "boolean" ? null : "expected true or false";
     case "date":

@@ -72,6 +72,14 @@ export class SyncClient {
     return mutation;
   }
 
+  /** Drops mutations the store refused as malformed (SyncHttpError 400), after the host has shown them. */
+  async discard(mutationIds: readonly string[]): Promise<void> {
+    await this.ready();
+    const drop = new Set(mutationIds);
+    this.state.outbox = this.state.outbox.filter((m) => !drop.has(m.mutationId));
+    await this.options.storage.save(this.state);
+  }
+
   /** Sends the outbox; acknowledged mutations leave it. Conflicts come back in the results. */
   async push(): Promise<MutationResult[]> {
     await this.ready();

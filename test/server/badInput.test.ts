@@ -159,6 +159,12 @@ describe.each(DIALECTS)("bad input on %s", (dialect) => {
       "BAD_FIELD_VALUE",
     ],
     [
+      "an integer too big for its column",
+      () => push({ mutations: [good({ year: { value: 99_999_999_999 } })] }),
+      400,
+      "BAD_FIELD_VALUE",
+    ],
+    [
       "a bad date",
       () => push({ mutations: [{ ...good({ date: { value: "31/02/2026" } }), table: "contacts" }] }),
       400,

@@ -91,6 +91,8 @@ describe.each(DIALECTS)("sync client against the store on %s", (dialect) => {
     expect((error as SyncHttpError).code).toBe("UNKNOWN_FIELD");
     expect(calls).toBe(1);
     expect(await a.pending()).toHaveLength(1);
+    await a.discard([(await a.pending())[0].mutationId]);
+    expect(await a.pending()).toHaveLength(0);
   });
 
   test("an SSO token is fetched once, and again after a 401", async () => {

@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import {
+  checkFieldValue,
+  isSyncTable,
+  SYNC_TABLES,
+  SYNC_TABLE_NAMES,
+  type FieldKind,
+} from "../../src/contract";
+import { canonicalJson, columnOf, decode, encode } from "../../src/server/db/columns";
+import { DIALECTS, openTestStore } from "../server/support/stores";
+
+const KINDS: readonly FieldKind[] = ["string", "number", "integer", "boolean", "date", "json"];
+
+test("table names are checked without prototype surprises", () => {
+  expect(isSyncTable("clients")).toBe(true);
+  expect(isSyncTable("toString")).toBe(false);
+  expect(isSyncTable("__proto__")).toBe(false);
+});
+
+test("null fits every kind; wrong types are named", () => {
+  for (const kind of KINDS) expect(checkFieldValue(kind, null)).toBeNull();
+  expect(checkFieldValue("integer", 1.5)).toMatch(/integer/);
+  expect(checkFieldValue("integer", 2 ** 31)).toMatch(/32-bit/);
+  expect(checkFieldValue("number", Number.NaN)).toMatch(/finite/);
+  expect(checkFieldValue("date", "2026-13-45")).toMatch(/date/);
+  expect(checkFieldValue("boolean", "true")).toMatch(/true or false/);
+  expect(checkFieldValue("json", "text")).toMatch(/JSON/);
+});
+
+test("every accepted value survives the database codec unchanged", () => {
+  const arbitraries: Record<FieldKind, fc.Arbitrary<unknown>> = {
+    string: fc.string({ maxLength: 50 }),
+    number: fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)),
+    integer: fc.integer(),
+    boolean: fc.boolean(),
+    date: fc
+      .date({ min: new Date("1990-01-01"), max: new Date("2100-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+    json: fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue())),
+  };
+  for (const kind of KINDS) {
+    fc.assert(
+      fc.property(arbitraries[kind], (value) => {
+        expect(checkFieldValue(kind, value)).toBeNull();
+        expect(canonicalJson(decode(kind, encode(kind, value)))).toBe(canonicalJson(value));
+      }),
+      { numRuns: 100 },
+    );
+  }
+});
+
+describe.each(DIALECTS)("migrations match the contract on %s", (dialect) => {
+  test("every synced table has a column for every contract field", async () => {
+    const t = await openTestStore(dialect);
+    try {
+      for (const table of SYNC_TABLE_NAMES) {
+        const meta = (await t.store.db.introspection.getTables()).find(
+          (x) => x.name === table && (t.store.schema === null || x.schema === t.store.schema),
+        );
+        const columns = new Set(meta?.columns.map((c) => c.name));
+        for (const field of Object.keys(SYNC_TABLES[table].fields))
+          expect([table, field, columns.has(columnOf(field))]).toEqual([table, field, true]);
+      }
+    } finally {
+      await t.drop();
+    }
+  });
+});
