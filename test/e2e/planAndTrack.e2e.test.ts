@@ -230,7 +230,11 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
       .waitFor({ timeout: 30_000 });
     const cells = await workbookCells(page);
     const actions = sheetOf(cells, "Actions").values;
-    expect(actions.slice(1).some((row) => row[0] === clientId)).toBe(true);
+    const at = actions.findIndex((row) => row[0] === clientId);
+    expect(at).toBeGreaterThan(0);
+    // Inside the Actions table, not just below it; the action says what to do.
+    expect(at + 1).toBeLessThanOrEqual(tableRows(tableOf(cells, "Actions")));
+    expect(String(actions[at]?.[1])).toMatch(/at-risk/);
     await pane.getByRole("tab", { name: "Actions" }).click();
     await pane
       .getByRole("table", { name: "Action plans" })
