@@ -8,11 +8,39 @@ import globals from "globals";
 
 const LAYERS = ["core", "functions", "excel", "taskpane", "sync", "contract", "server", "cli", "workbench"];
 const NODE_BUILTINS = [
-  "node:*", "fs", "fs/*", "path", "os", "crypto", "http", "https", "net", "child_process", "url", "util",
-  "stream", "events", "buffer", "worker_threads", "zlib", "readline", "process", "assert",
+  "node:*",
+  "fs",
+  "fs/*",
+  "path",
+  "os",
+  "crypto",
+  "http",
+  "https",
+  "net",
+  "child_process",
+  "url",
+  "util",
+  "stream",
+  "events",
+  "buffer",
+  "worker_threads",
+  "zlib",
+  "readline",
+  "process",
+  "assert",
 ];
 const UI = ["react", "react-dom", "react-dom/*", "react/*", "@fluentui/*", "@microsoft/*", "office-*"];
-const SERVER_LIBS = ["fastify", "@fastify/*", "kysely", "better-sqlite3", "pg", "pino", "jose", "exceljs", "commander"];
+const SERVER_LIBS = [
+  "fastify",
+  "@fastify/*",
+  "kysely",
+  "better-sqlite3",
+  "pg",
+  "pino",
+  "jose",
+  "exceljs",
+  "commander",
+];
 
 /** Forbid imports of every layer except `allowed` (relative paths into another src/ folder). */
 function layerPatterns(layer, allowed) {
@@ -31,7 +59,12 @@ function boundary(layer, allowed, extraPackages = [], extra = {}) {
           patterns: [
             ...layerPatterns(layer, allowed),
             ...(extraPackages.length
-              ? [{ group: extraPackages, message: `The ${layer}/ layer may not use this package (architecture.md).` }]
+              ? [
+                  {
+                    group: extraPackages,
+                    message: `The ${layer}/ layer may not use this package (architecture.md).`,
+                  },
+                ]
               : []),
           ],
         },
@@ -40,13 +73,31 @@ function boundary(layer, allowed, extraPackages = [], extra = {}) {
     },
   };
 }
-const HOST_GLOBALS = ["window", "document", "navigator", "Office", "Excel", "OfficeRuntime", "CustomFunctions", "process", "Buffer", "require"].map(
-  (name) => ({ name, message: "The core is pure: no host, DOM or Node globals." }),
-);
+const HOST_GLOBALS = [
+  "window",
+  "document",
+  "navigator",
+  "Office",
+  "Excel",
+  "OfficeRuntime",
+  "CustomFunctions",
+  "process",
+  "Buffer",
+  "require",
+].map((name) => ({ name, message: "The core is pure: no host, DOM or Node globals." }));
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "**/*.js", "**/*.cjs", "**/*.mjs", "bin/**"],
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "test-results/**",
+      "**/*.js",
+      "**/*.cjs",
+      "**/*.mjs",
+      "bin/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -60,9 +111,15 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/await-thenable": "error",
-      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true, allowBoolean: true }],
+      "@typescript-eslint/restrict-template-expressions": [
+        "error",
+        { allowNumber: true, allowBoolean: true },
+      ],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "@typescript-eslint/ban-ts-comment": ["error", { "ts-ignore": "allow-with-description", minimumDescriptionLength: 5 }],
+      "@typescript-eslint/ban-ts-comment": [
+        "error",
+        { "ts-ignore": "allow-with-description", minimumDescriptionLength: 5 },
+      ],
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "error",
     },
@@ -79,17 +136,25 @@ export default tseslint.config(
       "office-addins/test-for-null-using-isNullObject": "error",
     },
   },
-  boundary("core", [], [...UI, ...NODE_BUILTINS, ...SERVER_LIBS], { "no-restricted-globals": ["error", ...HOST_GLOBALS] }),
+  boundary("core", [], [...UI, ...NODE_BUILTINS, ...SERVER_LIBS], {
+    "no-restricted-globals": ["error", ...HOST_GLOBALS],
+  }),
   boundary("functions", ["core"], [...UI, ...NODE_BUILTINS, ...SERVER_LIBS]),
   boundary("excel", ["core"], [...UI, ...NODE_BUILTINS, ...SERVER_LIBS]),
   boundary("taskpane", ["core", "excel", "sync", "contract"], [...NODE_BUILTINS, ...SERVER_LIBS], {
     "no-restricted-globals": [
       "error",
-      { name: "Excel", message: "The task pane never calls Excel.* itself: it is handed the excel/ gateway." },
+      {
+        name: "Excel",
+        message: "The task pane never calls Excel.* itself: it is handed the excel/ gateway.",
+      },
     ],
     "no-restricted-syntax": [
       "error",
-      { selector: "MemberExpression[object.name='Excel']", message: "The task pane never calls Excel.* itself: use the gateway." },
+      {
+        selector: "MemberExpression[object.name='Excel']",
+        message: "The task pane never calls Excel.* itself: use the gateway.",
+      },
     ],
   }),
   boundary("sync", ["core", "contract"], [...UI, ...NODE_BUILTINS, ...SERVER_LIBS]),
