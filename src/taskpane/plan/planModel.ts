@@ -6,6 +6,7 @@ import * as segment from "../../core/segment";
 import { DEFAULT_CHANNELS } from "../../core/types";
 import type { ChannelCounts, Client, Segment, SegmentId } from "../../core/types";
 import type { PlanChoices, SegmentationChoices } from "./planModel.types";
+import { DEFAULT_RULES } from "./rulesText";
 
 /** core/capacity's default (not imported: that module pulls the holiday calendar into the first chunk). */
 const DEFAULT_PROSPECTING_SHARE = 0.2;
@@ -25,6 +26,8 @@ export function defaultChoices(year: number): PlanChoices {
       method: "strategic",
       params: { ...segment.DEFAULT_STRATEGIC_PARAMS },
       abcMeasure: "salesN",
+      rules: DEFAULT_RULES,
+      fallback: "maintain",
       overrides: {},
     },
     norms: { ...norms.DEFAULT_NORMS, ...ABC_NORMS },
@@ -60,6 +63,8 @@ export function segmentationChoice(choices: SegmentationChoices): plan.Segmentat
       return { method: "abc", measure: choices.abcMeasure, thresholds };
     case "crossAbc":
       return { method: "crossAbc", thresholds };
+    case "rules":
+      return { method: "rules", rules: choices.rules, fallback: choices.fallback, thresholds };
   }
 }
 

@@ -1,10 +1,10 @@
 import type { SourceRead } from "../../excel/gateway.types";
 import type { Channel, ChannelCounts, SegmentId } from "../../core/types";
 import type { ColumnMapping } from "../../core/parse";
-import type { StrategicParams } from "../../core/segment";
+import type { SegmentRule, StrategicParams } from "../../core/segment";
 import type { NormTable } from "../../core/norms";
 
-export type SegmentationMethod = "strategic" | "abc" | "crossAbc";
+export type SegmentationMethod = "strategic" | "abc" | "crossAbc" | "rules";
 export type AllocationMethod = "norms" | "optimized";
 
 export interface SegmentationChoices {
@@ -12,6 +12,9 @@ export interface SegmentationChoices {
   params: StrategicParams;
   /** The ABC method's measure. */
   abcMeasure: "salesN" | "potential";
+  /** The custom method's ordered rules (always valid: the editor commits only rules that check) and fallback. */
+  rules: readonly SegmentRule[];
+  fallback: SegmentId;
   /** Client id → segment forced in the pane (on top of the sheet's own override column). */
   overrides: Readonly<Record<string, SegmentId>>;
 }

@@ -20,8 +20,9 @@ import type { StepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 import { OverrideEditor } from "./OverrideEditor";
 import { PercentSlider } from "./PercentSlider";
+import { RulesEditor } from "./RulesEditor";
 
-const METHODS: readonly SegmentationMethod[] = ["strategic", "abc", "crossAbc"];
+const METHODS: readonly SegmentationMethod[] = ["strategic", "abc", "crossAbc", "rules"];
 
 export function SegmentationStep({ wizard }: StepProps): ReactNode {
   const { t, language, number, percent } = useI18n();
@@ -93,6 +94,7 @@ export function SegmentationStep({ wizard }: StepProps): ReactNode {
           </Select>
         </Field>
       )}
+      {seg.method === "rules" && <RulesEditor wizard={wizard} />}
       <PercentSlider
         label={t("segmentation.a")}
         value={seg.params.a}
