@@ -1,30 +1,14 @@
 import * as plan from "../../../src/core/plan";
 import type { Client } from "../../../src/core/types";
+import { client as base } from "../../support/clients";
 
-function client(
+const client = (
   id: string,
   salesN1: number,
   salesN: number,
   potential: number | null,
   extra: Partial<Client> = {},
-): Client {
-  return {
-    id,
-    name: id,
-    postalCode: null,
-    city: null,
-    salesN1,
-    salesN,
-    potential,
-    margin: null,
-    segmentOverride: null,
-    normOverride: null,
-    min: null,
-    max: null,
-    row: 2,
-    ...extra,
-  };
-}
+): Client => base(id, { salesN1, salesN, potential, ...extra });
 
 const clients: Client[] = [
   client("a", 100, 120, 200), // retain (share 0.6, potential A)

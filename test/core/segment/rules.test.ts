@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import * as segment from "../../../src/core/segment";
-import { client, portfolio } from "./clients";
+import { client, portfolio } from "../../support/clients";
 
 describe("segmentByRules", () => {
   const rules: segment.SegmentRule[] = [

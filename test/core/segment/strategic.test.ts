@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import * as segment from "../../../src/core/segment";
 import type { Client } from "../../../src/core/types";
-import { client, portfolio } from "./clients";
+import { client, portfolio } from "../../support/clients";
 
 /** The domain page's rules written out as plainly as possible, as a reference. */
 function reference(

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { Client } from "../../../src/core/types";
+import { client as base } from "../../support/clients";
 import {
   defaultChoices,
   demandPerChannel,
@@ -11,23 +12,12 @@ import {
 import { computeCapacity } from "../../../src/taskpane/engine/calendarEngine";
 import { DEMO_GRID, sourceFrom } from "../support/fakeGateway";
 
-function client(id: string, salesN: number | null, salesN1: number | null, potential: number | null): Client {
-  return {
-    id,
-    name: id,
-    postalCode: null,
-    city: null,
-    salesN1,
-    salesN,
-    potential,
-    margin: null,
-    segmentOverride: null,
-    normOverride: null,
-    min: null,
-    max: null,
-    row: 2,
-  };
-}
+const client = (
+  id: string,
+  salesN: number | null,
+  salesN1: number | null,
+  potential: number | null,
+): Client => base(id, { salesN, salesN1, potential });
 
 describe("planModel", () => {
   const choices = defaultChoices(2026);

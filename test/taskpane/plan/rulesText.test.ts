@@ -1,23 +1,11 @@
 import * as plan from "../../../src/core/plan";
 import { STRATEGIC_SEGMENTS } from "../../../src/core/types";
 import type { Client } from "../../../src/core/types";
+import { client as base } from "../../support/clients";
 import { DEFAULT_RULES, formatRules, parseRules } from "../../../src/taskpane/plan/rulesText";
 
-const client = (id: string, salesN1: number, salesN: number, potential: number): Client => ({
-  id,
-  name: id,
-  postalCode: null,
-  city: null,
-  salesN1,
-  salesN,
-  potential,
-  margin: null,
-  segmentOverride: null,
-  normOverride: null,
-  min: null,
-  max: null,
-  row: 2,
-});
+const client = (id: string, salesN1: number, salesN: number, potential: number): Client =>
+  base(id, { salesN1, salesN, potential });
 
 describe("custom rules as text", () => {
   test("reads French and English segment names, field aliases, percentages and classes", () => {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Client } from "../../../src/core/types";
+import type { Client } from "../../src/core/types";
 
 /** A client with every optional field blank, for tests. */
 export function client(id: string, fields: Partial<Client> = {}): Client {
