@@ -72,6 +72,14 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     options: `-c search_path=${schema}`,
     types,
   });
+  // A restarted or failed-over server terminates idle connections: the pool drops them and the next
+  // query reconnects. Without a listener, that 'error' event would crash the whole process.
+  pool.on("error", () => undefined);
+  // A connection cut while checked out (mid-transaction) fails its query, which the request reports;
+  // the client's own 'error' event must not crash the process either.
+  pool.on("connect", (client) => {
+    client.on("error", () => undefined);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   return { db, dialect: "postgres", schema, close: () => db.destroy() };
