@@ -62,6 +62,24 @@ export const ManagerView = Type.Object({
 });
 export type ManagerView = Static<typeof ManagerView>;
 
+/** A coherence flag (domain.md, Consolidation): intensity far from the team median, utilisation outside 90–110 %. */
+export const CoherenceFlag = Type.Object({
+  repId: Type.String(),
+  kind: Type.Union([
+    Type.Literal("intensityLow"),
+    Type.Literal("intensityHigh"),
+    Type.Literal("utilisationLow"),
+    Type.Literal("utilisationHigh"),
+    Type.Literal("noCapacity"),
+  ]),
+  segment: Type.Union([Type.String(), Type.Null()]),
+  value: Type.Union([Type.Number(), Type.Null()]),
+  reference: Type.Number(),
+  message: Type.String(),
+  messageFr: Type.String(),
+});
+export type CoherenceFlag = Static<typeof CoherenceFlag>;
+
 export const TeamView = Type.Object({
   managerId: Type.String(),
   year: Type.Integer(),
@@ -72,5 +90,7 @@ export const TeamView = Type.Object({
   /** The N+1 view: one line per manager in the subtree (the requested manager included). */
   managers: Type.Array(ManagerView),
   totals: Figures,
+  /** Reps whose intensity per segment is far from the team median, or whose utilisation is off. */
+  coherence: Type.Array(CoherenceFlag),
 });
 export type TeamView = Static<typeof TeamView>;

@@ -4,7 +4,8 @@
  */
 import type { Kysely } from "kysely";
 import * as calendar from "../../core/calendar";
-import type { Figures, ManagerView, RepView, TeamView, TeamViewQuery } from "../../contract";
+import * as consolidation from "../../core/consolidation";
+import type { CoherenceFlag, Figures, ManagerView, RepView, TeamView, TeamViewQuery } from "../../contract";
 import type { DB, PeopleTable } from "../db/schema";
 import { subordinateIds } from "../people";
 import { addSums, emptySums, figuresOf, type Sums } from "./figures";
@@ -130,6 +131,7 @@ export async function teamView(
       actionsOverdue: overdue,
     };
   });
+  const coherence = coherenceOf(reps, repSums, capacityByRep);
   const all = emptySums();
   let capacity: number | null = null;
   for (const [id, entry] of repSums) {
@@ -145,5 +147,36 @@ export async function teamView(
     reps: repViews,
     managers: managerViews,
     totals: figuresOf(all, capacity),
+    coherence,
   };
+}
+
+/**
+ * The core's coherence rules over the SQL sums: a rep's intensity per segment against the team median,
+ * and utilisation. Names stand in the messages (they are unique), ids in `repId`.
+ */
+function coherenceOf(
+  reps: readonly PeopleTable[],
+  repSums: ReadonlyMap<string, { total: Sums; segments: Map<string, Sums> }>,
+  capacityByRep: ReadonlyMap<string, number>,
+): CoherenceFlag[] {
+  const idByName = new Map(reps.map((r) => [r.name, r.id]));
+  const input: consolidation.CoherenceRep[] = reps.map((rep) => {
+    const entry = repSums.get(rep.id);
+    const bySegment: consolidation.SegmentFigures = {};
+    for (const [segment, sums] of entry?.segments ?? []) {
+      bySegment[segment] = {
+        ...consolidation.emptyFigures(),
+        clients: sums.clients,
+        plannedWeighted: sums.plannedWeighted,
+      };
+    }
+    return {
+      repId: rep.name,
+      plannedWeighted: entry?.total.plannedWeighted ?? 0,
+      capacityWeighted: capacityByRep.get(rep.id) ?? 0,
+      bySegment,
+    };
+  });
+  return consolidation.coherenceFlags(input).map((f) => ({ ...f, repId: idByName.get(f.repId) ?? f.repId }));
 }
