@@ -37,8 +37,10 @@ function newSchemaRows(
   key: string,
   slots: readonly ColumnSlot[],
   isOwnTable: boolean,
+  lang: Lang,
 ): string[][] {
-  const out = rows.length > 0 ? rows.map((r) => [...r]) : schema.schemaRows("fr").slice(0, 1);
+  // A first write records the pane's language, so later writes keep the same headers and labels.
+  const out = rows.length > 0 ? rows.map((r) => [...r]) : schema.schemaRows(lang).slice(0, 1);
   const added = slots.filter((s) => !s.existing).map((s) => `${s.id}=${s.header}`);
   const at = out.findIndex((r) => r[0] === key);
   if (at >= 0) out[at] = [...(out[at] ?? []).filter((v) => v !== ""), ...added];
@@ -157,7 +159,7 @@ export async function writePlan(
         });
       }
     });
-    const schemaRows = newSchemaRows(state.rows, key, slots, location.table === "Clients");
+    const schemaRows = newSchemaRows(state.rows, key, slots, location.table === "Clients", lang);
     let sent = 0;
     const chunks = await executeWrites(
       context,

@@ -120,6 +120,22 @@ describe("adopting a rep's own table", () => {
   });
 });
 
+describe("the workbook's language", () => {
+  it("a first write from an English pane records English, so a rewrite keeps English labels", async () => {
+    const wb = repTableBench(5);
+    const gateway = createGateway(wb.run, { lang: "en" });
+    const read = await gateway.readSource({ table: "MesClients" });
+    await gateway.writePlan({ location: read.location, idColumn: 0 }, planFor(read.grid));
+    const recorded = schema.parseSchemaRows(wb.sheet(schema.SCHEMA_SHEET).values);
+    expect(recorded.lang).toBe("en");
+    // A pane reloaded in French still writes the workbook's language.
+    const reloaded = createGateway(wb.run, { lang: "fr" });
+    const again = await reloaded.readSource({ table: "MesClients" });
+    await reloaded.writePlan({ location: again.location, idColumn: 0 }, planFor(again.grid));
+    expect(wb.sheet("Portefeuille").values[2][7]).toBe("Develop");
+  });
+});
+
 describe("round trips are constant in the row count", () => {
   it.each([10, 10_000])(
     "%d rows: read 1, first write 1 + chunks, rewrite 2 + chunks, undo 1 + chunks",
