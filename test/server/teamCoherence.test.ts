@@ -1,9 +1,9 @@
 /** Coherence flags in the team view (domain.md, Consolidation): intensity per segment against the team median, utilisation. */
-import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import type { PushResponse, TeamView } from "../../src/contract";
+import type { TeamView } from "../../src/contract";
 import { createServer } from "../../src/server/app";
-import { seedOrg, type Org, type OrgName } from "./support/org";
+import { seedOrg, type Org } from "./support/org";
+import { directorView, pushAs, syncRow } from "./support/teamFixture";
 import { DIALECTS, openTestStore, type TestStore } from "./support/stores";
 
 describe.each(DIALECTS)("team view coherence on %s", (dialect) => {
@@ -12,39 +12,25 @@ describe.each(DIALECTS)("team view coherence on %s", (dialect) => {
   let org: Org;
   let view: TeamView;
 
-  const row = (table: string, fields: Record<string, unknown>) => ({
-    mutationId: randomUUID(),
-    table,
-    rowId: randomUUID(),
-    baseVersion: 0,
-    fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { value: v }])),
-  });
-  const push = async (who: OrgName, mutations: ReturnType<typeof row>[]): Promise<void> => {
-    const res = await app.inject({
-      method: "POST",
-      url: "/sync/push",
-      headers: org[who].auth,
-      payload: { mutations },
-    });
-    expect(res.json<PushResponse>().results.every((r) => r.status === "applied")).toBe(true);
-  };
   const retain = (visits: number) =>
-    row("clients", { year: 2026, segment: "retain", plannedVisit: visits, plannedWeighted: visits });
+    syncRow("clients", { year: 2026, segment: "retain", plannedVisit: visits, plannedWeighted: visits });
 
   beforeAll(async () => {
     t = await openTestStore(dialect);
     org = await seedOrg(t.store.db);
     app = await createServer({ db: t.store, rateLimit: false });
     // Retain intensities per client: rep1 10, rep2 40, rep3 10 → team median 10; rep2 is above 1.5×.
-    await push("rep1", [row("plans", { year: 2026, capacity: { weighted: 20 } }), retain(10), retain(10)]);
-    await push("rep2", [row("plans", { year: 2026, capacity: { weighted: 40 } }), retain(40)]);
-    await push("rep3", [retain(10)]);
-    const res = await app.inject({
-      url: `/teams/${org.director.id}/view?year=2026&asOf=2026-06-30`,
-      headers: org.director.auth,
-    });
-    expect(res.statusCode).toBe(200);
-    view = res.json<TeamView>();
+    await pushAs(app, org, "rep1", [
+      syncRow("plans", { year: 2026, capacity: { weighted: 20 } }),
+      retain(10),
+      retain(10),
+    ]);
+    await pushAs(app, org, "rep2", [
+      syncRow("plans", { year: 2026, capacity: { weighted: 40 } }),
+      retain(40),
+    ]);
+    await pushAs(app, org, "rep3", [retain(10)]);
+    view = await directorView(app, org);
   });
   afterAll(async () => {
     await app.close();

@@ -1,10 +1,10 @@
 /** The team and N+1 views against hand-computed figures (domain.md, Tracking and Consolidation). */
-import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import type { PushResponse, TeamView } from "../../src/contract";
+import type { TeamView } from "../../src/contract";
 import { createServer } from "../../src/server/app";
 import { elapsedShare } from "../../src/server/team/view";
 import { seedOrg, type Org, type OrgName } from "./support/org";
+import { directorView, pushAs, syncRow } from "./support/teamFixture";
 import { DIALECTS, openTestStore, type TestStore } from "./support/stores";
 
 test("elapsed share follows the worked example: 123 of 252 working days at 2026-06-30", () => {
@@ -19,22 +19,8 @@ describe.each(DIALECTS)("team view on %s", (dialect) => {
   let org: Org;
   let view: TeamView;
 
-  const row = (table: string, fields: Record<string, unknown>) => ({
-    mutationId: randomUUID(),
-    table,
-    rowId: randomUUID(),
-    baseVersion: 0,
-    fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { value: v }])),
-  });
-  const push = async (who: OrgName, mutations: ReturnType<typeof row>[]) => {
-    const res = await app.inject({
-      method: "POST",
-      url: "/sync/push",
-      headers: org[who].auth,
-      payload: { mutations },
-    });
-    expect(res.json<PushResponse>().results.every((r) => r.status === "applied")).toBe(true);
-  };
+  const row = syncRow;
+  const push = (who: OrgName, mutations: ReturnType<typeof syncRow>[]) => pushAs(app, org, who, mutations);
 
   beforeAll(async () => {
     t = await openTestStore(dialect);
@@ -74,12 +60,7 @@ describe.each(DIALECTS)("team view on %s", (dialect) => {
       }),
       row("actions", { repId: org.rep2.id, action: "Fait", status: "done", dueDate: "2026-01-01" }),
     ]);
-    const res = await app.inject({
-      url: `/teams/${org.director.id}/view?year=2026&asOf=2026-06-30`,
-      headers: org.director.auth,
-    });
-    expect(res.statusCode).toBe(200);
-    view = res.json<TeamView>();
+    view = await directorView(app, org);
   });
   afterAll(async () => {
     await app.close();
