@@ -142,3 +142,14 @@ describe("cadence plan", () => {
     expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/--capacity must be a number/)]);
   });
 });
+
+test("row numbers in messages are the file's own, blank lines included", async () => {
+  const file = path.join(dir, "blank-lines.csv");
+  writeFileSync(
+    file,
+    [HEADER.join(","), "C001,A,69001,100,200,300", "", "C002,B,69002,100,n/a,300", ""].join("\n"),
+  );
+  const r = await cadence("plan", file, "--capacity", "10");
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/row 4, column 'CA N'/);
+});

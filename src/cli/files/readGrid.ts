@@ -44,7 +44,8 @@ function readCsv(file: string, bytes: Buffer): GridRead {
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: "greedy" });
+  // Blank lines are kept (the parsers skip them) so that row numbers in messages are the file's own.
+  const parsed = Papa.parse<string[]>(text.replace(/\r?\n$/, ""), { delimiter, skipEmptyLines: false });
   const fatal = parsed.errors.find((e) => e.type === "Quotes");
   if (fatal) throw new CliError(`${file}: row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
   if (parsed.data.length === 0) throw new CliError(`${file}: the file is empty`);
