@@ -106,7 +106,9 @@ export function checkFieldValue(kind: FieldKind, value: unknown): string | null 
       return typeof value === "number" && Number.isFinite(value) ? null : "expected a finite number";
     case "integer":
       // Stored in 32-bit integer columns on both databases.
-      return Number.isInteger(value) && Math.abs(value as number) <= 2_147_483_647
+      return Number.isInteger(value) &&
+        (value as number) >= -2_147_483_648 &&
+        (value as number) <= 2_147_483_647
         ? null
         : "expected an integer (32-bit)";
     case "boolean":

@@ -21,6 +21,9 @@ test("null fits every kind; wrong types are named", () => {
   for (const kind of KINDS) expect(checkFieldValue(kind, null)).toBeNull();
   expect(checkFieldValue("integer", 1.5)).toMatch(/integer/);
   expect(checkFieldValue("integer", 2 ** 31)).toMatch(/32-bit/);
+  // The 32-bit range is asymmetric: −2^31 fits, −2^31 − 1 does not.
+  expect(checkFieldValue("integer", -(2 ** 31))).toBeNull();
+  expect(checkFieldValue("integer", -(2 ** 31) - 1)).toMatch(/32-bit/);
   expect(checkFieldValue("number", Number.NaN)).toMatch(/finite/);
   expect(checkFieldValue("date", "2026-13-45")).toMatch(/date/);
   expect(checkFieldValue("boolean", "true")).toMatch(/true or false/);
