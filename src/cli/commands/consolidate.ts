@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import * as consolidation from "../../core/consolidation";
 import type { CellValue } from "../../core/types";
 import { CliError } from "../errors";
+import { pct, round } from "../format";
 import { writeTables } from "../files/writeTable";
 import { trackPlanFile } from "./track";
 
@@ -18,8 +19,6 @@ export interface ConsolidateOptions {
   contacts?: string[];
   lang: string;
 }
-
-const r4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10000) / 10000);
 
 function rowsOf(team: consolidation.TeamView, fr: boolean): CellValue[][] {
   const header = fr
@@ -68,19 +67,19 @@ function rowsOf(team: consolidation.TeamView, fr: boolean): CellValue[][] {
       segment,
       f.clients,
       capacity ?? "",
-      r4(f.plannedWeighted),
-      r4(utilisation) ?? "",
-      r4(f.actualWeighted),
-      r4(ratios.attainment) ?? "",
-      r4(ratios.reach) ?? "",
-      r4(ratios.coverage) ?? "",
+      round(f.plannedWeighted),
+      round(utilisation) ?? "",
+      round(f.actualWeighted),
+      round(ratios.attainment) ?? "",
+      round(ratios.reach) ?? "",
+      round(ratios.coverage) ?? "",
       f.over,
       f.under,
       f.saturatedTop,
       f.neglectedAtRisk,
     ];
     rows.push(
-      line(fr ? "(tous)" : "(all)", rep.total, rep.ratios, r4(rep.capacityWeighted), rep.utilisation),
+      line(fr ? "(tous)" : "(all)", rep.total, rep.ratios, round(rep.capacityWeighted), rep.utilisation),
     );
     for (const s of rep.segments) rows.push(line(s.segment, s.figures, s.ratios, null, null));
   }
@@ -120,8 +119,8 @@ export async function runConsolidate(files: string[], o: ConsolidateOptions): Pr
         f.repId,
         f.kind,
         f.segment ?? "",
-        r4(f.value) ?? "",
-        r4(f.reference),
+        round(f.value) ?? "",
+        round(f.reference),
         fr ? f.messageFr : f.message,
       ]),
     ];
@@ -136,7 +135,6 @@ export async function runConsolidate(files: string[], o: ConsolidateOptions): Pr
     );
     return;
   }
-  const pct = (x: number | null): string => (x === null ? "–" : `${(100 * x).toFixed(1)} %`);
   const lines = [
     `team of ${team.reps.length} rep(s): utilisation ${pct(team.utilisation)}, attainment ${pct(team.ratios.attainment)}, coverage ${pct(team.ratios.coverage)}`,
     ...team.reps.map(

@@ -8,6 +8,7 @@ import * as tracking from "../../core/tracking";
 import type { CellValue } from "../../core/types";
 import { DEFAULT_CHANNELS } from "../../core/types";
 import { CliError } from "../errors";
+import { pct, round } from "../format";
 import { readPlanFile, withColumns, writePlanFile, type PlanFileRead } from "../files/planFile";
 import { readGrid } from "../files/readGrid";
 import { numberOption } from "../options";
@@ -84,9 +85,6 @@ export async function trackPlanFile(
     throw new CliError(`${plan.origin}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
-
-const round = (x: number | null, digits = 4): number | null =>
-  x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 
 function trackingColumns(
   run: TrackRun,
@@ -174,7 +172,6 @@ export async function runTrack(file: string, o: TrackCommandOptions): Promise<vo
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return;
   }
-  const pct = (x: number | null): string => (x === null ? "–" : `${(100 * x).toFixed(1)} %`);
   const lines = [
     `${run.plan.origin}: as of ${k.asOf} (${pct(k.elapsedShare)} of the period's working days)`,
     `  attainment ${pct(k.attainment)} of the year's plan (${pct(k.attainmentToDate)} of plan to date), pace ${pct(k.pace)}`,
