@@ -9,7 +9,8 @@ import type { Cell, Matrix } from "./args";
 import * as args from "./args";
 import { FunctionInputError } from "./excelErrors";
 import * as keys from "./keys";
-import { memoised } from "./memo";
+import type { Invocation } from "./memo";
+import { addressesAt, memoised } from "./memo";
 import { readNorms } from "./normTable";
 import type { Portfolio } from "./portfolio";
 import { pick, readPortfolio } from "./portfolio";
@@ -28,6 +29,7 @@ export interface AllocateArgs {
   channel: Arg;
   norms: Arg;
   salesN: Arg;
+  invocation?: Invocation;
 }
 
 export function allocateArgs(
@@ -42,8 +44,9 @@ export function allocateArgs(
   channel: Arg,
   norms: Arg,
   salesN: Arg,
+  invocation?: Invocation,
 ): AllocateArgs {
-  return { segments, capacity, which, ids, potential, min, max, method, channel, norms, salesN };
+  return { segments, capacity, which, ids, potential, min, max, method, channel, norms, salesN, invocation };
 }
 
 type Method = "norms" | "fill" | "optimized";
@@ -153,10 +156,12 @@ export function allocateOf(a: AllocateArgs): (number | string)[][] {
     a.norms,
     a.salesN,
   ];
+  // The key leaves out `which` (parameter 2): every row of a table shares one allocation.
   const memo = memoised(
     "ALLOCATE",
     key.map((x) => x ?? null),
     () => compute(a),
+    addressesAt(a.invocation, [0, 1, 3, 4, 5, 6, 7, 8, 9, 10]),
   );
   return pick<number | string>(memo.portfolio, memo.units, a.which, "");
 }

@@ -63,10 +63,19 @@ export function trend(salesN: any[][], salesN1: any[][]): any[][] {
  * @param [ids] The whole column of client ids; breaks ties and lets which name a row.
  * @param [a] Share of the total held by class A (default 0.8).
  * @param [b] Share of the total held by classes A and B (default 0.95).
+ * @param invocation Where Excel read the ranges from: a table's rows then share one classification.
  * @returns A, B or C per client.
+ * @requiresParameterAddresses
  */
-export function abc(measure: any[][], which?: any, ids?: any[][], a?: any, b?: any): any[][] {
-  return guarded(() => segmentation.abcOf(measure, which, ids, a, b));
+export function abc(
+  measure: any[][],
+  which?: any,
+  ids?: any[][],
+  a?: any,
+  b?: any,
+  invocation?: CustomFunctions.Invocation,
+): any[][] {
+  return guarded(() => segmentation.abcOf(measure, which, ids, a, b, invocation));
 }
 
 /**
@@ -78,7 +87,9 @@ export function abc(measure: any[][], which?: any, ids?: any[][], a?: any, b?: a
  * @param [which] Inside a table: this row's id (with ids) or row number; leave blank to spill one segment per client.
  * @param [ids] The whole column of client ids.
  * @param [language] "en" (default) for English labels, "fr" for French labels, "id" for segment ids.
+ * @param invocation Where Excel read the ranges from: a table's rows then share one segmentation.
  * @returns The segment of each client.
+ * @requiresParameterAddresses
  */
 export function segment(
   salesN: any[][],
@@ -87,8 +98,9 @@ export function segment(
   which?: any,
   ids?: any[][],
   language?: string,
+  invocation?: CustomFunctions.Invocation,
 ): any[][] {
-  return guarded(() => segmentation.segmentOf(salesN, salesN1, potential, which, ids, language));
+  return guarded(() => segmentation.segmentOf(salesN, salesN1, potential, which, ids, language, invocation));
 }
 
 /**
@@ -194,7 +206,9 @@ export function capacity(
  * @param [channel] Channel allocated: visit (default), video, call or digital.
  * @param [norms] Your norm table: a header row of channels, then one row per segment.
  * @param [salesN] The whole column of current-year sales: the value of clients without a potential ("optimized").
+ * @param invocation Where Excel read the ranges from: a table's rows then share one allocation.
  * @returns Contacts per client.
+ * @requiresParameterAddresses
  */
 export function allocate(
   segments: any[][],
@@ -208,6 +222,7 @@ export function allocate(
   channel?: string,
   norms?: any[][],
   salesN?: any[][],
+  invocation?: CustomFunctions.Invocation,
 ): any[][] {
   return guarded(() =>
     allocation.allocateOf(
@@ -223,6 +238,7 @@ export function allocate(
         channel,
         norms,
         salesN,
+        invocation,
       ),
     ),
   );

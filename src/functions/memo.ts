@@ -3,6 +3,13 @@
  * function 5,000 times with the same columns, and Excel hands over fresh arrays each time, so results
  * are keyed by a content hash of the arguments (two independent 32-bit FNV-style hashes plus the
  * sizes), in a small LRU cache.
+ *
+ * Reading every cell of every call is exact but costs about as much per call as the columns are long.
+ * Excel sends one recalculation's invocations in one message, which the custom functions runtime runs
+ * in one synchronous loop; when Excel also says where each argument was read from
+ * (invocation.parameterAddresses), calls of that same loop naming the same ranges (and equal scalar
+ * arguments) share the content key the first of them computed, without reading the cells again. A new
+ * task (the next message, the next recalculation) starts over with the exact check.
  */
 import type { Cell } from "./args";
 
@@ -125,7 +132,7 @@ function sameArg(a: Arg, b: Arg): boolean {
  * values: comparing them cell by cell with the previous call's arguments is exact and much cheaper than
  * hashing them again, so the hash runs only when the values changed.
  */
-export function keyOf(name: string, args: readonly Arg[]): string {
+function exactKeyOf(name: string, args: readonly Arg[]): string {
   for (const recent of recentKeys) {
     if (
       recent.name === name &&
@@ -145,10 +152,86 @@ export function keyOf(name: string, args: readonly Arg[]): string {
   return key;
 }
 
+/** Where Excel read each argument (aligned with the arguments); null or "" where it did not say. */
+export type Addresses = readonly (string | null | undefined)[];
+
+/** Content keys already checked in the current synchronous dispatch, by ranges and scalar values. */
+const dispatchKeys = new Map<string, string>();
+let dispatchOpen = false;
+
+/** Counts of calls keyed by their ranges within one dispatch, and by reading their cells. */
+export const keyStats = { byAddress: 0, byContent: 0 };
+
+/** Opens a dispatch at the first call of a synchronous run; it closes at the next microtask. */
+function enterDispatch(): void {
+  if (dispatchOpen) return;
+  dispatchOpen = true;
+  dispatchKeys.clear();
+  queueMicrotask(() => {
+    dispatchOpen = false;
+    dispatchKeys.clear();
+  });
+}
+
+/** The ranges and scalars of a call, or null when a range argument has no address (an inline array). */
+function addressKey(name: string, args: readonly Arg[], addresses: Addresses): string | null {
+  if (addresses.length !== args.length) return null;
+  let key = name;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (Array.isArray(arg)) {
+      const address = addresses[i];
+      if (typeof address !== "string" || address === "") return null;
+      const m = arg as readonly (readonly Cell[])[];
+      key += `|${address}#${m.length}x${m[0]?.length ?? 0}`;
+    } else {
+      key += `|${typeof arg}:${String(arg)}`;
+    }
+  }
+  return key;
+}
+
+/**
+ * The key of a call's arguments: by their ranges within one dispatch when Excel gave the addresses,
+ * else by their content.
+ */
+export function keyOf(name: string, args: readonly Arg[], addresses?: Addresses): string {
+  const byAddress = addresses === undefined ? null : addressKey(name, args, addresses);
+  if (byAddress === null) {
+    keyStats.byContent++;
+    return exactKeyOf(name, args);
+  }
+  enterDispatch();
+  const known = dispatchKeys.get(byAddress);
+  if (known !== undefined) {
+    keyStats.byAddress++;
+    return known;
+  }
+  keyStats.byContent++;
+  const key = exactKeyOf(name, args);
+  dispatchKeys.set(byAddress, key);
+  return key;
+}
+
+/** What the memo reads of Excel's invocation object (CustomFunctions.Invocation). */
+export interface Invocation {
+  readonly parameterAddresses?: readonly string[] | null;
+}
+
+/** The addresses of the parameters at `positions` (Excel's parameterAddresses), aligned with a key. */
+export function addressesAt(
+  invocation: Invocation | undefined,
+  positions: readonly number[],
+): Addresses | undefined {
+  const all = invocation?.parameterAddresses;
+  if (all === undefined || all === null) return undefined;
+  return positions.map((p) => all[p]);
+}
+
 /** Computes `compute()` once per distinct (name, arguments) content among the recent ones. */
-export function memoised<V>(name: string, args: readonly Arg[], compute: () => V): V {
+export function memoised<V>(name: string, args: readonly Arg[], compute: () => V, addresses?: Addresses): V {
   // Failures are kept too: 5,000 rows over an infeasible plan must not recompute it 5,000 times.
-  const outcome = wholeColumnCache.getOrCompute(keyOf(name, args), (): Outcome<V> => {
+  const outcome = wholeColumnCache.getOrCompute(keyOf(name, args, addresses), (): Outcome<V> => {
     try {
       return { ok: true, value: compute() };
     } catch (error: unknown) {

@@ -4,7 +4,8 @@ import type { Cell, Matrix } from "./args";
 import * as args from "./args";
 import { FunctionInputError } from "./excelErrors";
 import * as keys from "./keys";
-import { memoised } from "./memo";
+import type { Invocation } from "./memo";
+import { addressesAt, memoised } from "./memo";
 import type { Portfolio } from "./portfolio";
 import { pick, readPortfolio } from "./portfolio";
 
@@ -33,22 +34,35 @@ function thresholds(a: Arg, b: Arg): segment.AbcThresholds {
 }
 
 /** ABC classes on a measure; `which` picks rows by id (with ids) or by the row's own measure value. */
-export function abcOf(measure: Matrix, which: Arg, ids: Arg, a: Arg, b: Arg): string[][] {
-  const memo = memoised("ABC", [measure, ids ?? null, a ?? null, b ?? null], (): AbcMemo => {
-    const t = thresholds(a, b);
-    const portfolio = readPortfolio(ids, { salesN: { range: measure, field: "measure" } });
-    const result = segment.abc(
-      portfolio.clients.map((c) => ({ id: c.id, value: c.salesN })),
-      t,
-    );
-    const classes = portfolio.clients.map((c) => result.get(c.id)?.class ?? "C");
-    const firstByValue = new Map<number, number>();
-    const values = args.numbers(measure, "measure");
-    values.forEach((v, position) => {
-      if (v !== null && !firstByValue.has(v)) firstByValue.set(v, position);
-    });
-    return { portfolio, classes, firstByValue };
-  });
+export function abcOf(
+  measure: Matrix,
+  which: Arg,
+  ids: Arg,
+  a: Arg,
+  b: Arg,
+  invocation?: Invocation,
+): string[][] {
+  const keyArgs = [measure, ids ?? null, a ?? null, b ?? null];
+  const memo = memoised(
+    "ABC",
+    keyArgs,
+    (): AbcMemo => {
+      const t = thresholds(a, b);
+      const portfolio = readPortfolio(ids, { salesN: { range: measure, field: "measure" } });
+      const result = segment.abc(
+        portfolio.clients.map((c) => ({ id: c.id, value: c.salesN })),
+        t,
+      );
+      const classes = portfolio.clients.map((c) => result.get(c.id)?.class ?? "C");
+      const firstByValue = new Map<number, number>();
+      const values = args.numbers(measure, "measure");
+      values.forEach((v, position) => {
+        if (v !== null && !firstByValue.has(v)) firstByValue.set(v, position);
+      });
+      return { portfolio, classes, firstByValue };
+    },
+    addressesAt(invocation, [0, 2, 3, 4]),
+  );
   return pick(memo.portfolio, memo.classes, which, "", (cell) => {
     const v = args.numbers(cell, "which").at(0);
     return v === null || v === undefined ? undefined : memo.firstByValue.get(v);
@@ -63,17 +77,24 @@ export function segmentOf(
   which: Arg,
   ids: Arg,
   language: Arg,
+  invocation?: Invocation,
 ): string[][] {
   const lang = keys.readLabelLanguage(args.scalarText(language ?? null, "en"));
-  const memo = memoised("SEGMENT", [salesN, salesN1, potential, ids ?? null], () => {
-    const portfolio = readPortfolio(ids, {
-      salesN: { range: salesN, field: "salesN" },
-      salesN1: { range: salesN1, field: "salesN1" },
-      potential: { range: potential, field: "potential" },
-    });
-    const assigned = segment.strategicSegments(portfolio.clients);
-    return { portfolio, segments: portfolio.clients.map((c) => assigned.get(c.id)?.segment ?? "") };
-  });
+  const keyArgs = [salesN, salesN1, potential, ids ?? null];
+  const memo = memoised(
+    "SEGMENT",
+    keyArgs,
+    () => {
+      const portfolio = readPortfolio(ids, {
+        salesN: { range: salesN, field: "salesN" },
+        salesN1: { range: salesN1, field: "salesN1" },
+        potential: { range: potential, field: "potential" },
+      });
+      const assigned = segment.strategicSegments(portfolio.clients);
+      return { portfolio, segments: portfolio.clients.map((c) => assigned.get(c.id)?.segment ?? "") };
+    },
+    addressesAt(invocation, [0, 1, 2, 4]),
+  );
   // Label only the rows returned, so a per-row call stays O(1) after the memoised segmentation.
   return pick(memo.portfolio, memo.segments, which, "").map((row) =>
     row.map((s) => (s === "" ? "" : keys.segmentLabel(s, lang))),

@@ -120,6 +120,16 @@ test.each(Object.entries(EXPECTED))("%s has the expected parameters and result",
   for (const p of fn.parameters) expect(p.description?.length ?? 0).toBeGreaterThan(5);
 });
 
+test("the whole-column functions a table calls per row ask Excel for their ranges' addresses", () => {
+  const asking = metadata.functions
+    .filter((f) => f.options?.requiresParameterAddresses)
+    .map((f) => f.id)
+    .sort();
+  expect(asking).toEqual(["ABC", "ALLOCATE", "SEGMENT"]);
+  // The invocation is Excel's, not a parameter the user types.
+  for (const f of metadata.functions) expect(f.parameters.map((p) => p.name)).not.toContain("invocation");
+});
+
 test("the French metadata is complete, valid, with French names and help for every parameter", () => {
   const fr = localizeMetadata(metadata, french);
   expect(validateFunctionsMetadata(fr)).toEqual([]);
