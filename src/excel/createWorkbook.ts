@@ -1,5 +1,6 @@
 /**
- * Creates the plan workbook in the open workbook: 2 round trips (check, then build everything).
+ * Creates the plan workbook in the open workbook: 1 round trip to check, then the build, which carries
+ * the copied portfolio in ceil(bytes / budget) batches (1 for an empty table or a 10,000-row portfolio).
  */
 import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../core/types";
 import * as schema from "../core/workbook/schema";
@@ -7,11 +8,14 @@ import type { Lang, TableSpec } from "../core/workbook/schema";
 import { isoToExcelSerial } from "../core/tracking";
 import { rectAddress } from "./a1";
 import { checkAborted, gatewayError } from "./errors";
-import type { ProgressFn } from "./gateway.types";
+import type { PortfolioCopy, ProgressFn } from "./gateway.types";
 import { broadcastNumberFormat } from "./office";
 import { schemaState } from "./readSource";
 import { addHiddenSheet, schemaWrite } from "./undoStore";
 import type { ExcelRun } from "./office";
+import { executeWrites } from "./batches";
+import { copyLayout } from "./portfolioCopy";
+import type { CopyLayout } from "./portfolioCopy";
 
 const STATUS_COLOURS: Readonly<Record<schema.TrackingStatus, string>> = {
   under: "#F8CBAD",
@@ -31,16 +35,28 @@ function tableBody(spec: TableSpec, lang: Lang): unknown[][] {
   return [spec.columns.map(() => "")];
 }
 
-function addTable(ws: Excel.Worksheet, spec: TableSpec, lang: Lang): void {
+/**
+ * Adds a table. A copied portfolio sizes the body (`copy.rows`), whose values come in the copy's
+ * writes, and adds the rep's own columns (`copy.extraHeaders`) at the table's right.
+ */
+function addTable(
+  ws: Excel.Worksheet,
+  spec: TableSpec,
+  lang: Lang,
+  copy?: { rows: number; extraHeaders: readonly string[] },
+): void {
   const anchor = schema.parseCell(spec.anchor);
   const body = tableBody(spec, lang);
+  const extra = copy?.extraHeaders ?? [];
   const rect = {
     r0: anchor.row - 1,
     c0: anchor.col,
-    r1: anchor.row - 1 + body.length,
-    c1: anchor.col + spec.columns.length - 1,
+    r1: anchor.row - 1 + (copy === undefined ? body.length : Math.max(1, copy.rows)),
+    c1: anchor.col + spec.columns.length + extra.length - 1,
   };
-  ws.getRange(rectAddress(rect)).values = [spec.columns.map((c) => schema.header(c, lang)), ...body];
+  const headers = [...spec.columns.map((c) => schema.header(c, lang)), ...extra];
+  if (copy === undefined) ws.getRange(rectAddress(rect)).values = [headers, ...body];
+  else ws.getRange(rectAddress({ ...rect, r1: rect.r0 })).values = [headers];
   const table = ws.tables.add(rectAddress(rect), true);
   table.name = spec.name;
   spec.columns.forEach((c, i) => {
@@ -96,17 +112,63 @@ function dashboard(ws: Excel.Worksheet, lang: Lang): void {
   curve.setPosition("H18", "O33");
 }
 
+/** Queues every sheet, table, name, chart and the schema rows (the build's structure). */
+function queueBuild(
+  context: Excel.RequestContext,
+  lang: Lang,
+  copy: CopyLayout | null,
+  previous: readonly string[][],
+  exists: { schemaSheet: boolean; undoSheet: boolean },
+): () => void {
+  return () => {
+    const sheets = new Map<schema.SheetId, Excel.Worksheet>();
+    for (const id of Object.keys(schema.SHEET_NAMES) as schema.SheetId[]) {
+      const ws = context.workbook.worksheets.add(schema.SHEET_NAMES[id][lang]);
+      ws.freezePanes.freezeRows(1);
+      sheets.set(id, ws);
+    }
+    const sheet = (id: schema.SheetId): Excel.Worksheet => {
+      const ws = sheets.get(id);
+      if (ws === undefined) throw new RangeError(id);
+      return ws;
+    };
+    for (const spec of schema.TABLES) {
+      const copied = spec.name === "Clients" && copy !== null ? copy : undefined;
+      addTable(sheet(spec.sheet), spec, lang, copied);
+    }
+    settings(context, sheet("settings"), lang);
+    dashboard(sheet("dashboard"), lang);
+    for (const id of ["tours", "team"] as const) {
+      const headers = schema.PLACEHOLDER_HEADERS[id][lang];
+      sheet(id).getRange(rectAddress({ r0: 0, c0: 0, r1: 0, c1: headers.length - 1 })).values = [headers];
+    }
+    if (!exists.schemaSheet) addHiddenSheet(context, schema.SCHEMA_SHEET);
+    const own = new Set<string>(["cadence.schema", ...schema.TABLES.map((t) => t.name)]);
+    const merged = [
+      ...schema.schemaRows(lang),
+      ...previous.filter((r) => !own.has(r[0] ?? "") && (r[0] ?? "") !== ""),
+    ];
+    const write = schemaWrite(previous, merged);
+    context.workbook.worksheets.getItem(schema.SCHEMA_SHEET).getRange(write.address).values =
+      write.values as string[][];
+    if (!exists.undoSheet) addHiddenSheet(context, schema.UNDO_SHEET);
+    sheet("clients").activate();
+  };
+}
+
 export async function createPlanWorkbook(
   run: ExcelRun,
-  lang: Lang,
+  options: { lang: Lang; budget: number; portfolio?: PortfolioCopy },
   progress?: ProgressFn,
   signal?: AbortSignal,
 ): Promise<void> {
+  const { lang } = options;
+  const copy = options.portfolio === undefined ? null : copyLayout(options.portfolio, lang);
   const names = (Object.keys(schema.SHEET_NAMES) as schema.SheetId[]).map(
     (id) => schema.SHEET_NAMES[id][lang],
   );
   await run(async (context) => {
-    progress?.({ phase: "check", done: 0, total: 2 });
+    progress?.({ phase: "check", done: 0, total: 1 });
     const clients = context.workbook.tables.getItemOrNullObject("Clients");
     clients.load("name");
     const existing = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n).load("name"));
@@ -121,38 +183,17 @@ export async function createPlanWorkbook(
     const previous = schemaState(schemaUsed.isNullObject ? null : (schemaUsed.values as unknown[][])).rows;
     checkAborted(signal);
 
-    progress?.({ phase: "write", done: 1, total: 2 });
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    const sheets = new Map<schema.SheetId, Excel.Worksheet>();
-    for (const id of Object.keys(schema.SHEET_NAMES) as schema.SheetId[]) {
-      const ws = context.workbook.worksheets.add(schema.SHEET_NAMES[id][lang]);
-      ws.freezePanes.freezeRows(1);
-      sheets.set(id, ws);
-    }
-    const sheet = (id: schema.SheetId): Excel.Worksheet => {
-      const ws = sheets.get(id);
-      if (ws === undefined) throw new RangeError(id);
-      return ws;
-    };
-    for (const spec of schema.TABLES) addTable(sheet(spec.sheet), spec, lang);
-    settings(context, sheet("settings"), lang);
-    dashboard(sheet("dashboard"), lang);
-    for (const id of ["tours", "team"] as const) {
-      const headers = schema.PLACEHOLDER_HEADERS[id][lang];
-      sheet(id).getRange(rectAddress({ r0: 0, c0: 0, r1: 0, c1: headers.length - 1 })).values = [headers];
-    }
-    if (schemaSheet.isNullObject) addHiddenSheet(context, schema.SCHEMA_SHEET);
-    const own = new Set<string>(["cadence.schema", ...schema.TABLES.map((t) => t.name)]);
-    const merged = [
-      ...schema.schemaRows(lang),
-      ...previous.filter((r) => !own.has(r[0] ?? "") && (r[0] ?? "") !== ""),
-    ];
-    const write = schemaWrite(previous, merged);
-    context.workbook.worksheets.getItem(schema.SCHEMA_SHEET).getRange(write.address).values =
-      write.values as string[][];
-    if (undoSheet.isNullObject) addHiddenSheet(context, schema.UNDO_SHEET);
-    sheet("clients").activate();
-    await context.sync();
-    progress?.({ phase: "write", done: 2, total: 2 });
+    const build = queueBuild(context, lang, copy, previous, {
+      schemaSheet: !schemaSheet.isNullObject,
+      undoSheet: !undoSheet.isNullObject,
+    });
+    // The build goes with the first batch of copied rows; a large portfolio adds batches under the budget.
+    await executeWrites(
+      context,
+      copy?.writes(schema.SHEET_NAMES.clients[lang]) ?? [],
+      options.budget,
+      build,
+      progress,
+    );
   });
 }

@@ -15,6 +15,7 @@ import { writePlan } from "./writePlan";
 import { importContacts } from "./contacts";
 import { refresh } from "./refresh";
 import { readActions, writeAction } from "./actions";
+import { readPlanSettings } from "./settings";
 
 export interface GatewayOptions {
   /** Language of headers Cadence writes when the workbook does not say (schema sheet). Default "fr". */
@@ -32,7 +33,12 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
   return {
     createPlanWorkbook: (opts, progress, signal) =>
       guarded({}, async () => {
-        await createPlanWorkbook(run, opts.lang, progress, signal);
+        await createPlanWorkbook(
+          run,
+          { lang: opts.lang, budget, portfolio: opts.portfolio },
+          progress,
+          signal,
+        );
         lang = opts.lang;
       }),
     readSource: (from) =>
@@ -73,6 +79,7 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
         store.onSheet = true;
         return result;
       }),
+    readPlanSettings: () => guarded({ table: "Settings" }, () => readPlanSettings(run)),
     readActions: () => guarded({ table: "Actions" }, () => readActions(run)),
     writeAction: (a) => guarded({ table: "Actions" }, () => writeAction(run, settings().lang, a)),
     undoLastWrite: () => guarded({}, () => undoLastWrite(run, store, budget)),

@@ -2,7 +2,7 @@
  * The interface the task pane is handed (it never calls Excel.* itself). Plain data only, so the
  * task pane can be tested with a fake gateway and run against the workbench.
  */
-import type { ChannelCounts, ChannelId, Grid, RowIssue, SegmentId } from "../core/types";
+import type { CellValue, ChannelCounts, ChannelId, Grid, RowIssue, SegmentId } from "../core/types";
 
 export type Lang = "fr" | "en";
 
@@ -51,6 +51,25 @@ export interface PlanWriteRow {
   explanation: string;
 }
 
+/**
+ * The plan's settings, kept in the workbook's named settings (Cadence_PeriodStart…) so tracking
+ * (the pane and refresh) uses the plan's period and calendar. Dates are ISO yyyy-mm-dd.
+ */
+export interface PlanSettings {
+  periodStart: string;
+  periodEnd: string;
+  /** ISO country code of the public-holiday calendar ("FR"). */
+  country: string;
+  /** Region of that calendar ("67" for Bas-Rhin), or "" for none. */
+  region: string;
+  leaveDays: number;
+  nonFieldDays: number;
+  /** Field visits per day. */
+  contactsPerDay: number;
+  /** Share of visit capacity reserved for prospects, 0..1. */
+  prospectingShare: number;
+}
+
 /** Which table or range to write a plan into, and which column holds the client id. */
 export interface PlanTarget {
   location: SourceLocation;
@@ -58,6 +77,24 @@ export interface PlanTarget {
   idColumn: number;
   /** Channels to write a planned column for (default: the four built-in channels). */
   channels?: readonly ChannelId[];
+  /** Recorded in the workbook's named settings when it has them (a plan workbook); undone with the write. */
+  settings?: PlanSettings;
+}
+
+/**
+ * A rep's portfolio copied into a new plan workbook's Clients table. `columns[j]` describes
+ * `rows[i][j]`: a Clients column id (id, name, postalCode, city, salesN1, salesN, potential), or
+ * null for one of the rep's own columns, kept at the right of the table under its header.
+ */
+export interface PortfolioCopy {
+  columns: readonly { id: string | null; header: string }[];
+  rows: readonly (readonly CellValue[])[];
+}
+
+export interface CreateWorkbookOptions {
+  lang: Lang;
+  /** The portfolio to fill the Clients table with; an empty table when absent. */
+  portfolio?: PortfolioCopy;
 }
 
 export interface WriteReceipt {
@@ -68,6 +105,8 @@ export interface WriteReceipt {
   unmatchedClientIds: readonly string[];
   /** Number of write batches (chunks under the 5 MB request limit). */
   chunks: number;
+  /** True when the plan's settings were recorded in the workbook's named settings. */
+  settingsRecorded: boolean;
 }
 
 /** One contact of the actuals log (table Contacts). Dates are ISO yyyy-mm-dd. */
@@ -113,8 +152,11 @@ export interface ActionRow {
 }
 
 export interface WorkbookGateway {
-  /** Adds Cadence's sheets and tables to the open workbook. Fails if a Clients table already exists. */
-  createPlanWorkbook(opts: { lang: Lang }, progress?: ProgressFn, signal?: AbortSignal): Promise<void>;
+  /**
+   * Adds Cadence's sheets and tables to the open workbook, the Clients table filled with the given
+   * portfolio. Fails if a Clients table, or a sheet with one of Cadence's sheet names, already exists.
+   */
+  createPlanWorkbook(opts: CreateWorkbookOptions, progress?: ProgressFn, signal?: AbortSignal): Promise<void>;
   readSource(from: SourceSpec, progress?: ProgressFn): Promise<SourceRead>;
   /** Writes Cadence's columns only; the rep's other columns are never touched. Undoable. */
   writePlan(
@@ -126,6 +168,8 @@ export interface WorkbookGateway {
   importContacts(source: ContactsSource, progress?: ProgressFn): Promise<ContactsImportResult>;
   /** Recomputes tracking columns (actual per channel, pace, status, last contact) and dashboard sources. */
   refresh(asOf: string, progress?: ProgressFn): Promise<RefreshResult>;
+  /** The plan's settings as the workbook records them; null when it has none (not a plan workbook). */
+  readPlanSettings(): Promise<PlanSettings | null>;
   readActions(): Promise<ActionRow[]>;
   writeAction(a: ActionRow): Promise<void>;
   /** Restores exactly what the last Cadence write replaced; false when there is nothing to undo. */

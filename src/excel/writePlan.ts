@@ -19,6 +19,7 @@ import type { ColumnSlot } from "./planLayout";
 import { cadenceColumnsOf, headerText, schemaState, sourceKey } from "./readSource";
 import type { UndoRecord } from "./undo";
 import { addHiddenSheet, resetUndoSheet, schemaWrite, undoWrite } from "./undoStore";
+import { queueSettingsRead, settingsWrites } from "./settingsWrite";
 
 export interface WriteOptions {
   lang: Lang;
@@ -74,11 +75,13 @@ export async function writePlan(
     const schemaRange = schemaSheet.getUsedRangeOrNullObject(true);
     schemaRange.load("values");
     const undoSheet = context.workbook.worksheets.getItemOrNullObject(schema.UNDO_SHEET).load("name");
+    const named = target.settings === undefined ? null : queueSettingsRead(context, target.settings);
     await context.sync();
 
     if (table?.isNullObject === true || sheet.isNullObject)
       throw gatewayError("tableMissing", { table: location.table ?? location.sheet });
     if (sheet.protection.protected) throw gatewayError("sheetProtected", { sheet: sheet.name });
+    const settingWrites = settingsWrites(named);
     const rect = parseAddress(source.address);
     if (rect.r0 + 1 !== location.headerRow || rect.c0 !== location.firstColumn) {
       throw gatewayError("tableMoved", {
@@ -159,11 +162,17 @@ export async function writePlan(
         });
       }
     });
+    for (const w of settingWrites) record.cells.push(w.before);
     const schemaRows = newSchemaRows(state.rows, key, slots, location.table === "Clients", lang);
     let sent = 0;
     const chunks = await executeWrites(
       context,
-      [undoWrite(record), schemaWrite(state.rows, schemaRows), ...writes],
+      [
+        undoWrite(record),
+        schemaWrite(state.rows, schemaRows),
+        ...writes,
+        ...settingWrites.map((w) => w.write),
+      ],
       options.budget,
       () => {
         resetUndoSheet(context, !undoSheet.isNullObject);
@@ -185,6 +194,7 @@ export async function writePlan(
         columnsAdded: added.map((s) => s.id),
         unmatchedClientIds: rows.map((r) => r.clientId).filter((id) => !present.has(id.trim())),
         chunks,
+        settingsRecorded: settingWrites.length > 0,
       },
       record,
     };

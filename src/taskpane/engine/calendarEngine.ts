@@ -39,24 +39,43 @@ export interface TrackFigures {
   catchUp: number | null;
   contactIssues: number;
   names: ReadonlyMap<string, string>;
+  /** The period and calendar the figures were computed over. */
+  frame: TrackingFrame;
 }
 
-/** Tracking as of a date, over the calendar year of that date (France's calendar unless told). */
+/** The period and holiday calendar tracking runs over. */
+export interface TrackingFrame {
+  periodStart: string;
+  periodEnd: string;
+  country: string;
+  /** "" for none. */
+  region: string;
+}
+
+/** Without a plan's recorded settings: the calendar year of the date, France's calendar. */
+export function defaultFrame(asOf: string): TrackingFrame {
+  const year = asOf.slice(0, 4);
+  return { periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, country: "FR", region: "" };
+}
+
+/** Tracking as of a date, over the plan's period and calendar (the workbook's settings) or the default frame. */
 export function computeFigures(
   portfolio: TrackedPortfolio,
   contactsGrid: readonly (readonly CellValue[])[],
   asOf: string,
-  country = "FR",
+  frame: TrackingFrame = defaultFrame(asOf),
 ): TrackFigures {
   const refs = portfolio.plan.map((p) => ({ id: p.id, name: portfolio.names.get(p.id) ?? p.id }));
   const parsed = tracking.parseContacts(contactsGrid, refs);
-  const year = asOf.slice(0, 4);
   const result = tracking.trackClients({
     plan: portfolio.plan,
     contacts: parsed.contacts,
-    period: { start: `${year}-01-01`, end: `${year}-12-31` },
+    period: { start: frame.periodStart, end: frame.periodEnd },
     asOf,
-    calendar: calendar.createWorkCalendar({ country }),
+    calendar: calendar.createWorkCalendar({
+      country: frame.country,
+      region: frame.region === "" ? null : frame.region,
+    }),
   });
   const kpis = tracking.portfolioKpis(result);
   const remaining = result.clients.reduce((s, c) => s + c.remainingWeighted, 0);
@@ -67,5 +86,6 @@ export function computeFigures(
     catchUp: days > 0 ? remaining / days : null,
     contactIssues: parsed.issues.length + parsed.unmatched.length,
     names: portfolio.names,
+    frame,
   };
 }

@@ -62,6 +62,11 @@ export const en = {
   "source.readSelection": "Use the current table or selection",
   "source.readClients": "Use the Clients table",
   "source.create": "Create a new plan workbook",
+  "source.createFromPortfolio": "Create a plan workbook from this portfolio",
+  "source.createHint":
+    "Tracking (contacts, symptoms, action plans) works in a plan workbook. Read your portfolio first: Cadence copies it into the plan's Clients table.",
+  "source.createHintCopy":
+    "Cadence adds its sheets (Clients, Contacts, Actions, Settings…) and copies these clients into its Clients table, with all your columns; your own sheet stays as it is.",
   "source.read": "Read {where}: {clients} clients.",
   "source.noClients": "No client found: check that the first row holds the headers.",
   "source.mapping": "Column mapping",
@@ -162,6 +167,9 @@ export const en = {
   "write.unmatched": "Not found in the sheet: {ids}.",
   "write.cancelled": "Writing cancelled; Undo restores any rows already written.",
   "write.undone": "The last write was undone.",
+  "write.settingsRecorded": "The plan's period, country and capacity are recorded in the Settings sheet.",
+  "write.noPlanWorkbook":
+    "To track contacts and symptoms, create a plan workbook from this portfolio (Source step).",
 
   "track.import": "Import contacts",
   "track.importFrom": "Contacts come from",
@@ -188,6 +196,8 @@ export const en = {
   "track.importIssues": "Rows that could not be read",
   "track.issueLine": "Row {row}, {column}: {message}",
   "track.kpis": "Where you stand on {date}",
+  "track.frame": "Plan period {start} – {end}, public holidays of {country}",
+  "track.frameRegion": "Plan period {start} – {end}, public holidays of {country} ({region})",
   "track.kpi.attainment": "Plan attainment",
   "track.kpi.attainmentHint": "Weighted contacts earned / planned for the year",
   "track.kpi.reach": "Reach",

@@ -64,6 +64,11 @@ export const fr: Messages = {
   "source.readSelection": "Utiliser le tableau ou la sélection",
   "source.readClients": "Utiliser la table Clients",
   "source.create": "Créer un nouveau classeur de plan",
+  "source.createFromPortfolio": "Créer un classeur de plan à partir de ce portefeuille",
+  "source.createHint":
+    "Le suivi (contacts, symptômes, plans d'action) se fait dans un classeur de plan. Lisez d'abord votre portefeuille : Cadence le recopie dans le tableau Clients du plan.",
+  "source.createHintCopy":
+    "Cadence ajoute ses feuilles (Clients, Contacts, Actions, Paramètres…) et recopie ces clients dans son tableau Clients, avec toutes vos colonnes ; votre feuille reste telle quelle.",
   "source.read": "Lu {where} : {clients} clients.",
   "source.noClients": "Aucun client trouvé : vérifiez que la première ligne contient les en-têtes.",
   "source.mapping": "Correspondance des colonnes",
@@ -164,6 +169,10 @@ export const fr: Messages = {
   "write.unmatched": "Introuvables dans la feuille : {ids}.",
   "write.cancelled": "Écriture annulée ; Annuler la dernière écriture rétablit les lignes déjà écrites.",
   "write.undone": "La dernière écriture a été annulée.",
+  "write.settingsRecorded":
+    "La période, le pays et la capacité du plan sont notés dans la feuille Paramètres.",
+  "write.noPlanWorkbook":
+    "Pour suivre contacts et symptômes, créez un classeur de plan à partir de ce portefeuille (étape Source).",
 
   "track.import": "Importer les contacts",
   "track.importFrom": "Les contacts viennent",
@@ -189,6 +198,8 @@ export const fr: Messages = {
   "track.unmatched": "{n} lignes ne correspondent à aucun client : corrigez-les dans la feuille {sheet}.",
   "track.importIssues": "Lignes illisibles",
   "track.issueLine": "Ligne {row}, {column} : {message}",
+  "track.frame": "Période du plan du {start} au {end}, jours fériés : {country}",
+  "track.frameRegion": "Période du plan du {start} au {end}, jours fériés : {country} ({region})",
   "track.kpis": "Où vous en êtes au {date}",
   "track.kpi.attainment": "Réalisation du plan",
   "track.kpi.attainmentHint": "Contacts pondérés acquis / prévus sur l'année",

@@ -45,6 +45,14 @@ export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
   return (
     <section aria-label={t("track.kpis", { date: date(k.asOf) })}>
       <Text weight="semibold">{t("track.kpis", { date: date(k.asOf) })}</Text>
+      <Text size={200}>
+        {t(figures.frame.region === "" ? "track.frame" : "track.frameRegion", {
+          start: date(figures.frame.periodStart),
+          end: date(figures.frame.periodEnd),
+          country: figures.frame.country,
+          region: figures.frame.region,
+        })}
+      </Text>
       <div className={styles.cards}>
         {cards.map((card) => (
           <div key={card.key} className={styles.card} role="group" aria-label={card.label}>

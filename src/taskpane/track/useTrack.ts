@@ -49,7 +49,14 @@ export function useTrack(gateway: WorkbookGateway, initialAsOf: string): UseTrac
       const engine = loadCalendarEngine();
       const clients = await gateway.readSource("clients");
       const contacts = await gateway.readSource({ table: "Contacts" });
-      return (await engine).computeFigures(planFromClients(clients), contacts.grid, asOf);
+      // The plan's period and calendar, as the wizard recorded them in the workbook's settings.
+      const settings = await gateway.readPlanSettings();
+      return (await engine).computeFigures(
+        planFromClients(clients),
+        contacts.grid,
+        asOf,
+        settings ?? undefined,
+      );
     },
     [gateway],
   );

@@ -8,7 +8,7 @@ export function demoWorkbench(seed = 1): Workbench {
   const demo = generateDemo(seed);
   const workbench = createWorkbench({
     sheets: [
-      { name: "Clients", values: demo.clients },
+      { name: "Portefeuille", values: demo.clients },
       { name: "Contacts export", values: demo.contacts },
     ],
   });

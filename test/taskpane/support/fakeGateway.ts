@@ -1,6 +1,8 @@
 /** An in-memory WorkbookGateway for component tests: records calls, can be told to fail. */
 import type {
   ActionRow,
+  CreateWorkbookOptions,
+  PlanSettings,
   ContactsImportResult,
   ContactsSource,
   PlanTarget,
@@ -23,6 +25,12 @@ export interface FakeGatewayState {
   tables: Record<string, SourceRead>;
   actions: ActionRow[];
   written: PlanWriteRow[][];
+  /** The targets writePlan was given (settings included). */
+  targets: PlanTarget[];
+  /** What createPlanWorkbook was asked (the portfolio it copies). */
+  created: CreateWorkbookOptions[];
+  /** The workbook's recorded plan settings; writePlan records its target's into a plan workbook (clients set). */
+  settings: PlanSettings | null;
   selected: { sheet: string; address: string }[];
   imports: ContactsSource[];
   importResult: ContactsImportResult;
@@ -44,6 +52,16 @@ export function sourceFrom(grid: Grid, sheet = "Sheet1"): SourceRead {
   };
 }
 
+const CLIENTS_HEADERS: Readonly<Record<string, string | undefined>> = {
+  id: "Code client",
+  name: "Raison sociale",
+  postalCode: "Code postal",
+  city: "Ville",
+  salesN1: "CA N-1",
+  salesN: "CA N",
+  potential: "Potentiel",
+};
+
 export const DEMO_GRID: Grid = [
   ["Code client", "Raison sociale", "CA N-1", "CA N", "Potentiel"],
   ["C1", "Alpha", 100000, 120000, 200000],
@@ -63,6 +81,9 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
     tables: {},
     actions: [],
     written: [],
+    targets: [],
+    created: [],
+    settings: null,
     selected: [],
     imports: [],
     importResult: { appended: 0, duplicates: 0, unmatched: 0, unmatchedSheet: null, issues: [] },
@@ -80,12 +101,18 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
     }
   };
   const gateway: WorkbookGateway = {
-    createPlanWorkbook: () => {
+    createPlanWorkbook: (opts: CreateWorkbookOptions) => {
       failIfAsked("createPlanWorkbook");
-      state.source = sourceFrom(
-        [["Code client", "Raison sociale", "CA N-1", "CA N", "Potentiel"]],
-        "Clients",
-      );
+      state.created.push(opts);
+      // The Clients table, holding the copied portfolio under Cadence's headers (and the rep's own).
+      const copy = opts.portfolio;
+      const headers =
+        copy === undefined
+          ? Object.values(CLIENTS_HEADERS)
+          : copy.columns.map((c) => (c.id === null ? c.header : (CLIENTS_HEADERS[c.id] ?? c.header)));
+      const clients = sourceFrom([headers, ...(copy?.rows ?? [])], "Clients");
+      state.clients = { ...clients, location: { ...clients.location, table: "Clients" } };
+      state.source = state.clients;
       return Promise.resolve();
     },
     readSource: (from: SourceSpec) => {
@@ -110,7 +137,7 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
       return Promise.resolve(state.source);
     },
     writePlan: async (
-      _target: PlanTarget,
+      target: PlanTarget,
       rows: readonly PlanWriteRow[],
       progress?: ProgressFn,
       signal?: AbortSignal,
@@ -123,8 +150,17 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
         progress?.({ phase: "write", done: Math.min(done + chunk, rows.length), total: rows.length });
       }
       state.written.push([...rows]);
+      state.targets.push(target);
       state.undoStack += 1;
-      return { rowsWritten: rows.length, columnsAdded: [], unmatchedClientIds: [], chunks: 1 };
+      const settingsRecorded = target.settings !== undefined && state.clients !== null;
+      if (settingsRecorded) state.settings = target.settings ?? null;
+      return {
+        rowsWritten: rows.length,
+        columnsAdded: [],
+        unmatchedClientIds: [],
+        chunks: 1,
+        settingsRecorded,
+      };
     },
     importContacts: (source: ContactsSource) => {
       failIfAsked("importContacts");
@@ -144,6 +180,10 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
     refresh: (asOf: string) => {
       failIfAsked("refresh");
       return Promise.resolve({ ...state.refreshResult, asOf });
+    },
+    readPlanSettings: () => {
+      failIfAsked("readPlanSettings");
+      return Promise.resolve(state.settings === null ? null : { ...state.settings });
     },
     readActions: () => {
       failIfAsked("readActions");

@@ -53,9 +53,10 @@ export function SourceStep({ wizard, gateway }: StepProps): ReactNode {
           {t("source.readClients")}
         </Button>
         <Button disabled={source.busy} onClick={() => void source.createWorkbook()}>
-          {t("source.create")}
+          {t(source.copies ? "source.createFromPortfolio" : "source.create")}
         </Button>
       </div>
+      <Text size={200}>{t(source.copies ? "source.createHintCopy" : "source.createHint")}</Text>
       <div className={styles.row}>
         <Field label={t("source.tableName")}>
           <Input

@@ -62,6 +62,11 @@ export function WriteStep({ wizard, gateway }: StepProps): ReactNode {
             </MessageBarBody>
           </MessageBar>
         )}
+        {state.phase === "written" && state.receipt !== null && (
+          <Text size={200}>
+            {t(state.receipt.settingsRecorded ? "write.settingsRecorded" : "write.noPlanWorkbook")}
+          </Text>
+        )}
         {state.phase === "cancelled" && (
           <MessageBar intent="warning">
             <MessageBarBody>{t("write.cancelled")}</MessageBarBody>

@@ -11,6 +11,7 @@ import type { NormTable } from "../../../core/norms";
 import * as norms from "../../../core/norms";
 import type { Channel } from "../../../core/types";
 import { isAbort } from "../../shell/errorText";
+import { planSettings } from "../planSettings";
 import type { PlanWizard } from "../usePlanWizard";
 
 export type WritePhase = "idle" | "writing" | "written" | "cancelled" | "failed" | "undoing" | "undone";
@@ -53,6 +54,7 @@ export function useWriteStep(wizard: PlanWizard, gateway: WorkbookGateway): Writ
       location: source.location,
       idColumn,
       channels: wizard.choices.channels.map((c) => c.id),
+      settings: planSettings(wizard.choices.capacity),
     };
     const abort = new AbortController();
     controller.current = abort;
