@@ -20,7 +20,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function waitFor(
   what: string,
   done: () => boolean | Promise<boolean>,
-  timeoutMs = 15_000,
+  timeoutMs = 10_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
@@ -44,7 +44,7 @@ describe("store on a PostgreSQL server restarted under load", () => {
     app = await createServer({ db: store, rateLimit: false });
     await app.listen({ port: 0, host: "127.0.0.1" });
     baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  }, 30_000);
+  }, 20_000);
 
   afterAll(async () => {
     try {
@@ -166,5 +166,5 @@ describe("store on a PostgreSQL server restarted under load", () => {
     expect(readySeen.has(200)).toBe(true);
     expect(await status("/health")).toBe(200);
     expect(await status("/ready")).toBe(200);
-  }, 55_000);
+  }, 35_000);
 });
