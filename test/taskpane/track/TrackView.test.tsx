@@ -71,6 +71,38 @@ describe("TrackView", () => {
     expect(within(neglected).getByRole("button", { name: /R1/ })).toBeDisabled();
   });
 
+  it("tracks over the plan's period and calendar as the workbook records them", async () => {
+    const { gateway } = createFakeGateway({
+      clients: clientsTable(),
+      tables: { Contacts: contactsTable() },
+      settings: {
+        periodStart: "2026-07-01",
+        periodEnd: "2027-06-30",
+        country: "FR",
+        region: "67",
+        leaveDays: 25,
+        nonFieldDays: 20,
+        contactsPerDay: 4,
+        prospectingShare: 0.2,
+      },
+    });
+    renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />);
+    expect(
+      await screen.findByText("Plan period Jul 1, 2026 – Jun 30, 2027, public holidays of FR (67)"),
+    ).toBeInTheDocument();
+    // The day before the plan's period: nothing of it has elapsed (the calendar year would say about half).
+    expect(screen.getByRole("group", { name: "Pace" })).toHaveTextContent("0% of the year elapsed");
+  });
+
+  it("without recorded settings, tracks over the calendar year of the date, France's holidays", async () => {
+    const { gateway } = setup();
+    renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />);
+    expect(
+      await screen.findByText("Plan period Jan 1, 2026 – Dec 31, 2026, public holidays of FR"),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "Pace" })).toHaveTextContent(/4\d% of the year elapsed/);
+  });
+
   it("explains, in French, that there is no plan workbook yet", async () => {
     const { gateway } = createFakeGateway();
     renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />, "fr");
