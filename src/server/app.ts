@@ -9,6 +9,7 @@ import { sql } from "kysely";
 import type { Actor } from "./access";
 import { ActorCache, authenticate, type EntraOptions } from "./auth";
 import type { Database } from "./db/connect";
+import { isDatabaseUnavailable } from "./db/unavailable";
 import { ApiError, ERRORS, errorBody, type ErrorCode } from "./errors";
 import { OpenApiCollector } from "./openapi";
 import { registerPeopleRoutes } from "./routes/people";
@@ -77,7 +78,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.setErrorHandler((error, request, reply) => {
     const [code, details] = classify(error);
     const status = ERRORS[code][0];
-    if (status >= 500) request.log.error({ err: error }, "request failed");
+    if (code === "DB_UNAVAILABLE") {
+      request.log.warn({ err: error }, "database unavailable");
+      void reply.header("retry-after", "1");
+    } else if (status >= 500) request.log.error({ err: error }, "request failed");
     const message =
       error instanceof ApiError || error instanceof RequestValidationError
         ? error.message
@@ -167,5 +171,6 @@ function classify(error: unknown): [ErrorCode, unknown] {
   if (status === 405) return ["METHOD_NOT_ALLOWED", undefined];
   if (error instanceof SyntaxError || fastifyCode.includes("JSON")) return ["INVALID_JSON", undefined];
   if (status >= 400 && status < 500) return ["BAD_REQUEST", { code: fastifyCode }];
+  if (isDatabaseUnavailable(error)) return ["DB_UNAVAILABLE", undefined];
   return ["INTERNAL", undefined];
 }

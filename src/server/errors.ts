@@ -25,6 +25,11 @@ export const ERRORS = {
   BODY_TOO_LARGE: [413, "The body is too large.", "Le corps de la requête est trop volumineux."],
   RATE_LIMITED: [429, "Too many requests; retry later.", "Trop de requêtes ; réessayez plus tard."],
   NOT_READY: [503, "The database is not reachable.", "La base de données est injoignable."],
+  DB_UNAVAILABLE: [
+    503,
+    "The database is briefly unavailable; retry shortly.",
+    "La base de données est momentanément indisponible ; réessayez dans un instant.",
+  ],
   INTERNAL: [500, "Internal error.", "Erreur interne."],
 } as const satisfies Record<string, readonly [number, string, string]>;
 

@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   pgSchema?: string | undefined;
   /** PostgreSQL pool size; default 10. */
   poolSize?: number | undefined;
+  /** How long a request waits for a new PostgreSQL connection before failing (503); default 10 s. */
+  connectTimeoutMs?: number | undefined;
 }
 
 export const DEFAULT_SQLITE_PATH = "./data/cadence.db";
@@ -69,6 +71,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    // A database host that stops answering fails requests (503, retried) instead of hanging them.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     options: `-c search_path=${schema}`,
     types,
   });

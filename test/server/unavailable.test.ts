@@ -1,0 +1,35 @@
+/** Which database errors are a passing outage (503, retried) and which are the server's own fault (500). */
+import { isDatabaseUnavailable } from "../../src/server/db/unavailable";
+
+const withCode = (code: string, message = "boom"): Error => Object.assign(new Error(message), { code });
+
+test.each([
+  ["a refused connection", withCode("ECONNREFUSED")],
+  ["a reset socket", withCode("ECONNRESET")],
+  [
+    "PostgreSQL shutting down (57P01)",
+    withCode("57P01", "terminating connection due to administrator command"),
+  ],
+  ["PostgreSQL crash recovery (57P02)", withCode("57P02")],
+  ["PostgreSQL starting up (57P03)", withCode("57P03", "the database system is starting up")],
+  ["a connection exception (08006)", withCode("08006")],
+  ["too many connections (53300)", withCode("53300")],
+  ["SQLite locked past its timeout", withCode("SQLITE_BUSY", "database is locked")],
+  ["a cut connection", new Error("Connection terminated unexpectedly")],
+  ["a connect timeout", new Error("timeout exceeded when trying to connect")],
+  ["a rollback on a cut client", new Error("Client has encountered a connection error and is not queryable")],
+  ["every address refused", new AggregateError([withCode("ECONNREFUSED"), withCode("ECONNREFUSED")])],
+])("%s is an outage", (_, error) => {
+  expect(isDatabaseUnavailable(error)).toBe(true);
+});
+
+test.each([
+  ["a syntax error (42601)", withCode("42601", "syntax error")],
+  ["a unique violation (23505)", withCode("23505")],
+  ["SQLite constraint", withCode("SQLITE_CONSTRAINT_UNIQUE")],
+  ["a plain bug", new TypeError("x is undefined")],
+  ["a string", "nope"],
+  ["null", null],
+])("%s is not", (_, error) => {
+  expect(isDatabaseUnavailable(error)).toBe(false);
+});
