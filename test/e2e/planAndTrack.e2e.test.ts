@@ -1,9 +1,10 @@
 /**
- * End to end in headless Chromium on the workbench (issue 5 §4): a rep builds a plan from the demo
- * portfolio through every wizard step, writes it, undoes and rewrites it, imports a month of
- * contacts, sees the KPIs and symptoms, and turns a symptom into an action plan; then, on a fresh
- * page, plans from the rep's own selected range as the demo opens. Every step asserts
- * on the workbook's cells (window.__cadenceWorkbench), and leaves a screenshot in test-results/e2e/.
+ * End to end in headless Chromium on the workbench (issue 5 §4), through the task pane alone: a rep
+ * reads the demo portfolio, makes a plan workbook of it, builds the plan through every wizard step,
+ * writes it (with its settings), undoes and rewrites it, imports a month of contacts, sees the KPIs
+ * and symptoms, and turns a symptom into an action plan; then, on a fresh page, plans into the rep's
+ * own selected range as the demo opens. Every step asserts on the workbook's cells
+ * (window.__cadenceWorkbench), and leaves a screenshot in test-results/e2e/.
  */
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { ensureBuild } from "../support/build";
@@ -13,8 +14,7 @@ import type { StaticServer } from "../support/staticServer";
 import {
   exportMonthCsv,
   openWorkbench,
-  pasteRowsIntoTable,
-  renameSheet,
+  serialOf,
   sheetOf,
   shot,
   tableOf,
@@ -28,6 +28,7 @@ const describeBrowser = run ? describe : describe.skip;
 
 const TODAY = new Date("2026-11-28T10:00:00");
 const REP_COLUMNS = 7; // Code client … Potentiel: the rep's own columns.
+const PORTFOLIO = "Portefeuille"; // the demo rep's own sheet
 const PLANNED = [
   "Planned Field visit",
   "Planned Video call",
@@ -68,25 +69,42 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
   const heading = (n: number, title: string) => pane.getByText(`Step ${n} of 6: ${title}`);
 
   let beforeWrite: WorkbookCells;
+  /** Column B of the Settings sheet: the named settings, in the schema's order (period … prospecting). */
+  const settingsValues = (cells: WorkbookCells): unknown[] =>
+    sheetOf(cells, "Settings")
+      .values.slice(1, 9)
+      .map((row) => row[1]);
 
-  it("builds the plan through every wizard step and writes it into the Clients table", async () => {
-    // In Excel, before opening Cadence: the rep's portfolio sheet is called "Clients", which Cadence's
-    // plan workbook needs; the rep renames it (the pane offers no way round that clash).
-    await renameSheet(page, "Clients", "Portefeuille");
+  it("makes a plan workbook of the demo portfolio and builds the plan through every wizard step", async () => {
+    const opened = await workbookCells(page);
+    const portfolio = sheetOf(opened, PORTFOLIO).values;
     await shot(page, "00-open");
 
-    // Source: a new plan workbook, then the portfolio pasted into its Clients table.
+    // Source: the portfolio the rep has selected, then a plan workbook made of it (pane actions only).
     await heading(1, "Source").waitFor();
-    await pane.getByRole("button", { name: "Create a new plan workbook" }).click();
-    await pane.getByText(/Read Clients!A1:\w+: 0 clients\./).waitFor({ timeout: 30_000 });
-    const created = await workbookCells(page);
-    for (const name of ["Clients", "Contacts", "Actions"]) expect(tableOf(created, name).name).toBe(name);
-    await pasteRowsIntoTable(page, "Portefeuille!A1:G301", "Clients");
-    await pane.getByRole("button", { name: "Use the Clients table" }).click();
-    await pane.getByText(/: 300 clients\./).waitFor({ timeout: 30_000 });
+    await pane.getByRole("button", { name: "Use the current table or selection" }).click();
+    await pane.getByText(`Read ${PORTFOLIO}!A1:G301: 300 clients.`).waitFor({ timeout: 30_000 });
+    await pane.getByRole("button", { name: "Create a plan workbook from this portfolio" }).click();
+    await pane.getByText(/^Read Clients!A1:[A-Z]+301: 300 clients\.$/).waitFor({ timeout: 60_000 });
     await expect(pane.getByRole("combobox", { name: "Column for Client id" }).inputValue()).resolves.toBe(
       "0",
     );
+    const created = await workbookCells(page);
+    for (const name of ["Clients", "Contacts", "Actions"]) expect(tableOf(created, name).name).toBe(name);
+    expect(tableRows(tableOf(created, "Clients"))).toBe(301);
+    // Every client copied, cell for cell, under Cadence's headers; the rep's own sheet left as it was.
+    const copied = sheetOf(created, "Clients").values;
+    expect(copied[0]?.slice(0, REP_COLUMNS)).toEqual([
+      "Client id",
+      "Name",
+      "Postal code",
+      "City",
+      "Sales N-1",
+      "Sales N",
+      "Potential",
+    ]);
+    expect(copied.slice(1).map((row) => row.slice(0, REP_COLUMNS))).toEqual(portfolio.slice(1));
+    expect(sheetOf(created, PORTFOLIO).values).toEqual(portfolio);
     await shot(page, "01-source");
     await next();
 
@@ -104,6 +122,10 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     await pane
       .getByText(/Your norms ask for [\d,]+ visits; you can make [\d,]+\./)
       .waitFor({ timeout: 60_000 });
+    // The rep's own leave (the default is 25 days): the Write step records it in Settings.
+    const leave = pane.getByRole("spinbutton", { name: "Leave (working days)" });
+    await leave.fill("27");
+    await pane.getByText(/^− Leave: 27 days$/).waitFor({ timeout: 30_000 });
     await shot(page, "04-capacity");
     await next();
 
@@ -116,6 +138,9 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     beforeWrite = await workbookCells(page);
     await pane.getByRole("button", { name: "Write the plan to the sheet" }).click();
     await pane.getByText("300 rows written.").waitFor({ timeout: 60_000 });
+    await pane
+      .getByText("The plan's period, country and capacity are recorded in the Settings sheet.")
+      .waitFor();
     await shot(page, "06-written");
 
     const after = await workbookCells(page);
@@ -145,13 +170,35 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     expect(clients.map((row) => row.slice(0, REP_COLUMNS))).toEqual(
       before.map((row) => row.slice(0, REP_COLUMNS)),
     );
-  }, 240_000);
+    // The plan's settings, where refresh and the Track tab read them.
+    expect(settingsValues(beforeWrite)).toEqual([
+      serialOf("2026-01-01"),
+      serialOf("2026-12-31"),
+      "FR",
+      "",
+      25,
+      20,
+      4,
+      0.2,
+    ]);
+    expect(settingsValues(after)).toEqual([
+      serialOf("2026-01-01"),
+      serialOf("2026-12-31"),
+      "FR",
+      "",
+      27,
+      20,
+      4,
+      0.2,
+    ]);
+  }, 300_000);
 
   it("undoes the write: every cell is exactly as before, then writes the plan again", async () => {
     await pane.getByRole("button", { name: "Undo the last write" }).click();
     await pane.getByText("The last write was undone.").waitFor({ timeout: 60_000 });
     const undone = await workbookCells(page);
     expect(sheetOf(undone, "Clients").values).toEqual(sheetOf(beforeWrite, "Clients").values);
+    expect(sheetOf(undone, "Settings").values).toEqual(sheetOf(beforeWrite, "Settings").values);
     expect(undone.tables).toEqual(beforeWrite.tables);
     await shot(page, "07-undone");
 
@@ -197,6 +244,7 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     const update = await importResult();
     expect(update.added + update.duplicates).toBe(month.rows);
     await pane.getByRole("region", { name: "Where you stand on Nov 28, 2026" }).waitFor({ timeout: 90_000 });
+    await pane.getByText("Plan period Jan 1, 2026 – Dec 31, 2026, public holidays of FR").waitFor();
     for (const kpi of ["Plan attainment", "Reach", "Coverage", "Pace", "Catch-up per working day"])
       await pane.getByRole("group", { name: kpi }).waitFor();
     expect(actions).toBeLessThanOrEqual(3);
@@ -213,6 +261,16 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     const after = await workbookCells(page);
     expect(tableRows(tableOf(after, "Contacts"))).toBe(contactsBefore + update.added);
     expect(sheetOf(after, "Contacts").values.length - 1).toBe(first.added + update.added);
+    // The refresh wrote every client's status and last contact into the Clients table.
+    const clients = sheetOf(after, "Clients").values;
+    const header = (clients[0] ?? []).map(String);
+    const status = header.indexOf("Status");
+    const last = header.indexOf("Last contact");
+    expect(status).toBeGreaterThan(REP_COLUMNS);
+    const statuses = clients.slice(1).map((row) => row[status]);
+    expect(statuses.filter((s) => s === "Under").length).toBeGreaterThan(0);
+    expect(statuses.every((s) => ["Under", "On track", "Over", ""].includes(String(s)))).toBe(true);
+    expect(clients.slice(1).filter((row) => typeof row[last] === "number").length).toBeGreaterThan(200);
   }, 240_000);
 
   it("turns a symptom into an action plan in one click, stored in the Actions table", async () => {
@@ -251,9 +309,9 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     await own.clock.setFixedTime(TODAY);
     try {
       const ownPane = await openWorkbench(own, server.url);
-      const before = sheetOf(await workbookCells(own), "Clients").values;
+      const before = sheetOf(await workbookCells(own), PORTFOLIO).values;
       await ownPane.getByRole("button", { name: "Use the current table or selection" }).click();
-      await ownPane.getByText("Read Clients!A1:G301: 300 clients.").waitFor({ timeout: 30_000 });
+      await ownPane.getByText(`Read ${PORTFOLIO}!A1:G301: 300 clients.`).waitFor({ timeout: 30_000 });
       const nav = ownPane.getByRole("navigation", { name: "Wizard steps" });
       for (const title of ["Segmentation", "Norms and channels", "Capacity", "Allocation", "Write"]) {
         const button = nav.getByRole("button", { name: "Next" });
@@ -263,8 +321,10 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
       }
       await ownPane.getByRole("button", { name: "Write the plan to the sheet" }).click();
       await ownPane.getByText("300 rows written.").waitFor({ timeout: 60_000 });
+      // Not a plan workbook: the pane says how to get tracking.
+      await ownPane.getByText(/create a plan workbook from this portfolio/).waitFor();
       await shot(own, "10-own-range-written");
-      const after = sheetOf(await workbookCells(own), "Clients").values;
+      const after = sheetOf(await workbookCells(own), PORTFOLIO).values;
       expect(after.map((row) => row.slice(0, REP_COLUMNS))).toEqual(
         before.map((row) => row.slice(0, REP_COLUMNS)),
       );

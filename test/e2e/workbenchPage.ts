@@ -1,6 +1,6 @@
 /**
- * Helpers for end-to-end tests on the workbench page: open it with the real task pane, read the
- * in-memory workbook's cells, and act as the rep does in Excel itself (outside the pane).
+ * Helpers for end-to-end tests on the workbench page: open it with the real task pane and read the
+ * in-memory workbook's cells. The rep acts through the pane only.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -72,66 +72,15 @@ export function tableRows(table: TableInfo): number {
   return match === null ? 1 : Number(match[1]);
 }
 
-/** The rep, in Excel, renames a sheet (double-click on its tab). */
-export async function renameSheet(page: Page, from: string, to: string): Promise<void> {
-  await page.evaluate(
-    async ([oldName, newName]) => {
-      const hook = (
-        window as unknown as {
-          __cadenceWorkbench: { run: (b: (c: Excel.RequestContext) => Promise<void>) => Promise<void> };
-        }
-      ).__cadenceWorkbench;
-      await hook.run(async (context) => {
-        context.workbook.worksheets.getItem(oldName).name = newName;
-        await context.sync();
-      });
-    },
-    [from, to] as const,
-  );
-}
-
-/**
- * The rep, in Excel, copies their portfolio (header row included in `from`) and pastes its rows under
- * the header of an Excel table, which grows to hold them, as Excel's table auto-expansion does.
- */
-export async function pasteRowsIntoTable(page: Page, from: string, table: string): Promise<void> {
-  await page.evaluate(
-    async ([source, tableName]) => {
-      const hook = (
-        window as unknown as {
-          __cadenceWorkbench: { run: (b: (c: Excel.RequestContext) => Promise<void>) => Promise<void> };
-        }
-      ).__cadenceWorkbench;
-      await hook.run(async (context) => {
-        const bang = source.indexOf("!");
-        const copied = context.workbook.worksheets
-          .getItem(source.slice(0, bang))
-          .getRange(source.slice(bang + 1));
-        copied.load("values");
-        const target = context.workbook.tables.getItem(tableName);
-        const whole = target.getRange();
-        whole.load("address,columnCount");
-        await context.sync();
-        const rows = (copied.values as unknown[][]).slice(1);
-        const width = rows[0]?.length ?? 0;
-        const local = whole.address.slice(whole.address.lastIndexOf("!") + 1);
-        const firstCol = /^[A-Z]+/.exec(local)?.[0] ?? "A";
-        const lastCol = /:([A-Z]+)\d+$/.exec(local)?.[1] ?? firstCol;
-        const sheet = target.worksheet;
-        const endCol = String.fromCharCode(firstCol.charCodeAt(0) + width - 1);
-        sheet.getRange(`${firstCol}2:${endCol}${rows.length + 1}`).values = rows;
-        target.resize(`${firstCol}1:${lastCol}${rows.length + 1}`);
-        await context.sync();
-      });
-    },
-    [from, table] as const,
-  );
-}
-
 /** test-results/e2e/NN-step.png */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** ISO date → Excel date serial (dates in cells, e.g. the Settings sheet's period). */
+export function serialOf(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25569;
 }
 
 /** Excel date serial → ISO date (the export sheet holds real Excel dates). */

@@ -44,8 +44,10 @@ export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
   ];
   return (
     <section aria-label={t("track.kpis", { date: date(k.asOf) })}>
-      <Text weight="semibold">{t("track.kpis", { date: date(k.asOf) })}</Text>
-      <Text size={200}>
+      <Text weight="semibold" block>
+        {t("track.kpis", { date: date(k.asOf) })}
+      </Text>
+      <Text size={200} block>
         {t(figures.frame.region === "" ? "track.frame" : "track.frameRegion", {
           start: date(figures.frame.periodStart),
           end: date(figures.frame.periodEnd),

@@ -70,7 +70,7 @@ describeIfChromium("workbench page (headless Chromium)", () => {
     if (dist.temporary) rmSync(dist.dir, { recursive: true, force: true });
   });
 
-  it("shows the demo portfolio in the Clients sheet with its French headers", async () => {
+  it("shows the demo portfolio in the rep's Portefeuille sheet with its French headers", async () => {
     const grid = page.locator("#wb-grid");
     for (const header of [
       "Code client",
@@ -84,7 +84,10 @@ describeIfChromium("workbench page (headless Chromium)", () => {
       await grid.getByText(header, { exact: true }).first().waitFor({ timeout: 5_000 });
     }
     expect(await grid.getByText(firstClient, { exact: true }).first().isVisible()).toBe(true);
-    expect(await page.locator("#wb-tabs .tab").allTextContents()).toEqual(["Clients", "Contacts export"]);
+    expect(await page.locator("#wb-tabs .tab").allTextContents()).toEqual([
+      "Portefeuille",
+      "Contacts export",
+    ]);
   });
 
   it("loads the task pane beside the grid, and the pane reads the portfolio through the workbench", async () => {
@@ -128,7 +131,7 @@ describeIfChromium("workbench page (headless Chromium)", () => {
   });
 
   it("redraws when the add-in writes through the workbench's Excel API", async () => {
-    await page.locator("#wb-tabs .tab", { hasText: "Clients" }).click();
+    await page.locator("#wb-tabs .tab", { hasText: "Portefeuille" }).click();
     await page.evaluate(async () => {
       const workbench = (
         window as unknown as {
@@ -138,7 +141,7 @@ describeIfChromium("workbench page (headless Chromium)", () => {
         }
       ).__cadenceWorkbench;
       await workbench.run(async (context) => {
-        const sheet = context.workbook.worksheets.getItem("Clients");
+        const sheet = context.workbook.worksheets.getItem("Portefeuille");
         sheet.getRange("H1:H2").values = [["Segment"], ["Fidéliser"]];
         sheet.getRange("H2").format.fill.color = "#2E7D32";
         await context.sync();
@@ -165,7 +168,7 @@ describeIfChromium("workbench page (headless Chromium)", () => {
       ).__cadenceWorkbench;
       try {
         await workbench.run(async (context) => {
-          context.workbook.worksheets.getItem("Clients").getRange("J1").values = [["x"]];
+          context.workbook.worksheets.getItem("Portefeuille").getRange("J1").values = [["x"]];
           await context.sync();
         });
         return "none";
