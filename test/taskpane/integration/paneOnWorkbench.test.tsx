@@ -75,6 +75,53 @@ describe("task pane on the workbench", () => {
     });
   });
 
+  it("makes a plan workbook of the rep's list, writes the plan and its settings there, and undoes both", async () => {
+    const user = userEvent.setup();
+    const wb = createWorkbench({ sheets: [{ name: "Portefeuille", values: repPortfolio(12) }] });
+    const gateway = createGateway(wb.run);
+    const own = wb.sheet("Portefeuille").values.map((r) => [...r]);
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Portefeuille").getRange("A1:G13").select();
+      await context.sync();
+    });
+    renderInPane(<App gateway={gateway} initialLanguage="fr" />, "fr");
+    await user.click(screen.getByRole("button", { name: "Utiliser le tableau ou la sélection" }));
+    await screen.findByText("Lu Portefeuille!A1:G13 : 12 clients.");
+    await user.click(
+      screen.getByRole("button", { name: "Créer un classeur de plan à partir de ce portefeuille" }),
+    );
+    await screen.findByText(/^Lu Clients!A1:[A-Z]+13 : 12 clients\.$/, {}, { timeout: 5000 });
+    const clients = wb.sheet("Clients").values;
+    expect(clients.slice(1).map((r) => r[0])).toEqual(own.slice(1).map((r) => r[0]));
+    // The rep's "Mon commentaire" column came along, at the right of Cadence's columns.
+    expect(clients[0]).toContain("Mon commentaire");
+    expect(clients[12]).toContain("note 12");
+
+    for (let i = 0; i < 5; i++) await user.click(screen.getByRole("button", { name: "Suivant" }));
+    const settingsBefore = wb.sheet("Paramètres").values.map((r) => [...r]);
+    await user.click(screen.getByRole("button", { name: "Écrire le plan dans la feuille" }));
+    await screen.findByText("12 lignes écrites.", {}, { timeout: 5000 });
+    const year = new Date().getFullYear();
+    expect(await gateway.readPlanSettings()).toMatchObject({
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+      country: "FR",
+    });
+    const segment = wb.sheet("Clients").values[0]?.indexOf("Segment") ?? -1;
+    expect(
+      wb
+        .sheet("Clients")
+        .values.slice(1)
+        .every((r) => r[segment] !== ""),
+    ).toBe(true);
+    expect(wb.sheet("Portefeuille").values).toEqual(own);
+
+    await user.click(screen.getByRole("button", { name: "Annuler la dernière écriture" }));
+    await screen.findByText("La dernière écriture a été annulée.");
+    expect(wb.sheet("Paramètres").values).toEqual(settingsBefore);
+    expect(wb.sheet("Clients").values).toEqual(clients);
+  });
+
   it("creates a plan workbook, then keeps action plans in its Actions table", async () => {
     const user = userEvent.setup();
     const wb = createWorkbench();
