@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { loose, type LooseRow } from "../../src/server/changes/sequence";
 import type { DB } from "../../src/server/db/schema";
+import { refreshAllContactTotals } from "../../src/server/team/contactTotals";
 import { createPerson } from "../../src/server/people";
 import { createToken } from "../../src/server/tokens";
 
@@ -97,5 +98,7 @@ export async function seedPlans(
           .values(rows.slice(i, i + chunk))
           .execute();
     }
+    // Rows inserted behind push's back: their clients' contact totals are computed here, as push would.
+    await refreshAllContactTotals(trx);
   });
 }

@@ -17,6 +17,7 @@ import {
 import { can, type Actor } from "../access";
 import { canonicalJson, columnOf, decode, encode } from "../db/columns";
 import type { ChangeLogTable, ConflictsTable, DB, MutationsTable } from "../db/schema";
+import { refreshContactTotals } from "../team/contactTotals";
 import { insertChunked, lockSequence, loose, saveSequence, type LooseRow } from "./sequence";
 import { validateMutations } from "./validate";
 
@@ -87,6 +88,9 @@ export async function push(
     const conflicts: ConflictsTable[] = [];
     const done: MutationsTable[] = [];
     const inserts = new Map<string, LooseRow[]>();
+    // Clients whose contact totals this push changes (recomputed once, after every write).
+    const totalsOf = new Set<string>();
+    const newClients = new Set<string>();
 
     for (const m of mutations) {
       const replay = replays.get(m.mutationId);
@@ -148,6 +152,8 @@ export async function push(
         updated_by: ctx.actor.id,
       };
       for (const [field, value] of Object.entries(outcome.write.fields)) columns[columnOf(field)] = value;
+      if (table === "clients" && !row) newClients.add(m.rowId);
+      else for (const id of totalsTouched(table, row, outcome.write.fields, m.rowId)) totalsOf.add(id);
       if (row) {
         Object.assign(row, columns);
         await loose(trx).updateTable(table).set(columns).where("id", "=", m.rowId).execute();
@@ -165,12 +171,40 @@ export async function push(
     // New rows go in by table in chunks; later mutations of the same new row updated the object in place.
     for (const [table, created] of inserts)
       await insertChunked(trx, table, normaliseColumns(table as SyncTableName, created));
+    await refreshContactTotals(trx, totalsOf);
+    await refreshContactTotals(
+      trx,
+      [...newClients].filter((id) => !totalsOf.has(id)),
+      true,
+    );
     await insertChunked(trx, "change_log", log as unknown as LooseRow[]);
     await insertChunked(trx, "mutations", done as unknown as LooseRow[]);
     await insertChunked(trx, "conflicts", conflicts as unknown as LooseRow[]);
     await saveSequence(trx, seq);
     return { results, seq };
   });
+}
+
+const CONTACT_TOTAL_FIELDS = ["clientId", "date", "channel", "weight", "deleted"];
+
+/**
+ * Clients whose contact totals a write to an existing client or to a contact changes: a contact's
+ * client before and after (an edit of its date, channel, weight or deletion, or a move to another
+ * client), a client changing year. (New clients are checked apart: contacts may have come first.)
+ */
+function totalsTouched(
+  table: SyncTableName,
+  before: LooseRow | undefined,
+  fields: Readonly<Record<string, string | number | null>>,
+  rowId: string,
+): string[] {
+  if (table === "clients") return "year" in fields ? [rowId] : [];
+  if (table !== "contacts" || (before && !CONTACT_TOTAL_FIELDS.some((f) => f in fields))) return [];
+  const ids: string[] = [];
+  const was = before?.client_id;
+  const now = "clientId" in fields ? fields.clientId : was;
+  for (const id of [was, now]) if (typeof id === "string") ids.push(id);
+  return ids;
 }
 
 /** Multi-row inserts need the same columns in every row. */

@@ -2,8 +2,9 @@
  * The store's migrations, in code, the same set for SQLite and PostgreSQL. Never edit a released
  * migration: add a new one.
  */
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { Migrator, SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { FieldKind } from "../../contract";
+import { refreshAllContactTotals, TOTAL_COLUMNS } from "../team/contactTotals";
 
 /** Column types that mean the same on both dialects (SQLite maps them by affinity). */
 const COLUMN_TYPE: Record<FieldKind, "text" | "double precision" | "integer"> = {
@@ -161,7 +162,54 @@ const m002: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { "001_initial": m001, "002_contacts_team_view": m002 };
+// Contacts summed per client and month on the client's row (see team/contactTotals.ts), backfilled
+// here and kept by push: the team view reads them instead of summing a year of contacts.
+const m003: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const column of TOTAL_COLUMNS) {
+      const type = column.startsWith("ytd_n_") ? "integer" : "double precision";
+      await db.schema
+        .alterTable("clients")
+        .addColumn(column, type, (c) => c.notNull().defaultTo(0))
+        .execute();
+    }
+    await refreshAllContactTotals(db);
+    // The view reads contacts only by date now (part of the as-of month); push recomputes a
+    // client's totals through contacts_client_date. The index of 002 would only slow writes.
+    await db.schema.dropIndex("contacts_team_view").execute();
+    await db.schema
+      .createIndex("contacts_by_date")
+      .on("contacts")
+      .columns(["date", "deleted", "client_id", "channel", "weight"])
+      .execute();
+    // SQLite streams the view from this index in (rep, segment) order, without a sort or a table
+    // read; PostgreSQL scans the table in parallel instead (and caps an index at 32 columns).
+    if (db.getExecutor().adapter instanceof SqliteAdapter) {
+      await db.schema
+        .createIndex("clients_team_view")
+        .on("clients")
+        .columns([
+          "rep_id",
+          "year",
+          "deleted",
+          "segment",
+          "planned_weighted",
+          "planned_visit",
+          "planned_video",
+          "planned_call",
+          "planned_digital",
+          ...TOTAL_COLUMNS,
+        ])
+        .execute();
+    }
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = {
+  "001_initial": m001,
+  "002_contacts_team_view": m002,
+  "003_client_contact_totals": m003,
+};
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 

@@ -1,11 +1,13 @@
 /**
- * The consolidation's heavy lifting in SQL: one pass over clients and contacts grouped by rep and
- * segment, with each client's status decided in the database (portable SQL for both dialects).
+ * The consolidation's heavy lifting in SQL (portable to both dialects): one pass over the clients
+ * grouped by rep and segment, each client's status decided in the database from the contact totals
+ * kept on its row (contactTotals.ts), plus a correction for the contacts after the last whole month.
  */
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import { DEFAULT_CHANNELS } from "../../core/types";
 import type { DB } from "../db/schema";
-import { emptySums, type Sums } from "./figures";
+import { contactWeight, ytdCount, ytdWeight } from "./contactTotals";
+import { addSums, emptySums, type Sums } from "./figures";
 
 export interface SegmentSums extends Sums {
   repId: string;
@@ -15,60 +17,132 @@ export interface SegmentSums extends Sums {
 export interface AggregateInput {
   repIds: readonly string[];
   year: number;
-  start: string;
   asOf: string;
   elapsedShare: number;
   tolerance: number;
 }
 
-const weightCase = sql.raw(
-  `case channel ${DEFAULT_CHANNELS.map((c) => `when '${c.id}' then ${c.weight}`).join(" ")} else 0 end`,
-);
-const weightOf = (id: string): number => DEFAULT_CHANNELS.find((c) => c.id === id)?.weight ?? 0;
-const plannedFallback = sql.raw(
-  `coalesce(planned_visit, 0) * ${weightOf("visit")} + coalesce(planned_video, 0) * ${weightOf("video")} + ` +
-    `coalesce(planned_call, 0) * ${weightOf("call")} + coalesce(planned_digital, 0) * ${weightOf("digital")}`,
-);
+/**
+ * The contacts that count are those dated from Jan 1 of the year through asOf. The totals on the
+ * client row hold whole months (Jan 1 through the end of month `months`); the contacts dated in
+ * (after, through] are then added to them (sign 1) or taken from them (sign −1), whichever reads
+ * fewer: the as-of month so far, its days after asOf, or the days after the year when asOf is later.
+ */
+export interface ContactWindow {
+  months: number;
+  adjust: { after: string; through: string; sign: 1 | -1 } | null;
+}
+
+export function contactWindow(year: number, asOf: string): ContactWindow {
+  if (asOf < `${year}-01-01`) return { months: 0, adjust: null };
+  if (Number(asOf.slice(0, 4)) > year) {
+    return { months: 12, adjust: { after: `${year}-12-31`, through: asOf, sign: 1 } };
+  }
+  const month = Number(asOf.slice(5, 7));
+  const day = asOf.slice(8);
+  // Stored dates are YYYY-MM-DD with a day from 01 to 31 (the contract checks them).
+  if (month > 12) return { months: 12, adjust: null };
+  if (day >= "31") return { months: month, adjust: null };
+  if (day === "00") return { months: month - 1, adjust: null };
+  const yearMonth = asOf.slice(0, 7);
+  return day >= "16"
+    ? { months: month, adjust: { after: asOf, through: `${yearMonth}-31`, sign: -1 } }
+    : { months: month - 1, adjust: { after: `${yearMonth}-00`, through: asOf, sign: 1 } };
+}
+
+const plannedWeighted = (): RawBuilder<number> => {
+  const terms = DEFAULT_CHANNELS.map((c) => `coalesce(planned_${c.id}, 0) * ${c.weight}`).join(" + ");
+  return sql.raw(`coalesce(planned_weighted, ${terms})`);
+};
+
+/** The per-client figures summed by rep and segment, for contacts `n` weighing `w`. */
+function statusSums(n: RawBuilder<number>, w: RawBuilder<number>, lo: number, hi: number) {
+  const under = sql`p > 0 and ${w} < ${lo} * p`;
+  const over = sql`p > 0 and ${w} > ${hi} * p`;
+  return {
+    n,
+    w,
+    earned: sql`case when ${w} < 1.5 * p then ${w} else 1.5 * p end`,
+    reached: sql`case when ${n} > 0 then 1 else 0 end`,
+    under_n: sql`case when ${under} then 1 else 0 end`,
+    over_n: sql`case when ${over} then 1 else 0 end`,
+    saturated: sql`case when ${over} and segment = 'retain' then 1 else 0 end`,
+    neglected: sql`case when ${under} and segment = 'atRisk' then 1 else 0 end`,
+  };
+}
+
+const PLAN_SUMS = {
+  clients: sql`count(*)`,
+  planned_clients: sql`sum(case when p > 0 then 1 else 0 end)`,
+  pv: sql`sum(pv)`,
+  pvi: sql`sum(pvi)`,
+  pc: sql`sum(pc)`,
+  pd: sql`sum(pd)`,
+  p: sql`sum(p)`,
+};
+
+const selectList = (columns: Record<string, RawBuilder<unknown>>): RawBuilder<unknown> =>
+  sql.join(Object.entries(columns).map(([name, expr]) => sql`${expr} as ${sql.ref(name)}`));
 
 export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): Promise<SegmentSums[]> {
   if (input.repIds.length === 0) return [];
   const reps = sql.join(input.repIds.map((id) => sql`${id}`));
   const lo = (1 - input.tolerance) * input.elapsedShare;
   const hi = (1 + input.tolerance) * input.elapsedShare;
-  const result = await sql<Record<string, unknown>>`
-    -- Contacts are summed per client over the covering index, in client order; the join below
-    -- keeps only the clients in scope (a rep filter here makes SQLite leave the covering index).
-    with a as (
-      select client_id, count(*) as n, sum(coalesce(weight, ${weightCase})) as w
-      from contacts
-      where deleted = 0 and date >= ${input.start} and date <= ${input.asOf}
-      group by client_id
-    ), c as (
-      select cl.rep_id, coalesce(cl.segment, '') as segment,
-        coalesce(cl.planned_weighted, ${plannedFallback}) as p,
-        coalesce(a.w, 0) as w, coalesce(a.n, 0) as n,
-        coalesce(planned_visit, 0) as pv, coalesce(planned_video, 0) as pvi,
-        coalesce(planned_call, 0) as pc, coalesce(planned_digital, 0) as pd
-      from clients cl left join a on a.client_id = cl.id
-      where cl.deleted = 0 and cl.year = ${input.year} and cl.rep_id in (${reps})
-    )
-    select rep_id, segment, count(*) as clients,
-      sum(case when p > 0 then 1 else 0 end) as planned_clients,
-      sum(pv) as pv, sum(pvi) as pvi, sum(pc) as pc, sum(pd) as pd, sum(p) as p,
-      sum(n) as n, sum(w) as w,
-      sum(case when w < 1.5 * p then w else 1.5 * p end) as earned,
-      sum(case when n > 0 then 1 else 0 end) as reached,
-      sum(case when p > 0 and w < ${lo} * p then 1 else 0 end) as under_n,
-      sum(case when p > 0 and w > ${hi} * p then 1 else 0 end) as over_n,
-      sum(case when p > 0 and w > ${hi} * p and segment = 'retain' then 1 else 0 end) as saturated,
-      sum(case when p > 0 and w < ${lo} * p and segment = 'atRisk' then 1 else 0 end) as neglected
-    from c group by rep_id, segment`.execute(db);
-  return result.rows.map((r) => {
+  const window = contactWindow(input.year, input.asOf);
+  // Year-to-date totals through the last whole month: one column each, no contact read.
+  const n0 = sql.raw<number>(window.months > 0 ? ytdCount(window.months) : "0");
+  const w0 = sql.raw<number>(window.months > 0 ? ytdWeight(window.months) : "0");
+  const clients = sql`select cl.rep_id, cl.segment, ${plannedWeighted()} as p,
+      coalesce(planned_visit, 0) as pv, coalesce(planned_video, 0) as pvi,
+      coalesce(planned_call, 0) as pc, coalesce(planned_digital, 0) as pd,
+      ${n0} as n0, ${w0} as w0`;
+  const inScope = sql`cl.deleted = 0 and cl.year = ${input.year} and cl.rep_id in (${reps})`;
+  const now = statusSums(sql.raw("n0"), sql.raw("w0"), lo, hi);
+  const sums = Object.fromEntries(Object.entries(now).map(([k, e]) => [k, sql`sum(${e})`]));
+  // Grouped by the raw segment, so SQLite streams the covering index in order (no sort).
+  const main = await sql<Record<string, unknown>>`
+    select rep_id, segment, ${selectList({ ...PLAN_SUMS, ...sums })}
+    from (${clients} from clients cl where ${inScope}) c
+    group by rep_id, segment`.execute(db);
+  const rows = [...main.rows];
+  if (window.adjust !== null) {
+    // Clients with contacts in the adjustment: their figures with it, minus their figures without.
+    const { after, through, sign } = window.adjust;
+    const op = sql.raw(sign > 0 ? "+" : "-");
+    const later = statusSums(sql.raw("n1"), sql.raw("w1"), lo, hi);
+    const delta = Object.fromEntries(
+      Object.keys(now).map((k) => {
+        const key = k as keyof typeof now;
+        return [k, sql`sum(${later[key]}) - sum(${now[key]})`];
+      }),
+    );
+    const correction = await sql<Record<string, unknown>>`
+      with x as materialized (
+        select client_id, count(*) as n, sum(${contactWeight()}) as w
+        from contacts
+        where deleted = 0 and date > ${after} and date <= ${through}
+        group by client_id
+      )
+      select rep_id, segment, ${selectList(delta)}
+      from (${clients}, ${n0} ${op} x.n as n1, ${w0} ${op} x.w as w1
+        from x join clients cl on cl.id = x.client_id where ${inScope}) c
+      group by rep_id, segment`.execute(db);
+    rows.push(...correction.rows);
+  }
+  return mergeRows(rows);
+}
+
+/** SQL rows → sums per rep × segment (a null segment counts as ''; correction rows add up). */
+function mergeRows(rows: readonly Record<string, unknown>[]): SegmentSums[] {
+  const out = new Map<string, SegmentSums>();
+  for (const r of rows) {
     const num = (key: string): number => Number(r[key] ?? 0);
-    return {
-      ...emptySums(),
-      repId: String(r.rep_id),
-      segment: String(r.segment),
+    const repId = String(r.rep_id);
+    const segment = typeof r.segment === "string" ? r.segment : "";
+    const key = `${repId}\u0000${segment}`;
+    const entry = out.get(key) ?? { ...emptySums(), repId, segment };
+    addSums(entry, {
       clients: num("clients"),
       plannedClients: num("planned_clients"),
       plannedVisit: num("pv"),
@@ -84,8 +158,10 @@ export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): 
       over: num("over_n"),
       saturatedTopAccounts: num("saturated"),
       neglectedAtRisk: num("neglected"),
-    };
-  });
+    });
+    out.set(key, entry);
+  }
+  return [...out.values()];
 }
 
 export interface Rituals {

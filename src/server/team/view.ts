@@ -51,7 +51,6 @@ export async function teamView(
     aggregateSegments(db, {
       repIds,
       year: query.year,
-      start: `${query.year}-01-01`,
       asOf,
       elapsedShare: share,
       tolerance: query.tolerance ?? DEFAULT_TOLERANCE,

@@ -1,0 +1,68 @@
+/**
+ * Contacts summed per client, kept on the client's row so the team view reads totals instead of
+ * scanning contacts. For each month m of the client's year, `ytd_n_m` counts the client's live
+ * contacts dated from Jan 1 through the end of month m, and `ytd_w_m` sums their weights
+ * (year to date, so one column answers "through month m"). A push that writes contacts (or creates
+ * a client, or changes its year) recomputes the totals of the clients it touched, in its transaction.
+ */
+import { sql, type QueryExecutorProvider, type RawBuilder } from "kysely";
+import { DEFAULT_CHANNELS } from "../../core/types";
+
+export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+
+const mm = (month: number): string => String(month).padStart(2, "0");
+/** Column holding the contacts counted from Jan 1 through the end of `month` (1–12). */
+export const ytdCount = (month: number): string => `ytd_n_${mm(month)}`;
+/** Column holding their summed weight (visit-equivalents). */
+export const ytdWeight = (month: number): string => `ytd_w_${mm(month)}`;
+
+export const TOTAL_COLUMNS: readonly string[] = MONTHS.flatMap((m) => [ytdCount(m), ytdWeight(m)]);
+
+/** A contact's weight: its own, else its channel's default (unknown channels weigh 0). */
+export const contactWeight = (channel = "channel", weight = "weight"): RawBuilder<number> =>
+  sql.raw(
+    `coalesce(${weight}, case ${channel} ${DEFAULT_CHANNELS.map((c) => `when '${c.id}' then ${c.weight}`).join(" ")} else 0 end)`,
+  );
+
+/** The totals of the client row `clients` from its contacts, one expression per column. */
+function totalsFromContacts(): RawBuilder<unknown> {
+  const w = contactWeight();
+  const parts = MONTHS.map(
+    (m) =>
+      sql`coalesce(sum(case when substr(date, 6, 2) <= ${sql.lit(mm(m))} then 1 else 0 end), 0),
+        coalesce(sum(case when substr(date, 6, 2) <= ${sql.lit(mm(m))} then ${w} else 0 end), 0)`,
+  );
+  // Only the client's own year counts; dates are YYYY-MM-DD (the contract checks them).
+  return sql`(select ${sql.join(parts)} from contacts
+    where contacts.client_id = clients.id and contacts.deleted = 0
+      and substr(contacts.date, 1, 4) = cast(clients.year as text))`;
+}
+
+const setTotals = (): RawBuilder<unknown> =>
+  sql`update clients set (${sql.raw(TOTAL_COLUMNS.join(", "))}) = ${totalsFromContacts()}`;
+
+const CHUNK = 500;
+
+/**
+ * Recomputes the totals of these clients (ids of missing clients are ignored). `newRows`: clients
+ * just inserted, whose zero defaults are right unless contacts already point at them.
+ */
+export async function refreshContactTotals(
+  db: QueryExecutorProvider,
+  clientIds: Iterable<string>,
+  newRows = false,
+): Promise<void> {
+  const ids = [...new Set(clientIds)];
+  const onlyIf = newRows
+    ? sql` and exists (select 1 from contacts where contacts.client_id = clients.id)`
+    : sql``;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK).map((id) => sql`${id}`);
+    await sql`${setTotals()} where id in (${sql.join(chunk)})${onlyIf}`.execute(db);
+  }
+}
+
+/** Recomputes every client's totals (the migration's backfill; bulk loads that bypass push). */
+export async function refreshAllContactTotals(db: QueryExecutorProvider): Promise<void> {
+  await setTotals().execute(db);
+}
