@@ -1,16 +1,19 @@
 /**
  * Creates the plan workbook in the open workbook: 1 round trip to check, then the build, which carries
- * the copied portfolio in ceil(bytes / budget) batches (1 for an empty table or a 10,000-row portfolio).
+ * the copied portfolio in ceil(bytes / budget) batches (1 for an empty table or a 10,000-row portfolio);
+ * 1 more to take it all away again if a batch fails or the rep cancels.
  */
 import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../core/types";
 import * as schema from "../core/workbook/schema";
 import type { Lang, TableSpec } from "../core/workbook/schema";
 import { isoToExcelSerial } from "../core/tracking";
 import { rectAddress } from "./a1";
+import { beforeCreate, clashOf, queueCreateCheck } from "./createCheck";
+import type { BeforeCreate } from "./createCheck";
+import { rollBack } from "./createRollback";
 import { checkAborted, gatewayError } from "./errors";
 import type { PortfolioCopy, ProgressFn } from "./gateway.types";
 import { broadcastNumberFormat } from "./office";
-import { schemaState } from "./readSource";
 import { addHiddenSheet, schemaWrite } from "./undoStore";
 import type { ExcelRun } from "./office";
 import { executeWrites } from "./batches";
@@ -112,13 +115,19 @@ function dashboard(ws: Excel.Worksheet, lang: Lang): void {
   curve.setPosition("H18", "O33");
 }
 
+/** The schema rows after the creation: Cadence's tables, then what another source had recorded. */
+function mergedSchema(lang: Lang, previous: readonly string[][]): string[][] {
+  const own = new Set<string>(["cadence.schema", ...schema.TABLES.map((t) => t.name)]);
+  return [...schema.schemaRows(lang), ...previous.filter((r) => !own.has(r[0] ?? "") && (r[0] ?? "") !== "")];
+}
+
 /** Queues every sheet, table, name, chart and the schema rows (the build's structure). */
 function queueBuild(
   context: Excel.RequestContext,
   lang: Lang,
   copy: CopyLayout | null,
-  previous: readonly string[][],
-  exists: { schemaSheet: boolean; undoSheet: boolean },
+  before: BeforeCreate,
+  merged: readonly (readonly string[])[],
 ): () => void {
   return () => {
     const sheets = new Map<schema.SheetId, Excel.Worksheet>();
@@ -142,20 +151,27 @@ function queueBuild(
       const headers = schema.PLACEHOLDER_HEADERS[id][lang];
       sheet(id).getRange(rectAddress({ r0: 0, c0: 0, r1: 0, c1: headers.length - 1 })).values = [headers];
     }
-    if (!exists.schemaSheet) addHiddenSheet(context, schema.SCHEMA_SHEET);
-    const own = new Set<string>(["cadence.schema", ...schema.TABLES.map((t) => t.name)]);
-    const merged = [
-      ...schema.schemaRows(lang),
-      ...previous.filter((r) => !own.has(r[0] ?? "") && (r[0] ?? "") !== ""),
-    ];
-    const write = schemaWrite(previous, merged);
+    if (before.schemaRows === null) addHiddenSheet(context, schema.SCHEMA_SHEET);
+    const write = schemaWrite(before.schemaRows ?? [], merged);
     context.workbook.worksheets.getItem(schema.SCHEMA_SHEET).getRange(write.address).values =
       write.values as string[][];
-    if (!exists.undoSheet) addHiddenSheet(context, schema.UNDO_SHEET);
+    if (!before.undoSheet) addHiddenSheet(context, schema.UNDO_SHEET);
     sheet("clients").activate();
   };
 }
 
+/** Forwards the build's progress; a cancel stops it before its next batch (not after the last). */
+function cancellable(progress: ProgressFn | undefined, signal: AbortSignal | undefined): ProgressFn {
+  return (p) => {
+    progress?.(p);
+    if (p.done < p.total) checkAborted(signal);
+  };
+}
+
+/**
+ * All or nothing: when a batch of the build fails or the rep cancels between batches, one more
+ * round trip removes what the creation added and the error says so (createRollback.ts).
+ */
 export async function createPlanWorkbook(
   run: ExcelRun,
   options: { lang: Lang; budget: number; portfolio?: PortfolioCopy },
@@ -164,36 +180,28 @@ export async function createPlanWorkbook(
 ): Promise<void> {
   const { lang } = options;
   const copy = options.portfolio === undefined ? null : copyLayout(options.portfolio, lang);
-  const names = (Object.keys(schema.SHEET_NAMES) as schema.SheetId[]).map(
-    (id) => schema.SHEET_NAMES[id][lang],
-  );
   await run(async (context) => {
     progress?.({ phase: "check", done: 0, total: 1 });
-    const clients = context.workbook.tables.getItemOrNullObject("Clients");
-    clients.load("name");
-    const existing = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n).load("name"));
     // A rep who adopted their own table first already has the hidden sheets: they are kept and merged.
-    const schemaSheet = context.workbook.worksheets.getItemOrNullObject(schema.SCHEMA_SHEET).load("name");
-    const schemaUsed = schemaSheet.getUsedRangeOrNullObject(true).load("values");
-    const undoSheet = context.workbook.worksheets.getItemOrNullObject(schema.UNDO_SHEET).load("name");
+    const check = queueCreateCheck(context, lang);
     await context.sync();
-    if (!clients.isNullObject) throw gatewayError("alreadyExists", { name: "Clients" });
-    const clash = existing.find((ws) => !ws.isNullObject);
-    if (clash !== undefined) throw gatewayError("alreadyExists", { name: clash.name });
-    const previous = schemaState(schemaUsed.isNullObject ? null : (schemaUsed.values as unknown[][])).rows;
+    const clash = clashOf(check);
+    if (clash !== null) throw gatewayError("alreadyExists", { name: clash });
+    const before = beforeCreate(check, lang);
+    const merged = mergedSchema(lang, before.schemaRows ?? []);
     checkAborted(signal);
 
-    const build = queueBuild(context, lang, copy, previous, {
-      schemaSheet: !schemaSheet.isNullObject,
-      undoSheet: !undoSheet.isNullObject,
-    });
     // The build goes with the first batch of copied rows; a large portfolio adds batches under the budget.
-    await executeWrites(
-      context,
-      copy?.writes(schema.SHEET_NAMES.clients[lang]) ?? [],
-      options.budget,
-      build,
-      progress,
-    );
+    try {
+      await executeWrites(
+        context,
+        copy?.writes(schema.SHEET_NAMES.clients[lang]) ?? [],
+        options.budget,
+        queueBuild(context, lang, copy, before, merged),
+        cancellable(progress, signal),
+      );
+    } catch (error: unknown) {
+      throw await rollBack(context, before, merged, error);
+    }
   });
 }

@@ -40,6 +40,14 @@ const MESSAGES: Readonly<Record<GatewayErrorCode, [fr: string, en: string]>> = {
     "Cells {address} right of the data are not empty: Cadence does not write over your data. Clear them or turn the range into a table.",
   ],
   aborted: ["Opération annulée. Rien n'a été modifié.", "Cancelled. Nothing was changed."],
+  createFailed: [
+    "Le classeur de plan n'a pas été créé : {reasonFr} Les feuilles que Cadence avait commencé à ajouter ont été retirées ; vos feuilles n'ont pas changé.",
+    "The plan workbook was not created: {reasonEn} The sheets Cadence had started to add were removed; your own sheets are unchanged.",
+  ],
+  createCleanupFailed: [
+    "Le classeur de plan n'a pas été créé : {reasonFr} Cadence n'a pas pu retirer les feuilles qu'il avait commencé à ajouter ({sheets}) : supprimez-les, puis recommencez. Vos feuilles n'ont pas changé.",
+    "The plan workbook was not created: {reasonEn} Cadence could not remove the sheets it had started to add ({sheets}): delete them, then try again. Your own sheets are unchanged.",
+  ],
   unexpected: ["Erreur inattendue d'Excel : {detail}", "Unexpected Excel error: {detail}"],
 };
 

@@ -190,6 +190,8 @@ export type GatewayErrorCode =
   | "emptySource"
   | "targetNotEmpty"
   | "aborted"
+  | "createFailed"
+  | "createCleanupFailed"
   | "unexpected";
 
 /** An error the task pane shows to the rep in their language; the workbook was left as it was. */

@@ -1,9 +1,8 @@
 import { createWorkbench } from "../../src/workbench";
 import type { Workbench } from "../../src/workbench";
 import { createGateway } from "../../src/excel/gateway";
-import type { PortfolioCopy } from "../../src/excel/gateway.types";
 import * as schema from "../../src/core/workbook/schema";
-import { planFor, repPortfolio } from "./fixtures";
+import { planFor, repCopy, repPortfolio } from "./fixtures";
 
 const WIDTH = schema.table("Clients").columns.length;
 
@@ -12,30 +11,13 @@ function repBench(n: number): Workbench {
   return createWorkbench({ sheets: [{ name: "Portefeuille", values: repPortfolio(n) }] });
 }
 
-/** The copy the pane sends for repPortfolio: mapped columns by id, the comment as the rep's own. */
-function copyOf(n: number, extraHeader = "Mon commentaire"): PortfolioCopy {
-  const grid = repPortfolio(n);
-  return {
-    columns: [
-      { id: "id", header: "Code" },
-      { id: "name", header: "Raison sociale" },
-      { id: "postalCode", header: "CP" },
-      { id: "salesN1", header: "CA N-1" },
-      { id: "salesN", header: "CA N" },
-      { id: "potential", header: "Potentiel" },
-      { id: null, header: extraHeader },
-    ],
-    rows: grid.slice(1),
-  };
-}
-
 describe("createPlanWorkbook with the rep's portfolio", () => {
   it("copies it into the Clients table (base columns, then the rep's own at the right) in 2 round trips", async () => {
     const wb = repBench(12);
     const own = wb.sheet("Portefeuille").values.map((r) => [...r]);
     const gateway = createGateway(wb.run);
     wb.stats.reset();
-    await gateway.createPlanWorkbook({ lang: "en", portfolio: copyOf(12) });
+    await gateway.createPlanWorkbook({ lang: "en", portfolio: repCopy(12) });
     expect(wb.stats.syncs).toBe(2);
     expect(wb.suspendedCalculations).toBe(1);
 
@@ -66,7 +48,7 @@ describe("createPlanWorkbook with the rep's portfolio", () => {
     const wb = repBench(400);
     const gateway = createGateway(wb.run, { budgetBytes: 8_000 });
     wb.stats.reset();
-    await gateway.createPlanWorkbook({ lang: "fr", portfolio: copyOf(400) });
+    await gateway.createPlanWorkbook({ lang: "fr", portfolio: repCopy(400) });
     expect(wb.stats.syncs).toBeGreaterThan(3);
     const values = wb.sheet("Clients").values;
     expect(values).toHaveLength(401);
@@ -81,7 +63,7 @@ describe("createPlanWorkbook with the rep's portfolio", () => {
 
   it("gives a rep's column named like one of Cadence's a distinct header (table headers are unique)", async () => {
     const wb = repBench(2);
-    await createGateway(wb.run).createPlanWorkbook({ lang: "fr", portfolio: copyOf(2, "Segment") });
+    await createGateway(wb.run).createPlanWorkbook({ lang: "fr", portfolio: repCopy(2, "Segment") });
     const clients = wb.snapshot().tables.find((t) => t.name === "Clients");
     expect(clients?.columns.filter((c) => c === "Segment")).toHaveLength(1);
     expect(clients?.columns[WIDTH]).toBe("Segment (2)");
@@ -91,7 +73,7 @@ describe("createPlanWorkbook with the rep's portfolio", () => {
     const wb = createWorkbench({ sheets: [{ name: "Clients", values: repPortfolio(3) }] });
     const before = JSON.stringify(wb.snapshot());
     const error = await createGateway(wb.run)
-      .createPlanWorkbook({ lang: "fr", portfolio: copyOf(3) })
+      .createPlanWorkbook({ lang: "fr", portfolio: repCopy(3) })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "alreadyExists" });
     expect((error as { messageFr: string }).messageFr).toContain("Clients");

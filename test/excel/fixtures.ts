@@ -1,5 +1,5 @@
 import type { Grid } from "../../src/core/types";
-import type { PlanWriteRow } from "../../src/excel/gateway.types";
+import type { PlanWriteRow, PortfolioCopy } from "../../src/excel/gateway.types";
 
 /** A rep's own sheet: their columns, in their words, with an extra column Cadence must not touch. */
 export function repPortfolio(n: number): Grid {
@@ -18,6 +18,22 @@ export function repPortfolio(n: number): Grid {
     ]);
   }
   return rows;
+}
+
+/** The copy the pane sends for repPortfolio: mapped columns by id, the comment as the rep's own. */
+export function repCopy(n: number, extraHeader = "Mon commentaire"): PortfolioCopy {
+  return {
+    columns: [
+      { id: "id", header: "Code" },
+      { id: "name", header: "Raison sociale" },
+      { id: "postalCode", header: "CP" },
+      { id: "salesN1", header: "CA N-1" },
+      { id: "salesN", header: "CA N" },
+      { id: "potential", header: "Potentiel" },
+      { id: null, header: extraHeader },
+    ],
+    rows: repPortfolio(n).slice(1),
+  };
 }
 
 export function planFor(grid: Grid): PlanWriteRow[] {
