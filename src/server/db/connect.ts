@@ -8,6 +8,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "./migrations";
+import { withStatementCache } from "./statementCache";
 import type { DB } from "./schema";
 
 export type DialectName = "sqlite" | "postgres";
@@ -53,7 +54,7 @@ function openSqlite(file: string): Database {
   handle.pragma("synchronous = FULL");
   handle.pragma("foreign_keys = ON");
   handle.pragma("busy_timeout = 5000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   return { db, dialect: "sqlite", schema: null, close: () => db.destroy() };
 }
 
