@@ -12,7 +12,7 @@ import type { Mutation, PushResponse, TeamView } from "../../src/contract";
 import { DEFAULT_CHANNELS } from "../../src/core/types";
 import { createServer } from "../../src/server/app";
 import { MONTHS, refreshAllContactTotals, ytdCount, ytdWeight } from "../../src/server/team/contactTotals";
-import { contactWindow } from "../../src/server/team/query";
+import { contactWindow, STATUS_MARGIN } from "../../src/server/team/query";
 import { elapsedShare } from "../../src/server/team/view";
 import { mutation } from "./support/mutations";
 import { seedOrg, type Org, type OrgName } from "./support/org";
@@ -181,8 +181,9 @@ describe.each(DIALECTS)("contact totals on %s", (dialect) => {
           (k) => k.client_id === c.id && k.deleted === 0 && k.date! >= "2026-01-01" && k.date! <= asOf,
         );
         const w = mine.reduce((s, k) => s + weightOf(k.channel ?? "", k.weight), 0);
-        const under = p > 0 && w < (1 - TOLERANCE) * share * p;
-        const over = p > 0 && w > (1 + TOLERANCE) * share * p;
+        // Exactly at 1 ± τ is on track: the margin keeps float noise from deciding (query.ts).
+        const under = p > 0 && w < (1 - TOLERANCE) * share * p - STATUS_MARGIN;
+        const over = p > 0 && w > (1 + TOLERANCE) * share * p + STATUS_MARGIN;
         totals.clients += 1;
         totals.contacts += mine.length;
         totals.actual += w;
@@ -339,7 +340,7 @@ describe.each(DIALECTS)("contact totals on %s", (dialect) => {
           for (const asOf of AS_OF) await expectViewRight(asOf);
         },
       ),
-      { numRuns: 12 },
+      { numRuns: 20 },
     );
   });
 });

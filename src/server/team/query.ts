@@ -55,10 +55,17 @@ const plannedWeighted = (): RawBuilder<number> => {
   return sql.raw(`coalesce(planned_weighted, ${terms})`);
 };
 
+/**
+ * Weighted sums of decimal weights that are equal in exact arithmetic can differ by a few ulps
+ * depending on the order they were added in (3 visits + 6 digital contacts against 1.2 × 0.25 × 12):
+ * a status is decided beyond this margin, so a pace of exactly 1 ± τ stays on track (domain.md).
+ */
+export const STATUS_MARGIN = 1e-9;
+
 /** The per-client figures summed by rep and segment, for contacts `n` weighing `w`. */
 function statusSums(n: RawBuilder<number>, w: RawBuilder<number>, lo: number, hi: number) {
-  const under = sql`p > 0 and ${w} < ${lo} * p`;
-  const over = sql`p > 0 and ${w} > ${hi} * p`;
+  const under = sql`p > 0 and ${w} < ${lo} * p - ${STATUS_MARGIN}`;
+  const over = sql`p > 0 and ${w} > ${hi} * p + ${STATUS_MARGIN}`;
   return {
     n,
     w,
