@@ -1,10 +1,11 @@
 /**
- * POST /sync/push: a batch of field-level mutations applied in ONE transaction. Replays (same
+ * POST /sync/push: a batch of field-level mutations applied atomically (one transaction, or one
+ * savepoint of a group commit on SQLite: all or nothing, acknowledged once durable). Replays (same
  * mutation id) return the original result; a stale base is merged field by field (three-way); a
  * field changed on both sides to different values is a conflict, recorded and returned.
  */
 import { randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import { SqliteAdapter, type Kysely, type Transaction } from "kysely";
 import {
   SYNC_TABLES,
   type FieldConflict,
@@ -18,6 +19,7 @@ import { can, type Actor } from "../access";
 import { canonicalJson, columnOf, decode, encode } from "../db/columns";
 import type { ChangeLogTable, ConflictsTable, DB, MutationsTable } from "../db/schema";
 import { refreshContactTotals } from "../team/contactTotals";
+import { GroupCommit } from "./groupCommit";
 import { insertChunked, lockSequence, loose, saveSequence, type LooseRow } from "./sequence";
 import { validateMutations } from "./validate";
 
@@ -69,120 +71,137 @@ async function loadReplays(
   return out;
 }
 
+const groupCommits = new WeakMap<Kysely<DB>, GroupCommit>();
+
 export async function push(
   db: Kysely<DB>,
   ctx: RequestContext,
   mutations: readonly Mutation[],
 ): Promise<PushResponse> {
   validateMutations(mutations);
-  return db.transaction().execute(async (trx) => {
-    let seq = await lockSequence(trx);
-    const replays = await loadReplays(
-      trx,
-      mutations.map((m) => m.mutationId),
-    );
-    const rows = await loadRows(trx, mutations);
-    const now = new Date().toISOString();
-    const results: MutationResult[] = [];
-    const log: ChangeLogTable[] = [];
-    const conflicts: ConflictsTable[] = [];
-    const done: MutationsTable[] = [];
-    const inserts = new Map<string, LooseRow[]>();
-    // Clients whose contact totals this push changes (recomputed once, after every write).
-    const totalsOf = new Set<string>();
-    const newClients = new Set<string>();
+  const work = (trx: Transaction<DB>) => applyPush(trx, ctx, mutations);
+  // SQLite has one writer: pushes share commits (groupCommit.ts). PostgreSQL runs them side by side.
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return db.transaction().execute(work);
+  let group = groupCommits.get(db);
+  if (group === undefined) {
+    group = new GroupCommit(db);
+    groupCommits.set(db, group);
+  }
+  return group.run(work);
+}
 
-    for (const m of mutations) {
-      const replay = replays.get(m.mutationId);
-      if (replay) {
-        const original = JSON.parse(replay.result) as MutationResult;
-        results.push(
-          replay.actor_id === ctx.actor.id ? { ...original, replayed: true } : refusal(m, "FORBIDDEN", 0),
-        );
-        continue;
-      }
-      seq += 1;
-      const table = m.table as SyncTableName;
-      const key = `${table}/${m.rowId}`;
-      const row = rows.get(key);
-      const outcome = decide(ctx.actor, table, m, row);
-      results.push(outcome.result);
-      done.push({
-        mutation_id: m.mutationId,
-        actor_id: ctx.actor.id,
-        result: JSON.stringify(outcome.result),
+/** One push inside the caller's transaction. */
+async function applyPush(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  mutations: readonly Mutation[],
+): Promise<PushResponse> {
+  let seq = await lockSequence(trx);
+  const replays = await loadReplays(
+    trx,
+    mutations.map((m) => m.mutationId),
+  );
+  const rows = await loadRows(trx, mutations);
+  const now = new Date().toISOString();
+  const results: MutationResult[] = [];
+  const log: ChangeLogTable[] = [];
+  const conflicts: ConflictsTable[] = [];
+  const done: MutationsTable[] = [];
+  const inserts = new Map<string, LooseRow[]>();
+  // Clients whose contact totals this push changes (recomputed once, after every write).
+  const totalsOf = new Set<string>();
+  const newClients = new Set<string>();
+
+  for (const m of mutations) {
+    const replay = replays.get(m.mutationId);
+    if (replay) {
+      const original = JSON.parse(replay.result) as MutationResult;
+      results.push(
+        replay.actor_id === ctx.actor.id ? { ...original, replayed: true } : refusal(m, "FORBIDDEN", 0),
+      );
+      continue;
+    }
+    seq += 1;
+    const table = m.table as SyncTableName;
+    const key = `${table}/${m.rowId}`;
+    const row = rows.get(key);
+    const outcome = decide(ctx.actor, table, m, row);
+    results.push(outcome.result);
+    done.push({
+      mutation_id: m.mutationId,
+      actor_id: ctx.actor.id,
+      result: JSON.stringify(outcome.result),
+      seq,
+      at: now,
+    });
+    log.push({
+      seq,
+      at: now,
+      actor_id: ctx.actor.id,
+      client_app: ctx.clientApp,
+      ip: ctx.ip,
+      mutation_id: m.mutationId,
+      table_name: table,
+      row_id: m.rowId,
+      rep_id: outcome.repId,
+      version: outcome.write ? outcome.result.version : null,
+      result: outcome.result.status,
+      fields: outcome.write ? JSON.stringify(outcome.write.fields) : null,
+      reason: outcome.result.reason ?? null,
+    });
+    for (const c of outcome.result.conflicts) {
+      conflicts.push({
+        id: randomUUID(),
         seq,
         at: now,
-      });
-      log.push({
-        seq,
-        at: now,
-        actor_id: ctx.actor.id,
-        client_app: ctx.clientApp,
-        ip: ctx.ip,
         mutation_id: m.mutationId,
+        actor_id: ctx.actor.id,
         table_name: table,
         row_id: m.rowId,
-        rep_id: outcome.repId,
-        version: outcome.write ? outcome.result.version : null,
-        result: outcome.result.status,
-        fields: outcome.write ? JSON.stringify(outcome.write.fields) : null,
-        reason: outcome.result.reason ?? null,
+        rep_id: outcome.repId ?? "",
+        field: c.field,
+        base: canonicalJson(c.base ?? null),
+        mine: canonicalJson(c.mine ?? null),
+        theirs: canonicalJson(c.theirs ?? null),
       });
-      for (const c of outcome.result.conflicts) {
-        conflicts.push({
-          id: randomUUID(),
-          seq,
-          at: now,
-          mutation_id: m.mutationId,
-          actor_id: ctx.actor.id,
-          table_name: table,
-          row_id: m.rowId,
-          rep_id: outcome.repId ?? "",
-          field: c.field,
-          base: canonicalJson(c.base ?? null),
-          mine: canonicalJson(c.mine ?? null),
-          theirs: canonicalJson(c.theirs ?? null),
-        });
-      }
-      if (!outcome.write) continue;
-      const columns: LooseRow = {
-        version: outcome.result.version,
-        updated_at: now,
-        updated_by: ctx.actor.id,
-      };
-      for (const [field, value] of Object.entries(outcome.write.fields)) columns[columnOf(field)] = value;
-      if (table === "clients" && !row) newClients.add(m.rowId);
-      else for (const id of totalsTouched(table, row, outcome.write.fields, m.rowId)) totalsOf.add(id);
-      if (row) {
-        Object.assign(row, columns);
-        await loose(trx).updateTable(table).set(columns).where("id", "=", m.rowId).execute();
-      } else {
-        const created: LooseRow = {
-          id: m.rowId,
-          rep_id: outcome.repId ?? ctx.actor.id,
-          deleted: 0,
-          ...columns,
-        };
-        rows.set(key, created);
-        inserts.set(table, [...(inserts.get(table) ?? []), created]);
-      }
     }
-    // New rows go in by table in chunks; later mutations of the same new row updated the object in place.
-    for (const [table, created] of inserts)
-      await insertChunked(trx, table, normaliseColumns(table as SyncTableName, created));
-    await refreshContactTotals(trx, totalsOf);
-    await refreshContactTotals(
-      trx,
-      [...newClients].filter((id) => !totalsOf.has(id)),
-      true,
-    );
-    await insertChunked(trx, "change_log", log as unknown as LooseRow[]);
-    await insertChunked(trx, "mutations", done as unknown as LooseRow[]);
-    await insertChunked(trx, "conflicts", conflicts as unknown as LooseRow[]);
-    await saveSequence(trx, seq);
-    return { results, seq };
-  });
+    if (!outcome.write) continue;
+    const columns: LooseRow = {
+      version: outcome.result.version,
+      updated_at: now,
+      updated_by: ctx.actor.id,
+    };
+    for (const [field, value] of Object.entries(outcome.write.fields)) columns[columnOf(field)] = value;
+    if (table === "clients" && !row) newClients.add(m.rowId);
+    else for (const id of totalsTouched(table, row, outcome.write.fields, m.rowId)) totalsOf.add(id);
+    if (row) {
+      Object.assign(row, columns);
+      await loose(trx).updateTable(table).set(columns).where("id", "=", m.rowId).execute();
+    } else {
+      const created: LooseRow = {
+        id: m.rowId,
+        rep_id: outcome.repId ?? ctx.actor.id,
+        deleted: 0,
+        ...columns,
+      };
+      rows.set(key, created);
+      inserts.set(table, [...(inserts.get(table) ?? []), created]);
+    }
+  }
+  // New rows go in by table in chunks; later mutations of the same new row updated the object in place.
+  for (const [table, created] of inserts)
+    await insertChunked(trx, table, normaliseColumns(table as SyncTableName, created));
+  await refreshContactTotals(trx, totalsOf);
+  await refreshContactTotals(
+    trx,
+    [...newClients].filter((id) => !totalsOf.has(id)),
+    true,
+  );
+  await insertChunked(trx, "change_log", log as unknown as LooseRow[]);
+  await insertChunked(trx, "mutations", done as unknown as LooseRow[]);
+  await insertChunked(trx, "conflicts", conflicts as unknown as LooseRow[]);
+  await saveSequence(trx, seq);
+  return { results, seq };
 }
 
 const CONTACT_TOTAL_FIELDS = ["clientId", "date", "channel", "weight", "deleted"];
