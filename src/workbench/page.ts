@@ -4,7 +4,6 @@
  * `window.parent.__cadenceWorkbench` (see src/excel/host.ts) and uses its `run` instead of Excel.run.
  */
 import type { Workbench } from "./workbench";
-import { demoWorkbench } from "./demo/workbook";
 import { GridView } from "./view/gridView";
 import { renderCharts, renderFormulaBar, renderTabs, wireFormulaBar } from "./view/chrome";
 import type { ChromeElements } from "./view/chrome";
@@ -59,9 +58,13 @@ async function openPane(pane: HTMLElement, workbench: Workbench): Promise<void> 
   }
 }
 
-function start(): void {
-  const seed = Number(new URLSearchParams(location.search).get("seed") ?? "1") || 1;
-  const workbench = demoWorkbench(seed);
+async function start(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const seed = Number(params.get("seed") ?? "1") || 1;
+  // The demo (names, places, the public-holiday calendar) loads after the page's own script.
+  const { demoWorkbench } = await import("./demo/workbook");
+  const demo = demoWorkbench(seed, params.get("today"));
+  const workbench = demo.workbench;
   // Exposed before the pane's frame is created, so the pane finds it when it starts.
   window.__cadenceWorkbench = workbench;
   (window as Window & { Excel?: typeof Excel }).Excel = workbench.Excel;
@@ -96,10 +99,14 @@ function start(): void {
   wireFormulaBar(elements, workbench);
   workbench.onChange(redraw);
   redraw();
+  element("wb-period").textContent = `${demo.period.start} → ${demo.period.end}`;
+  if (demo.problem !== null) elements.status.textContent = demo.problem;
 
   openPane(element("wb-pane"), workbench).catch((error: unknown) => {
     elements.status.textContent = `Volet indisponible / Task pane unavailable: ${String(error)}`;
   });
 }
 
-start();
+start().catch((error: unknown) => {
+  element("wb-status").textContent = `Démo indisponible / Demo unavailable: ${String(error)}`;
+});

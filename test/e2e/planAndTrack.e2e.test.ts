@@ -7,6 +7,8 @@
  * (window.__cadenceWorkbench), and leaves a screenshot in test-results/e2e/.
  */
 import type { Browser, FrameLocator, Page } from "playwright-core";
+import { dayNumberToIso, isoToDayNumber } from "../../src/core/calendar";
+import { demoPeriod } from "../../src/workbench/demo/period";
 import { ensureBuild } from "../support/build";
 import { browserAvailable, launchBrowser } from "../support/chromium";
 import { serveDist } from "../support/staticServer";
@@ -27,6 +29,10 @@ const run = browserAvailable();
 const describeBrowser = run ? describe : describe.skip;
 
 const TODAY = new Date("2026-11-28T10:00:00");
+/** The demo is dated by the same day: its CRM export runs to the Friday before (2025-12-01 … 2026-11-27). */
+const DEMO_DATE = "2026-11-28";
+const DEMO = demoPeriod(DEMO_DATE);
+const daysBefore = (iso: string, days: number): string => dayNumberToIso(isoToDayNumber(iso) - days);
 const REP_COLUMNS = 7; // Code client … Potentiel: the rep's own columns.
 const PORTFOLIO = "Portefeuille"; // the demo rep's own sheet
 const PLANNED = [
@@ -49,9 +55,9 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: "en-US" });
     page.on("pageerror", (error) => errors.push(error.message));
-    // The demo's contacts run to 2026-11-27: the pane's "today" is pinned so the test means the same later.
+    // The pane's "today" and the demo's reference date are pinned so the test means the same later.
     await page.clock.setFixedTime(TODAY);
-    pane = await openWorkbench(page, server.url);
+    pane = await openWorkbench(page, server.url, DEMO_DATE);
   }, 300_000);
 
   afterAll(async () => {
@@ -218,8 +224,10 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
   it("imports a month of contacts in at most 3 actions: KPIs, both symptoms and overdue clients appear", async () => {
     const cells = await workbookCells(page);
     const exportSheet = sheetOf(cells, "Contacts export");
-    const earlier = exportMonthCsv(exportSheet, "2025-12-01", "2026-10-27");
-    const month = exportMonthCsv(exportSheet, "2026-10-28", "2026-11-27");
+    // The demo's last 30 days are this month's update; the weeks before it, the earlier updates.
+    expect(DEMO).toMatchObject({ start: "2025-12-01", end: "2026-11-27" });
+    const earlier = exportMonthCsv(exportSheet, DEMO.start, daysBefore(DEMO.end, 31));
+    const month = exportMonthCsv(exportSheet, daysBefore(DEMO.end, 30), DEMO.end);
     expect(month.rows).toBeGreaterThan(50);
 
     // The months before, brought in by the earlier monthly updates (same pane, not counted).
@@ -308,7 +316,7 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     own.on("pageerror", (error) => errors.push(error.message));
     await own.clock.setFixedTime(TODAY);
     try {
-      const ownPane = await openWorkbench(own, server.url);
+      const ownPane = await openWorkbench(own, server.url, DEMO_DATE);
       const before = sheetOf(await workbookCells(own), PORTFOLIO).values;
       await ownPane.getByRole("button", { name: "Use the current table or selection" }).click();
       await ownPane.getByText(`Read ${PORTFOLIO}!A1:G301: 300 clients.`).waitFor({ timeout: 30_000 });
@@ -334,6 +342,42 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
       expect(after.slice(1).every((row) => Number.isInteger(row[visits]))).toBe(true);
     } finally {
       await own.close();
+    }
+  }, 180_000);
+
+  it("dates the demo by the page's clock in another year: its contacts fall in the wizard's default year", async () => {
+    const later = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: "en-US" });
+    later.on("pageerror", (error) => errors.push(error.message));
+    // No ?today=: the workbench and the pane both read the (pinned) clock, a year and a half later.
+    await later.clock.setFixedTime(new Date("2028-05-17T09:00:00"));
+    try {
+      const laterPane = await openWorkbench(later, server.url);
+      const period = demoPeriod("2028-05-17");
+      expect(period).toMatchObject({ start: "2027-05-17", end: "2028-05-12" });
+      await expect(later.locator("#wb-period").innerText()).resolves.toBe(`${period.start} → ${period.end}`);
+      const dates = sheetOf(await workbookCells(later), "Contacts export")
+        .values.slice(1)
+        .map((row) => row[0]);
+      expect(
+        dates.every((d) => typeof d === "number" && d >= serialOf(period.start) && d <= serialOf(period.end)),
+      ).toBe(true);
+      const inYear = dates.filter((d) => Number(d) >= serialOf("2028-01-01")).length;
+      expect(inYear).toBeGreaterThan(500);
+
+      // The wizard proposes that same year.
+      await laterPane.getByRole("button", { name: "Use the current table or selection" }).click();
+      await laterPane.getByText(`Read ${PORTFOLIO}!A1:G301: 300 clients.`).waitFor({ timeout: 30_000 });
+      const nav = laterPane.getByRole("navigation", { name: "Wizard steps" });
+      for (const title of ["Segmentation", "Norms and channels", "Capacity"]) {
+        const button = nav.getByRole("button", { name: "Next" });
+        await button.and(laterPane.locator(":enabled")).waitFor({ timeout: 60_000 });
+        await button.click();
+        await laterPane.getByText(new RegExp(`^Step \\d of 6: ${title}$`)).waitFor();
+      }
+      await expect(laterPane.getByRole("spinbutton", { name: "Year" }).inputValue()).resolves.toBe("2028");
+      await shot(later, "11-demo-2028");
+    } finally {
+      await later.close();
     }
   }, 180_000);
 });

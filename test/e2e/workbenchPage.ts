@@ -28,9 +28,12 @@ export interface WorkbookCells {
   tables: TableInfo[];
 }
 
-/** Opens workbench.html and waits for the pane's tabs (English UI). */
-export async function openWorkbench(page: Page, baseUrl: string): Promise<FrameLocator> {
-  await page.goto(`${baseUrl}/workbench.html`);
+/**
+ * Opens workbench.html and waits for the pane's tabs (English UI). `today` (ISO) dates the demo: its
+ * contacts run to the Friday before (the page's ?today=; without it, the page's clock).
+ */
+export async function openWorkbench(page: Page, baseUrl: string, today?: string): Promise<FrameLocator> {
+  await page.goto(`${baseUrl}/workbench.html${today === undefined ? "" : `?today=${today}`}`);
   const pane = page.frameLocator("#wb-pane");
   await pane.getByRole("tab", { name: "Plan" }).waitFor({ timeout: 60_000 });
   return pane;

@@ -3,12 +3,14 @@ import { demoWorkbench } from "../../src/workbench/demo/workbook";
 import { CLIENT_HEADERS } from "../../src/workbench/demo";
 import { planFor } from "./fixtures";
 
+const TODAY = "2026-11-28";
 const IDS = ["id", "name", "postalCode", "city", "salesN1", "salesN", "potential"];
 
 /** The workbench's demo workbook, as README's walkthrough uses it, through the gateway the pane is given. */
 describe("the demo workbook from portfolio to tracking", () => {
   it("becomes a plan workbook whose Contacts take the demo's CRM export sheet as it is", async () => {
-    const wb = demoWorkbench(1);
+    // The demo's contacts run to the Friday before its reference date, pinned here.
+    const wb = demoWorkbench(1, TODAY).workbench;
     const gateway = createGateway(wb.run, { lang: "fr" });
     const portfolio = await gateway.readSource("selection");
     expect(portfolio.location).toMatchObject({ sheet: "Portefeuille", address: "A1:G301" });
@@ -32,7 +34,7 @@ describe("the demo workbook from portfolio to tracking", () => {
     expect(imported.issues.every((i) => i.code === "duplicate")).toBe(true);
     expect(imported.appended + imported.duplicates).toBe(exported);
     expect(imported.appended).toBeGreaterThan(1000);
-    const tracked = await gateway.refresh("2026-11-28");
+    const tracked = await gateway.refresh(TODAY);
     expect(tracked).toMatchObject({ clients: 300, contacts: imported.appended });
     expect(tracked.under + tracked.onTrack + tracked.over).toBe(300);
   });

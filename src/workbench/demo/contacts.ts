@@ -1,35 +1,15 @@
 /**
- * A year of the demo rep's contacts, as a CRM would export them: visits on working days away from
+ * A year of the demo rep's contacts (period.ts), as a CRM would export them: visits on working days away from
  * leave, calls, video calls and e-mails, with the two habits Cadence is meant to correct (top accounts
  * over-visited, eroding clients neglected).
  */
 import type { DemoClient } from "./clients";
 import { CONTACT_TOPICS } from "./names";
 import type { Random } from "./random";
+import { workingDays } from "./period";
+import type { DemoPeriod } from "./period";
 
 type Channel = keyof typeof CONTACT_TOPICS;
-
-export const PERIOD_START = "2025-12-01";
-export const PERIOD_END = "2026-11-27";
-
-const HOLIDAYS = new Set([
-  "2025-12-25",
-  "2026-01-01",
-  "2026-04-06",
-  "2026-05-01",
-  "2026-05-08",
-  "2026-05-14",
-  "2026-05-25",
-  "2026-07-14",
-  "2026-08-15",
-  "2026-11-01",
-  "2026-11-11",
-]);
-const LEAVE: readonly [string, string][] = [
-  ["2025-12-24", "2025-12-31"],
-  ["2026-02-16", "2026-02-20"],
-  ["2026-08-03", "2026-08-21"],
-];
 
 const LABELS: Readonly<Record<Channel, readonly string[]>> = {
   visit: ["Visite", "Visite", "Visite", "Visite", "RDV"],
@@ -37,23 +17,6 @@ const LABELS: Readonly<Record<Channel, readonly string[]>> = {
   call: ["Appel", "Appel", "Appel", "Téléphone"],
   digital: ["E-mail", "E-mail", "E-mail", "Mail"],
 };
-
-/** Working days of the period (Mon–Fri, not public holidays, not on leave), as ISO dates. */
-export function workingDays(): string[] {
-  const days: string[] = [];
-  for (
-    let t = Date.parse(`${PERIOD_START}T00:00:00Z`);
-    t <= Date.parse(`${PERIOD_END}T00:00:00Z`);
-    t += 86_400_000
-  ) {
-    const date = new Date(t);
-    const iso = date.toISOString().slice(0, 10);
-    const weekday = date.getUTCDay();
-    const onLeave = LEAVE.some(([from, to]) => iso >= from && iso <= to);
-    if (weekday !== 0 && weekday !== 6 && !HOLIDAYS.has(iso) && !onLeave) days.push(iso);
-  }
-  return days;
-}
 
 /** Plain code-unit order (ISO dates and client codes sort correctly, much faster than localeCompare). */
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -92,8 +55,12 @@ function intensity(client: DemoClient, rank: number, count: number): Record<Chan
   }
 }
 
-export function generateContacts(random: Random, clients: readonly DemoClient[]): (string | number)[][] {
-  const days = workingDays();
+export function generateContacts(
+  random: Random,
+  clients: readonly DemoClient[],
+  period: DemoPeriod,
+): (string | number)[][] {
+  const days = workingDays(period);
   const byRank = [...clients].sort((a, b) => b.salesN - a.salesN || compare(a.id, b.id));
   const rows: [string, string, string, string, string][] = [];
   byRank.forEach((client, rank) => {

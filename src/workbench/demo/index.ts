@@ -5,9 +5,12 @@
 import type { Grid } from "../../core/types";
 import { generateClients } from "./clients";
 import { generateContacts } from "./contacts";
+import { demoPeriod, localToday } from "./period";
+import type { DemoPeriod } from "./period";
 import { createRandom } from "./random";
 
-export { PERIOD_START, PERIOD_END } from "./contacts";
+export { demoPeriod, localToday, workingDays } from "./period";
+export type { DemoPeriod } from "./period";
 export type { DemoClient, ClientKind } from "./clients";
 
 export const CLIENT_HEADERS = [
@@ -24,6 +27,8 @@ export const CONTACT_HEADERS = ["Date", "Code client", "Raison sociale", "Type d
 export interface DemoOptions {
   /** How many clients (default 300; benchmarks use 10,000). */
   clients?: number;
+  /** The reference date (ISO) the year of contacts ends before (default: today, local time). */
+  today?: string;
 }
 
 export interface Demo {
@@ -31,9 +36,13 @@ export interface Demo {
   clients: Grid;
   /** Header row + a year of contacts (ISO dates), sorted by date. */
   contacts: Grid;
+  /** The 52 working weeks the contacts fall in, ending the Friday before the reference date. */
+  period: DemoPeriod;
 }
 
+/** The same demo for the same seed and reference date, on every machine. */
 export function generateDemo(seed = 1, options: DemoOptions = {}): Demo {
+  const period = demoPeriod(options.today ?? localToday());
   const random = createRandom(seed);
   const clients = generateClients(random, options.clients ?? 300);
   const clientRows = clients.map((c) => [
@@ -47,6 +56,7 @@ export function generateDemo(seed = 1, options: DemoOptions = {}): Demo {
   ]);
   return {
     clients: [[...CLIENT_HEADERS], ...clientRows],
-    contacts: [[...CONTACT_HEADERS], ...generateContacts(random, clients)],
+    contacts: [[...CONTACT_HEADERS], ...generateContacts(random, clients, period)],
+    period,
   };
 }

@@ -2,10 +2,24 @@
 import { createWorkbench } from "../workbench";
 import type { Workbench } from "../workbench";
 import { generateDemo } from "./index";
+import { referenceDate } from "./period";
+import type { DemoPeriod } from "./period";
 
-/** The demo rep's workbook: their own portfolio sheet and a pasted CRM export. */
-export function demoWorkbench(seed = 1): Workbench {
-  const demo = generateDemo(seed);
+export interface DemoWorkbench {
+  workbench: Workbench;
+  /** The weeks the CRM export covers (ending the Friday before the reference date). */
+  period: DemoPeriod;
+  /** A `today` the page could not read (French / English), or null. */
+  problem: string | null;
+}
+
+/**
+ * The demo rep's workbook: their own portfolio sheet and a pasted CRM export, whose contacts run to
+ * the Friday before `today` (ISO; default, blank or unreadable: today, local time).
+ */
+export function demoWorkbench(seed = 1, today: string | null = null): DemoWorkbench {
+  const reference = referenceDate(today);
+  const demo = generateDemo(seed, { today: reference.today });
   const workbench = createWorkbench({
     sheets: [
       { name: "Portefeuille", values: demo.clients },
@@ -30,5 +44,5 @@ export function demoWorkbench(seed = 1): Workbench {
     contacts.rowFormats.set(0, { bold: true, fill: "#F2F2F2" });
     contacts.frozenRows = 1;
   }
-  return workbench;
+  return { workbench, period: demo.period, problem: reference.problem };
 }

@@ -1,18 +1,13 @@
 import fc from "fast-check";
-import {
-  CLIENT_HEADERS,
-  CONTACT_HEADERS,
-  PERIOD_END,
-  PERIOD_START,
-  generateDemo,
-} from "../../../src/workbench/demo";
-import { workingDays } from "../../../src/workbench/demo/contacts";
+import { CLIENT_HEADERS, CONTACT_HEADERS, generateDemo, workingDays } from "../../../src/workbench/demo";
 import { PLACES, communeName } from "../../../src/workbench/demo/places";
 
 const num = (value: unknown): number => Number(value);
+/** The demo's reference date, pinned: its contacts run to the Friday before. */
+const TODAY = "2026-11-28";
 
 describe("generateDemo", () => {
-  const demo = generateDemo(1);
+  const demo = generateDemo(1, { today: TODAY });
   const clients = demo.clients.slice(1);
   const contacts = demo.contacts.slice(1);
 
@@ -24,8 +19,8 @@ describe("generateDemo", () => {
   });
 
   it("is deterministic for a seed and differs between seeds", () => {
-    expect(generateDemo(1)).toEqual(demo);
-    expect(generateDemo(2).clients).not.toEqual(demo.clients);
+    expect(generateDemo(1, { today: TODAY })).toEqual(demo);
+    expect(generateDemo(2, { today: TODAY }).clients).not.toEqual(demo.clients);
   });
 
   it("gives unique ids and names, and postal codes with their commune from the Pays de la Loire table", () => {
@@ -53,7 +48,7 @@ describe("generateDemo", () => {
 
   it("logs contacts for known clients, on working days of the period, sorted by date", () => {
     const ids = new Set(clients.map((r) => r[0]));
-    const days = new Set(workingDays());
+    const days = new Set(workingDays(demo.period));
     let previous = "";
     for (const [date, id] of contacts) {
       expect(ids.has(id)).toBe(true);
@@ -61,13 +56,14 @@ describe("generateDemo", () => {
       expect(String(date) >= previous).toBe(true);
       previous = String(date);
     }
-    expect(previous <= PERIOD_END && String(contacts[0]?.[0]) >= PERIOD_START).toBe(true);
+    expect(demo.period).toEqual({ today: TODAY, start: "2025-12-01", end: "2026-11-27" });
+    expect(previous <= demo.period.end && String(contacts[0]?.[0]) >= demo.period.start).toBe(true);
   });
 
   it("keeps its invariants for any seed", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
-        const d = generateDemo(seed, { clients: 40 });
+        const d = generateDemo(seed, { clients: 40, today: TODAY });
         const rows = d.clients.slice(1);
         const ids = new Set(rows.map((r) => r[0]));
         return (
@@ -87,7 +83,7 @@ describe("generateDemo", () => {
   });
 
   it("scales to 10,000 clients for benchmarks", () => {
-    const big = generateDemo(3, { clients: 10_000 });
+    const big = generateDemo(3, { clients: 10_000, today: TODAY });
     expect(big.clients).toHaveLength(10_001);
     expect(new Set(big.clients.slice(1).map((r) => r[1])).size).toBe(10_000);
   });

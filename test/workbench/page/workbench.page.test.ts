@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
+import { isoToExcelSerial } from "../../../src/core/tracking";
 import { generateDemo } from "../../../src/workbench/demo";
 import { serveStatic } from "./staticServer";
 import type { StaticServer } from "./staticServer";
@@ -52,7 +53,9 @@ describeIfChromium("workbench page (headless Chromium)", () => {
   let browser: Browser;
   let page: Page;
   let dist: { dir: string; temporary: boolean };
-  const demo = generateDemo(1);
+  // The demo's reference date, pinned by the page's ?today= (its contacts run to the Friday before).
+  const today = "2026-11-28";
+  const demo = generateDemo(1, { today });
   const firstClient = String(demo.clients[1]?.[1]);
 
   beforeAll(async () => {
@@ -60,7 +63,7 @@ describeIfChromium("workbench page (headless Chromium)", () => {
     server = await serveStatic(dist.dir, path.join(ROOT, "node_modules/@microsoft/office-js/dist"));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(`${server.url}/workbench.html`);
+    await page.goto(`${server.url}/workbench.html?today=${today}`);
     await page.waitForSelector("table.grid td.cell", { timeout: 20_000 });
   }, 300_000);
 
@@ -122,12 +125,24 @@ describeIfChromium("workbench page (headless Chromium)", () => {
     await page.locator("#wb-grid").evaluate((el) => {
       el.scrollTop = el.scrollHeight;
     });
-    const lastDate = "2026-11-27";
     await page.waitForFunction(() => document.querySelectorAll("#wb-grid tbody tr").length > 0);
     const rows = await page.locator("#wb-grid tbody tr:not(.pad)").count();
     expect(rows).toBeLessThan(150);
     expect(demo.contacts.length).toBeGreaterThan(1000);
-    expect(String(demo.contacts.at(-1)?.[0]) <= lastDate).toBe(true);
+    // The page's export is the demo of ?today=: same dates (as Excel date serials), up to the Friday before.
+    expect(demo.period).toMatchObject({ start: "2025-12-01", end: "2026-11-27" });
+    await expect(page.locator("#wb-period").innerText()).resolves.toBe("2025-12-01 → 2026-11-27");
+    const shown = await page.evaluate(() => {
+      const hook = (
+        window as unknown as {
+          __cadenceWorkbench: { sheet: (name: string) => { values: unknown[][] } };
+        }
+      ).__cadenceWorkbench;
+      return hook.sheet("Contacts export").values.map((row) => row[0]);
+    });
+    expect(shown).toEqual(
+      demo.contacts.map((row, i) => (i === 0 ? row[0] : isoToExcelSerial(String(row[0])))),
+    );
   });
 
   it("redraws when the add-in writes through the workbench's Excel API", async () => {
