@@ -56,9 +56,11 @@ export async function rollBack(
     queueRollback(context, before, merged);
     await context.sync();
   } catch (cleanup: unknown) {
+    // "Nothing was changed" no longer holds: a cancel is just said.
+    const cancelled = cause.code === "aborted";
     return gatewayError("createCleanupFailed", {
-      reasonFr: cause.messageFr,
-      reasonEn: cause.messageEn,
+      reasonFr: cancelled ? "Opération annulée." : cause.messageFr,
+      reasonEn: cancelled ? "Cancelled." : cause.messageEn,
       sheets: before.sheets.join(", "),
       cause: cause.code,
       cleanup: fromOffice(cleanup).messageEn,

@@ -292,6 +292,30 @@ describe("createPlanWorkbook, all or nothing", () => {
     expect(wb.snapshot().sheets.map((s) => s.name)).toContain("Clients");
   });
 
+  it("a cancel whose clean-up fails says so, without 'nothing was changed'", async () => {
+    const wb = await repBench();
+    const controller = new AbortController();
+    const error = await failure(
+      createGateway(wb.run, { budgetBytes: BUDGET }).createPlanWorkbook(
+        { lang: "fr", portfolio: repCopy(ROWS) },
+        (p) => {
+          if (p.phase === "write" && p.done === 1) {
+            controller.abort();
+            wb.setCellEditMode(true);
+          }
+        },
+        controller.signal,
+      ),
+    );
+    wb.setCellEditMode(false);
+    expect(error.code).toBe("createCleanupFailed");
+    expect(error.messageFr).toMatch(
+      /^Le classeur de plan n'a pas été créé : Opération annulée\. Cadence n'a pas pu/,
+    );
+    expect(error.messageEn).toMatch(/^The plan workbook was not created: Cancelled\. Cadence could not/);
+    expect(error.messageEn).not.toContain("Nothing was changed");
+  });
+
   it("refuses up front, adding nothing, when a table the build adds already exists elsewhere", async () => {
     const wb = createWorkbench({
       sheets: [
