@@ -169,20 +169,28 @@ async function benchDialect(dialect: DialectName): Promise<Record<string, number
       2,
     );
     // Fresh bulk data has no planner statistics yet (autovacuum would gather them in production).
-    await sql`analyze`.execute(store.db);
+    // On PostgreSQL the seed's update of every client row (its contact totals) also leaves half the
+    // table dead, space autovacuum would hand back to later writes: compact it to its working size.
+    await sql.raw(dialect === "postgres" ? "vacuum full analyze" : "analyze").execute(store.db);
     console.log(`  (seeded 80,000 clients and 160,000 contacts in ${fmt(performance.now() - t0)})`);
-    const views: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      const s = performance.now();
-      const res = await fetch(`${base}/teams/${org.directorId}/view?year=2026&asOf=2026-06-30`, {
-        headers: auth(org.directorToken),
-      });
-      const view = (await res.json()) as { reps: unknown[] };
-      if (!res.ok || view.reps.length !== 200) throw new Error(`team view failed: ${res.status}`);
-      views.push(performance.now() - s);
-    }
-    line("team view 200 reps × 400 clients", views.slice(1));
-    out.consolidationP50 = median(views.slice(1));
+    const teamView = async (asOf: string): Promise<number[]> => {
+      const views: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const s = performance.now();
+        const res = await fetch(`${base}/teams/${org.directorId}/view?year=2026&asOf=${asOf}`, {
+          headers: auth(org.directorToken),
+        });
+        const view = (await res.json()) as { reps: unknown[] };
+        if (!res.ok || view.reps.length !== 200) throw new Error(`team view failed: ${res.status}`);
+        views.push(performance.now() - s);
+      }
+      return views.slice(1);
+    };
+    const views = await teamView("2026-06-30");
+    line("team view 200 reps × 400 clients", views);
+    out.consolidationP50 = median(views);
+    // Mid-month, the contacts of the month so far are read from the contacts table (query.ts).
+    line("  same, as of mid-month (06-15)", await teamView("2026-06-15"));
   } finally {
     await app.close();
     await drop();
