@@ -3,7 +3,7 @@
  * grouped by rep and segment, each client's status decided in the database from the contact totals
  * kept on its row (contactTotals.ts), plus a correction for the contacts after the last whole month.
  */
-import { sql, type Kysely, type RawBuilder } from "kysely";
+import { SqliteAdapter, sql, type Kysely, type RawBuilder } from "kysely";
 import { DEFAULT_CHANNELS } from "../../core/types";
 import type { DB } from "../db/schema";
 import { contactWeight, ytdCount, ytdWeight } from "./contactTotals";
@@ -124,6 +124,15 @@ export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): 
         return [k, sql`sum(${later[key]}) - sum(${now[key]})`];
       }),
     );
+    // Each contacted client fetched by its key. PostgreSQL would rather hash every client of the
+    // table to join a few thousand (≈ 2× slower): OFFSET 0 keeps the lateral subquery per row.
+    const perClient =
+      db.getExecutor().adapter instanceof SqliteAdapter
+        ? sql`${clients}, ${n0} ${op} x.n as n1, ${w0} ${op} x.w as w1
+            from x join clients cl on cl.id = x.client_id where ${inScope}`
+        : sql`select c.*, c.n0 ${op} x.n as n1, c.w0 ${op} x.w as w1
+            from x cross join lateral (${clients} from clients cl
+              where cl.id = x.client_id and ${inScope} offset 0) c`;
     const correction = await sql<Record<string, unknown>>`
       with x as materialized (
         select client_id, count(*) as n, sum(${contactWeight()}) as w
@@ -132,8 +141,7 @@ export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): 
         group by client_id
       )
       select rep_id, segment, ${selectList(delta)}
-      from (${clients}, ${n0} ${op} x.n as n1, ${w0} ${op} x.w as w1
-        from x join clients cl on cl.id = x.client_id where ${inScope}) c
+      from (${perClient}) c
       group by rep_id, segment`.execute(db);
     rows.push(...correction.rows);
   }
