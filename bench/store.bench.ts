@@ -80,6 +80,8 @@ interface LoadResult {
   errors: number;
   elapsed: number;
   latencies: number[];
+  /** CPU time of the load generator process (start-up included). */
+  cpuMs: number;
 }
 
 function runLoadProcess(config: object): Promise<LoadResult> {
@@ -153,7 +155,7 @@ async function benchDialect(dialect: DialectName): Promise<Record<string, number
       `  mixed load, 50 connections, ${LOAD_SECONDS}s   ${rps.toFixed(0)} req/s  p50 ${fmt(median(load.latencies))}  p99 ${fmt(percentile(load.latencies, 99))}  errors ${load.errors}`,
     );
     console.log(
-      `  server CPU ${fmt(cpuPerRequestMs)} per request → ≈ ${(1000 / cpuPerRequestMs).toFixed(0)} req/s per idle core`,
+      `  server CPU ${fmt(cpuPerRequestMs)} per request → ≈ ${(1000 / cpuPerRequestMs).toFixed(0)} req/s per idle core; load generator ${fmt(load.cpuMs / load.requests)} per request`,
     );
     out.rps = rps;
     out.rpsPerCore = 1000 / cpuPerRequestMs;

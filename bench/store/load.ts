@@ -63,7 +63,10 @@ async function runLoad(config: LoadConfig): Promise<void> {
   const started = performance.now();
   await Promise.all(Array.from({ length: config.connections }, (_x, i) => lane(i)));
   const elapsed = (performance.now() - started) / 1000;
-  process.stdout.write(JSON.stringify({ requests, errors, elapsed, latencies }) + "\n");
+  // Its own CPU too: on a shared 2-core machine the generator competes with the server.
+  const cpu = process.cpuUsage();
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  process.stdout.write(JSON.stringify({ requests, errors, elapsed, latencies, cpuMs }) + "\n");
 }
 
 void runLoad(JSON.parse(process.argv[2] ?? "{}") as LoadConfig);
