@@ -8,6 +8,8 @@ import { generateDemo } from "../src/workbench/demo";
 import { fmt, median } from "./stats";
 
 const ROWS = 10_000;
+/** The demo's reference date, pinned: the same portfolio (and contacts) whatever day the bench runs. */
+const DEMO_TODAY = "2026-11-28";
 
 async function timeAsync(fn: () => Promise<void>, runs: number, warmup = 1): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
@@ -21,7 +23,7 @@ async function timeAsync(fn: () => Promise<void>, runs: number, warmup = 1): Pro
 }
 
 function seeded(): Workbench {
-  const demo = generateDemo(7, { clients: ROWS });
+  const demo = generateDemo(7, { clients: ROWS, today: DEMO_TODAY });
   return createWorkbench({
     sheets: [
       { name: "Clients", values: demo.clients, tables: [{ name: "Clients", address: `A1:G${ROWS + 1}` }] },
