@@ -83,8 +83,13 @@ function addTable(
   });
 }
 
-function settings(context: Excel.RequestContext, ws: Excel.Worksheet, lang: Lang): void {
-  const rows = schema.SETTINGS.map((s) => [
+function settings(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  lang: Lang,
+  specs: readonly schema.SettingSpec[],
+): void {
+  const rows = specs.map((s) => [
     lang === "fr" ? s.fr : s.en,
     s.kind === "date" && typeof s.value === "string" ? isoToExcelSerial(s.value) : s.value,
   ]);
@@ -92,7 +97,7 @@ function settings(context: Excel.RequestContext, ws: Excel.Worksheet, lang: Lang
     lang === "fr" ? ["Paramètre", "Valeur"] : ["Setting", "Value"],
     ...rows,
   ];
-  schema.SETTINGS.forEach((s, i) => {
+  specs.forEach((s, i) => {
     const cell = ws.getRange(`B${i + 2}`);
     cell.numberFormat = [[schema.NUMBER_FORMATS[s.kind]]];
     context.workbook.names.add(s.name, cell);
@@ -128,6 +133,7 @@ function queueBuild(
   copy: CopyLayout | null,
   before: BeforeCreate,
   merged: readonly (readonly string[])[],
+  specs: readonly schema.SettingSpec[],
 ): () => void {
   return () => {
     const sheets = new Map<schema.SheetId, Excel.Worksheet>();
@@ -145,7 +151,7 @@ function queueBuild(
       const copied = spec.name === "Clients" && copy !== null ? copy : undefined;
       addTable(sheet(spec.sheet), spec, lang, copied);
     }
-    settings(context, sheet("settings"), lang);
+    settings(context, sheet("settings"), lang, specs);
     dashboard(sheet("dashboard"), lang);
     for (const id of ["tours", "team"] as const) {
       const headers = schema.PLACEHOLDER_HEADERS[id][lang];
@@ -174,12 +180,13 @@ function cancellable(progress: ProgressFn | undefined, signal: AbortSignal | und
  */
 export async function createPlanWorkbook(
   run: ExcelRun,
-  options: { lang: Lang; budget: number; portfolio?: PortfolioCopy },
+  options: { lang: Lang; budget: number; portfolio?: PortfolioCopy; year?: number },
   progress?: ProgressFn,
   signal?: AbortSignal,
 ): Promise<void> {
   const { lang } = options;
   const copy = options.portfolio === undefined ? null : copyLayout(options.portfolio, lang);
+  const specs = options.year === undefined ? schema.SETTINGS : schema.initialSettings(options.year);
   await run(async (context) => {
     progress?.({ phase: "check", done: 0, total: 1 });
     // A rep who adopted their own table first already has the hidden sheets: they are kept and merged.
@@ -197,7 +204,7 @@ export async function createPlanWorkbook(
         context,
         copy?.writes(schema.SHEET_NAMES.clients[lang]) ?? [],
         options.budget,
-        queueBuild(context, lang, copy, before, merged),
+        queueBuild(context, lang, copy, before, merged, specs),
         cancellable(progress, signal),
       );
     } catch (error: unknown) {

@@ -35,7 +35,7 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
       guarded({}, async () => {
         await createPlanWorkbook(
           run,
-          { lang: opts.lang, budget, portfolio: opts.portfolio },
+          { lang: opts.lang, budget, portfolio: opts.portfolio, year: opts.year },
           progress,
           signal,
         );

@@ -95,6 +95,8 @@ export interface CreateWorkbookOptions {
   lang: Lang;
   /** The portfolio to fill the Clients table with; an empty table when absent. */
   portfolio?: PortfolioCopy;
+  /** The plan year the Settings' period starts as (1 Jan–31 Dec); absent: the file template's default period. */
+  year?: number;
 }
 
 export interface WriteReceipt {

@@ -2,6 +2,7 @@ import { createWorkbench } from "../../src/workbench";
 import { createGateway } from "../../src/excel/gateway";
 import { GatewayError } from "../../src/excel/gateway.types";
 import * as schema from "../../src/core/workbook/schema";
+import { isoToExcelSerial } from "../../src/core/tracking";
 
 describe("createPlanWorkbook", () => {
   it.each(["fr", "en"] as const)(
@@ -43,6 +44,42 @@ describe("createPlanWorkbook", () => {
       expect(grown.numberFormats.V4).toBe("yyyy-mm-dd");
     },
   );
+
+  it.each(["fr", "en"] as const)(
+    "starts the Settings at the plan year it is given, the rest at the defaults (%s)",
+    async (lang) => {
+      const wb = createWorkbench();
+      const gateway = createGateway(wb.run);
+      wb.stats.reset();
+      await gateway.createPlanWorkbook({ lang, year: 2031 });
+      expect(wb.stats.syncs).toBe(2);
+      const column = wb
+        .sheet(schema.SHEET_NAMES.settings[lang])
+        .values.slice(1, schema.SETTINGS.length + 1)
+        .map((r) => r[1]);
+      expect(column.slice(0, 2)).toEqual([isoToExcelSerial("2031-01-01"), isoToExcelSerial("2031-12-31")]);
+      expect(column.slice(2)).toEqual(schema.SETTINGS.slice(2).map((s) => s.value));
+      expect(await gateway.readPlanSettings()).toEqual({
+        periodStart: "2031-01-01",
+        periodEnd: "2031-12-31",
+        country: "FR",
+        region: "",
+        leaveDays: 25,
+        nonFieldDays: 20,
+        contactsPerDay: 4,
+        prospectingShare: 0.2,
+      });
+    },
+  );
+
+  it("refuses a plan year that is no year, adding nothing", async () => {
+    const wb = createWorkbench();
+    const before = JSON.stringify(wb.snapshot());
+    await expect(createGateway(wb.run).createPlanWorkbook({ lang: "en", year: 2031.5 })).rejects.toThrow(
+      /Plan year must be a whole year between 1900 and 9999, got 2031\.5/,
+    );
+    expect(JSON.stringify(wb.snapshot())).toBe(before);
+  });
 
   it("refuses a workbook that already has a Clients table, changing nothing", async () => {
     const wb = createWorkbench({

@@ -199,6 +199,20 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
 ];
 
+/**
+ * The settings a new plan workbook starts with: the defaults, the period being the given plan year
+ * (1 January to 31 December). The caller says which year: the core reads no clock.
+ */
+export function initialSettings(year: number): SettingSpec[] {
+  if (!Number.isInteger(year) || year < 1900 || year > 9999)
+    throw new RangeError(`Plan year must be a whole year between 1900 and 9999, got ${String(year)}`);
+  const period: Readonly<Record<string, string | undefined>> = {
+    Cadence_PeriodStart: `${year}-01-01`,
+    Cadence_PeriodEnd: `${year}-12-31`,
+  };
+  return SETTINGS.map((s) => ({ ...s, value: period[s.name] ?? s.value }));
+}
+
 export type TrackingStatus = "under" | "onTrack" | "over";
 export const STATUS_LABELS: Readonly<Record<TrackingStatus, Record<Lang, string>>> = {
   under: { fr: "En retard", en: "Under" },

@@ -42,4 +42,23 @@ describe("workbook schema", () => {
     expect(schema.listValues("status", "en")).toEqual(["Under", "On track", "Over"]);
     expect(schema.listValues("channel", "fr")).toEqual(["visit", "video", "call", "digital"]);
   });
+
+  it("a new plan workbook's settings: the given year's period, every other default as it is", () => {
+    const defaults = structuredClone(schema.SETTINGS);
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 9999 }), (year) => {
+        const initial = schema.initialSettings(year);
+        expect(initial.map((s) => s.name)).toEqual(schema.SETTINGS.map((s) => s.name));
+        const value = (name: string): unknown => initial.find((s) => s.name === name)?.value;
+        expect(value("Cadence_PeriodStart")).toBe(`${year}-01-01`);
+        expect(value("Cadence_PeriodEnd")).toBe(`${year}-12-31`);
+        expect(initial.slice(2)).toEqual(schema.SETTINGS.slice(2));
+      }),
+    );
+    // The defaults themselves are left alone.
+    expect(schema.SETTINGS).toEqual(defaults);
+    for (const bad of [1899, 10_000, 2026.5, Number.NaN]) {
+      expect(() => schema.initialSettings(bad)).toThrow(RangeError);
+    }
+  });
 });
