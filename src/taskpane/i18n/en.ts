@@ -67,6 +67,9 @@ export const en = {
     "Tracking (contacts, symptoms, action plans) works in a plan workbook. Read your portfolio first: Cadence copies it into the plan's Clients table.",
   "source.createHintCopy":
     "Cadence adds its sheets (Clients, Contacts, Actions, Settings…) and copies these clients into its Clients table, with all your columns; your own sheet stays as it is.",
+  "source.creating": "Creating the plan workbook",
+  "source.creatingCheck": "Checking the workbook…",
+  "source.creatingStep": "Step {done} of {total} sent to Excel",
   "source.read": "Read {where}: {clients} clients.",
   "source.noClients": "No client found: check that the first row holds the headers.",
   "source.mapping": "Column mapping",

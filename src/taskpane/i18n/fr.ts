@@ -69,6 +69,9 @@ export const fr: Messages = {
     "Le suivi (contacts, symptômes, plans d'action) se fait dans un classeur de plan. Lisez d'abord votre portefeuille : Cadence le recopie dans le tableau Clients du plan.",
   "source.createHintCopy":
     "Cadence ajoute ses feuilles (Clients, Contacts, Actions, Paramètres…) et recopie ces clients dans son tableau Clients, avec toutes vos colonnes ; votre feuille reste telle quelle.",
+  "source.creating": "Création du classeur de plan",
+  "source.creatingCheck": "Vérification du classeur…",
+  "source.creatingStep": "Étape {done} sur {total} envoyée à Excel",
   "source.read": "Lu {where} : {clients} clients.",
   "source.noClients": "Aucun client trouvé : vérifiez que la première ligne contient les en-têtes.",
   "source.mapping": "Correspondance des colonnes",

@@ -14,6 +14,7 @@ import type {
   WorkbookGateway,
   WriteReceipt,
 } from "../../../src/excel/gateway.types";
+import { checkAborted } from "../../../src/excel/errors";
 import { GatewayError } from "../../../src/excel/gateway.types";
 import type { Grid } from "../../../src/core/types";
 
@@ -40,7 +41,12 @@ export interface FakeGatewayState {
   failures: Partial<Record<keyof WorkbookGateway, Error>>;
   /** When set, writePlan waits for this promise before each chunk (to test cancel). */
   writeGate: Promise<void> | null;
+  /** When set, createPlanWorkbook waits for this promise before each of its build round trips. */
+  createGate: Promise<void> | null;
 }
+
+/** Round trips of the fake build after its check (a large portfolio's batches). */
+export const CREATE_BATCHES = 3;
 
 export function sourceFrom(grid: Grid, sheet = "Sheet1"): SourceRead {
   const headers = (grid[0] ?? []).map((h) => String(h ?? ""));
@@ -91,6 +97,7 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
     undoStack: 0,
     failures: {},
     writeGate: null,
+    createGate: null,
     ...overrides,
   };
   const failIfAsked = (name: keyof WorkbookGateway): void => {
@@ -101,8 +108,17 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
     }
   };
   const gateway: WorkbookGateway = {
-    createPlanWorkbook: (opts: CreateWorkbookOptions) => {
+    createPlanWorkbook: async (opts: CreateWorkbookOptions, progress?: ProgressFn, signal?: AbortSignal) => {
+      // As the real gateway: a check, then the build's batches; a cancel between them changes nothing.
+      progress?.({ phase: "check", done: 0, total: 1 });
       failIfAsked("createPlanWorkbook");
+      checkAborted(signal);
+      for (let done = 1; done <= CREATE_BATCHES; done += 1) {
+        // Read each time: a test may swap in the next gate before opening this one.
+        if (state.createGate !== null) await state.createGate;
+        progress?.({ phase: "write", done, total: CREATE_BATCHES });
+        if (done < CREATE_BATCHES) checkAborted(signal);
+      }
       state.created.push(opts);
       // The Clients table, holding the copied portfolio under Cadence's headers (and the rep's own).
       const copy = opts.portfolio;
@@ -113,7 +129,6 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
       const clients = sourceFrom([headers, ...(copy?.rows ?? [])], "Clients");
       state.clients = { ...clients, location: { ...clients.location, table: "Clients" } };
       state.source = state.clients;
-      return Promise.resolve();
     },
     readSource: (from: SourceSpec) => {
       failIfAsked("readSource");

@@ -5,6 +5,7 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
+  ProgressBar,
   Select,
   Spinner,
   Table,
@@ -15,10 +16,11 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ReactNode } from "react";
 import * as parse from "../../../core/parse";
 import type { ColumnMapping } from "../../../core/parse";
+import type { Progress } from "../../../excel/gateway.types";
 import { useI18n } from "../../i18n/useI18n";
 import { cellAddress } from "../../shell/a1";
 import { errorText } from "../../shell/errorText";
@@ -33,6 +35,14 @@ export function SourceStep({ wizard, gateway }: StepProps): ReactNode {
   const styles = usePlanWizardStyles();
   const source = useSourceStep(wizard, gateway, language);
   const [tableName, setTableName] = useState("");
+  // The Cancel button goes away with the build: keyboard focus comes back to the create button.
+  const createButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (source.busy || !refocus.current) return;
+    refocus.current = false;
+    createButton.current?.focus();
+  }, [source.busy]);
   const { choices, derived } = wizard;
   const parsed = derived.parsed;
   const detected = new Map(parsed?.columns.map((c) => [c.field, c.index]) ?? []);
@@ -52,9 +62,19 @@ export function SourceStep({ wizard, gateway }: StepProps): ReactNode {
         <Button disabled={source.busy} onClick={() => void source.read("clients")}>
           {t("source.readClients")}
         </Button>
-        <Button disabled={source.busy} onClick={() => void source.createWorkbook()}>
+        <Button ref={createButton} disabled={source.busy} onClick={() => void source.createWorkbook()}>
           {t(source.copies ? "source.createFromPortfolio" : "source.create")}
         </Button>
+        {source.creating && (
+          <Button
+            onClick={() => {
+              refocus.current = true;
+              source.cancel();
+            }}
+          >
+            {t("common.cancel")}
+          </Button>
+        )}
       </div>
       <Text size={200}>{t(source.copies ? "source.createHintCopy" : "source.createHint")}</Text>
       <div className={styles.row}>
@@ -73,7 +93,15 @@ export function SourceStep({ wizard, gateway }: StepProps): ReactNode {
           {t("source.readTable")}
         </Button>
       </div>
-      {source.busy && <Spinner size="tiny" label={t("common.loading")} />}
+      <div role="status" aria-live="polite">
+        {source.creating && <CreateProgress progress={source.progress} />}
+        {source.cancelled !== null && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{errorText(source.cancelled, language, t("common.unexpected"))}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {source.busy && !source.creating && <Spinner size="tiny" label={t("common.loading")} />}
       {source.error !== null && (
         <MessageBar intent="error">
           <MessageBarBody>{errorText(source.error, language, t("common.unexpected"))}</MessageBarBody>
@@ -133,6 +161,25 @@ export function SourceStep({ wizard, gateway }: StepProps): ReactNode {
         </>
       )}
     </div>
+  );
+}
+
+/** The plan workbook's build: checking the workbook, then its round trips to Excel. */
+function CreateProgress({ progress }: { progress: Progress | null }): ReactNode {
+  const { t, number } = useI18n();
+  const building = progress !== null && progress.phase === "write" && progress.total > 0;
+  return (
+    <Field
+      label={t("source.creating")}
+      validationState="none"
+      validationMessage={
+        building
+          ? t("source.creatingStep", { done: number(progress.done), total: number(progress.total) })
+          : t("source.creatingCheck")
+      }
+    >
+      <ProgressBar value={building ? progress.done / progress.total : undefined} />
+    </Field>
   );
 }
 

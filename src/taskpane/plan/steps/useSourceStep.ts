@@ -1,6 +1,13 @@
-import { useState } from "react";
-import type { PlanSettings, SourceRead, SourceSpec, WorkbookGateway } from "../../../excel/gateway.types";
+import { useRef, useState } from "react";
+import type {
+  PlanSettings,
+  Progress,
+  SourceRead,
+  SourceSpec,
+  WorkbookGateway,
+} from "../../../excel/gateway.types";
 import type { Language } from "../../i18n/catalogue.types";
+import { isAbort } from "../../shell/errorText";
 import { capacityFromSettings } from "../planSettings";
 import { portfolioCopy } from "../portfolioCopy";
 import type { PlanWizard } from "../usePlanWizard";
@@ -13,6 +20,14 @@ export interface SourceStepState {
   copies: boolean;
   /** Creates the plan workbook, with the portfolio read in its Clients table, and reads that table. */
   createWorkbook: () => Promise<void>;
+  /** True while the gateway builds the plan workbook (the part a cancel can stop). */
+  creating: boolean;
+  /** The build's progress, null until the gateway reports. */
+  progress: Progress | null;
+  /** The gateway's "cancelled, nothing was changed" error after a cancel; null otherwise. */
+  cancelled: unknown;
+  /** Stops the build before its next round trip; the gateway then takes away what it added. */
+  cancel: () => void;
 }
 
 /** A rep's own list was read (the one a new plan workbook copies), not Cadence's Clients table. */
@@ -28,6 +43,10 @@ export function useSourceStep(
 ): SourceStepState {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [cancelled, setCancelled] = useState<unknown>(null);
+  const [creating, setCreating] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const controller = useRef<AbortController | null>(null);
   const adopt = (source: SourceRead, settings: PlanSettings | null): void => {
     wizard.update((c) => ({
       ...c,
@@ -40,14 +59,29 @@ export function useSourceStep(
   const run = async (work: () => Promise<SourceRead>, withSettings = false): Promise<void> => {
     setBusy(true);
     setError(null);
+    setCancelled(null);
     try {
       const source = await work();
       // Re-planning in a plan workbook starts from the capacity it recorded.
       adopt(source, withSettings ? await gateway.readPlanSettings().catch(() => null) : null);
     } catch (caught: unknown) {
-      setError(caught);
+      // A cancel the gateway honoured left the workbook as it was: a notice, not an error.
+      if (isAbort(caught)) setCancelled(caught);
+      else setError(caught);
     } finally {
       setBusy(false);
+    }
+  };
+  const build = async (work: (signal: AbortSignal) => Promise<void>): Promise<void> => {
+    const abort = new AbortController();
+    controller.current = abort;
+    setProgress(null);
+    setCreating(true);
+    try {
+      await work(abort.signal);
+    } finally {
+      controller.current = null;
+      setCreating(false);
     }
   };
   const current = wizard.choices.source;
@@ -61,9 +95,19 @@ export function useSourceStep(
       run(async () => {
         const mapped = wizard.derived.parsed?.columns ?? [];
         const portfolio = copies ? portfolioCopy(current, mapped) : undefined;
-        await gateway.createPlanWorkbook({ lang: language, portfolio });
+        // Its Settings start at the plan year the wizard proposes (or the one the rep chose).
+        const year = wizard.choices.capacity.year;
+        await build((signal) =>
+          gateway.createPlanWorkbook({ lang: language, portfolio, year }, setProgress, signal),
+        );
         return gateway.readSource("clients");
       }),
+    creating,
+    progress,
+    cancelled,
+    cancel: () => {
+      controller.current?.abort();
+    },
   };
 }
 
