@@ -5,7 +5,7 @@
 import type { Kysely } from "kysely";
 import { isSyncTable, type PullResponse, type PulledRow } from "../../contract";
 import { readableRepIds, type Actor } from "../access";
-import { rowToFields } from "../db/columns";
+import { rowToFields, syncColumnsOf } from "../db/columns";
 import type { DB } from "../db/schema";
 import { loose } from "./sequence";
 
@@ -42,10 +42,11 @@ export async function pull(
   for (const { table, rowId } of latest.values()) byTable.set(table, [...(byTable.get(table) ?? []), rowId]);
   const current = new Map<string, Record<string, unknown>>();
   for (const [table, ids] of byTable) {
+    if (!isSyncTable(table)) continue;
     for (let i = 0; i < ids.length; i += 500) {
       const found = await loose(db)
         .selectFrom(table)
-        .selectAll()
+        .select(syncColumnsOf(table))
         .where("id", "in", ids.slice(i, i + 500))
         .execute();
       for (const row of found) current.set(`${table}/${String(row.id)}`, row);

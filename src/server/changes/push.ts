@@ -16,7 +16,7 @@ import {
   type SyncTableName,
 } from "../../contract";
 import { can, type Actor } from "../access";
-import { canonicalJson, columnOf, decode, encode } from "../db/columns";
+import { canonicalJson, columnOf, decode, encode, syncColumnsOf } from "../db/columns";
 import type { ChangeLogTable, ConflictsTable, DB, MutationsTable } from "../db/schema";
 import { refreshContactTotals } from "../team/contactTotals";
 import { GroupCommit } from "./groupCommit";
@@ -46,7 +46,7 @@ async function loadRows(
     for (let i = 0; i < unique.length; i += IN_CHUNK) {
       const found = await loose(trx)
         .selectFrom(table)
-        .selectAll()
+        .select(syncColumnsOf(table as SyncTableName))
         .where("id", "in", unique.slice(i, i + IN_CHUNK))
         .execute();
       for (const row of found) rows.set(`${table}/${String(row.id)}`, row);

@@ -56,6 +56,22 @@ export function decode(kind: FieldKind, value: unknown): JsonValue {
   }
 }
 
+const ROW_COLUMNS = ["id", "rep_id", "version", "deleted", "updated_at", "updated_by"];
+const storedColumns = new Map<SyncTableName, readonly string[]>();
+
+/**
+ * The columns a synced row is read with: its fields' and the sync bookkeeping, not the server's own
+ * (the clients' contact totals), which would only cost time on every pull and push.
+ */
+export function syncColumnsOf(table: SyncTableName): readonly string[] {
+  let columns = storedColumns.get(table);
+  if (columns === undefined) {
+    columns = [...new Set([...ROW_COLUMNS, ...fieldsOf(table).map(([field]) => columnOf(field))])];
+    storedColumns.set(table, columns);
+  }
+  return columns;
+}
+
 /** Row of a synced table (as read from the database) → wire fields. */
 export function rowToFields(table: SyncTableName, row: Record<string, unknown>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
