@@ -66,6 +66,8 @@ describe("cadence template", () => {
     const out = path.join(dir, "plan.xlsx");
     await expect(runTemplate({ lang: "de", out })).rejects.toThrow(/--lang must be fr or en/);
     await expect(runTemplate({ lang: "fr" })).rejects.toThrow(/--out/);
+    await expect(runTemplate({ lang: "fr", out, year: "2026.5" })).rejects.toThrow(/--year must be a year/);
+    await expect(runTemplate({ lang: "fr", out, year: "next" })).rejects.toThrow(/--year must be a year/);
     await expect(runTemplate({ lang: "fr", out: path.join(dir, "plan.csv") })).rejects.toThrow(/\.xlsx/);
     await expect(runTemplate({ lang: "fr", out: path.join(dir, "missing", "plan.xlsx") })).rejects.toThrow(
       /does not exist/,
@@ -76,8 +78,22 @@ describe("cadence template", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("sets the plan period to --year, or to the current year", async () => {
+    const out = path.join(dir, "plan.xlsx");
+    await runTemplate({ lang: "en", out, year: "2031" });
+    const read = await readPlanWorkbook(out);
+    expect([read.settings.Cadence_PeriodStart, read.settings.Cadence_PeriodEnd]).toEqual([
+      "2031-01-01",
+      "2031-12-31",
+    ]);
+    const now = new Date().getFullYear();
+    const current = path.join(dir, "current.xlsx");
+    await runTemplate({ lang: "fr", out: current });
+    expect((await readPlanWorkbook(current)).settings.Cadence_PeriodStart).toBe(`${now}-01-01`);
+  });
+
   it("reads back a template a rep filled, by column id, with settings", async () => {
-    const wb = buildPlanWorkbook("fr");
+    const wb = buildPlanWorkbook("fr", 2026);
     const ws = wb.getWorksheet("Clients")!;
     // The rep fills two clients and adds their own column at the right.
     ws.getRow(2).values = ["C001", "Boulangerie Martin", "67000", "Strasbourg", 1200, 1500, 5000];

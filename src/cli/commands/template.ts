@@ -7,6 +7,19 @@ import { CliError } from "../errors";
 export interface TemplateOptions {
   lang: string;
   out?: string;
+  /** The plan year (Settings' period); default the current calendar year. */
+  year?: string;
+}
+
+function readYear(text: string | undefined): number {
+  if (text === undefined) return new Date().getFullYear();
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text.trim()) || year < 1900) {
+    throw new CliError(
+      `--year must be a year such as 2027, not "${text}" (--year doit être une année, par exemple 2027).`,
+    );
+  }
+  return year;
 }
 
 /** `cadence template [--lang fr|en] --out plan.xlsx`: writes an empty plan workbook file. */
@@ -14,6 +27,7 @@ export async function runTemplate(opts: TemplateOptions): Promise<string> {
   if (opts.lang !== "fr" && opts.lang !== "en") {
     throw new CliError(`--lang must be fr or en, not "${opts.lang}" (--lang doit valoir fr ou en).`);
   }
+  const year = readYear(opts.year);
   if (opts.out === undefined || opts.out.trim() === "") {
     throw new CliError("--out <file.xlsx> is required (--out <fichier.xlsx> est obligatoire).");
   }
@@ -30,7 +44,7 @@ export async function runTemplate(opts: TemplateOptions): Promise<string> {
   if (existsSync(out) && statSync(out).isDirectory()) {
     throw new CliError(`${out} is a folder (${out} est un dossier).`);
   }
-  await writePlanTemplate(out, opts.lang);
+  await writePlanTemplate(out, opts.lang, year);
   return out;
 }
 
@@ -40,6 +54,7 @@ export function register(program: Command): void {
     .description("write an empty plan workbook (.xlsx) to fill without the add-in")
     .option("--lang <lang>", "headers language: fr or en", "fr")
     .option("--out <file>", "the .xlsx file to write")
+    .option("--year <yyyy>", "plan year (Settings' period), default this year")
     .action(async (opts: TemplateOptions) => {
       const out = await runTemplate(opts);
       process.stdout.write(`${out}\n`);

@@ -97,10 +97,10 @@ function headerRow(ws: ExcelJS.Worksheet, row: number, values: readonly string[]
   });
 }
 
-function settingsSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, lang: Lang): void {
+function settingsSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, lang: Lang, year: number): void {
   const title = lang === "fr" ? ["Paramètre", "Valeur"] : ["Setting", "Value"];
   headerRow(ws, 1, title);
-  schema.SETTINGS.forEach((s, i) => {
+  schema.initialSettings(year).forEach((s, i) => {
     const row = i + 2;
     ws.getCell(`A${row}`).value = lang === "fr" ? s.fr : s.en;
     const cell = ws.getCell(`B${row}`);
@@ -113,8 +113,8 @@ function settingsSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, lang: Lang):
   ws.getColumn(2).width = 14;
 }
 
-/** Builds the plan workbook in memory. */
-export function buildPlanWorkbook(lang: Lang): ExcelJS.Workbook {
+/** Builds the plan workbook in memory, its Settings over the calendar year `year`. */
+export function buildPlanWorkbook(lang: Lang, year: number = new Date().getFullYear()): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Cadence";
   const frozen: Partial<ExcelJS.WorksheetView>[] = [{ state: "frozen", ySplit: 1, xSplit: 0 }];
@@ -124,7 +124,7 @@ export function buildPlanWorkbook(lang: Lang): ExcelJS.Workbook {
   for (const id of ["clients", "contacts", "actions", "settings", "dashboard", "tours", "team"] as const)
     sheet(id);
   for (const spec of schema.TABLES) addTable(sheet(spec.sheet), spec, lang);
-  settingsSheet(wb, sheet("settings"), lang);
+  settingsSheet(wb, sheet("settings"), lang, year);
   const dash = schema.PLACEHOLDER_HEADERS;
   headerRow(sheet("dashboard"), 1, dash.dashboardSegments[lang]);
   STRATEGIC_SEGMENTS.forEach((s, i) => {
@@ -140,10 +140,10 @@ export function buildPlanWorkbook(lang: Lang): ExcelJS.Workbook {
 }
 
 /** Writes the template to `out` atomically: a temp file in the same folder, then a rename. */
-export async function writePlanTemplate(out: string, lang: Lang): Promise<void> {
+export async function writePlanTemplate(out: string, lang: Lang, year?: number): Promise<void> {
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   try {
-    await buildPlanWorkbook(lang).xlsx.writeFile(tmp);
+    await buildPlanWorkbook(lang, year).xlsx.writeFile(tmp);
     await rename(tmp, out);
   } catch (error: unknown) {
     await rm(tmp, { force: true });

@@ -43,6 +43,7 @@ export const en = {
 
   "common.labelValue": "{label}: {value}",
   "number.notANumber": "Enter a number.",
+  "number.notWhole": "Enter a whole number.",
   "number.belowMin": "Enter at least {min}.",
   "number.aboveMax": "Enter at most {max}.",
   "wizard.stepOf": "Step {n} of {total}: {title}",

@@ -45,6 +45,7 @@ export const fr: Messages = {
 
   "common.labelValue": "{label} : {value}",
   "number.notANumber": "Saisissez un nombre.",
+  "number.notWhole": "Saisissez un nombre entier.",
   "number.belowMin": "Saisissez au moins {min}.",
   "number.aboveMax": "Saisissez au plus {max}.",
   "wizard.stepOf": "Étape {n} sur {total} : {title}",

@@ -11,14 +11,25 @@ export interface NumberFieldProps {
   max?: number;
   step?: number;
   hint?: string;
+  /** Whole numbers only (a year, a count of days). */
+  integer?: boolean;
 }
 
 /** A number input that keeps what the rep typed until it is a valid number, and says why when not. */
-export function NumberField({ label, value, onChange, min, max, step, hint }: NumberFieldProps): ReactNode {
+export function NumberField({
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  step,
+  hint,
+  integer = false,
+}: NumberFieldProps): ReactNode {
   const { t } = useI18n();
   const [text, setText] = useState<string | null>(null);
   const shown = text ?? String(value);
-  const problem = text === null ? undefined : numberProblem(text, min, max);
+  const problem = text === null ? undefined : numberProblem(text, min, max, integer);
   return (
     <Field
       label={label}
@@ -27,28 +38,34 @@ export function NumberField({ label, value, onChange, min, max, step, hint }: Nu
     >
       <Input
         type="number"
-        inputMode="decimal"
+        inputMode={integer ? "numeric" : "decimal"}
         value={shown}
         min={min}
         max={max}
-        step={step}
+        step={step ?? (integer ? 1 : undefined)}
         onChange={(_, data) => {
           setText(data.value);
-          if (numberProblem(data.value, min, max) === undefined) onChange(Number(data.value));
+          if (numberProblem(data.value, min, max, integer) === undefined) onChange(Number(data.value));
         }}
         onBlur={() => {
-          if (text !== null && numberProblem(text, min, max) === undefined) setText(null);
+          if (text !== null && numberProblem(text, min, max, integer) === undefined) setText(null);
         }}
       />
     </Field>
   );
 }
 
-export type NumberProblem = "number.notANumber" | "number.belowMin" | "number.aboveMax";
+export type NumberProblem = "number.notANumber" | "number.notWhole" | "number.belowMin" | "number.aboveMax";
 
-export function numberProblem(text: string, min?: number, max?: number): NumberProblem | undefined {
+export function numberProblem(
+  text: string,
+  min?: number,
+  max?: number,
+  integer = false,
+): NumberProblem | undefined {
   if (text.trim() === "" || !Number.isFinite(Number(text))) return "number.notANumber";
   const n = Number(text);
+  if (integer && !Number.isInteger(n)) return "number.notWhole";
   if (min !== undefined && n < min) return "number.belowMin";
   if (max !== undefined && n > max) return "number.aboveMax";
   return undefined;

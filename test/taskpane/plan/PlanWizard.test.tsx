@@ -166,6 +166,24 @@ describe("PlanWizard", () => {
     expect(screen.getByRole("button", { name: "Next" })).toBeDisabled();
   });
 
+  it("takes a whole plan year only", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway();
+    renderInPane(<PlanWizard gateway={gateway} />);
+    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
+    await screen.findByText(/5 clients/);
+    await next(user);
+    await next(user);
+    await next(user);
+    const year = screen.getByRole("spinbutton", { name: "Year" });
+    await user.clear(year);
+    await user.type(year, "2027.5");
+    expect(await screen.findByText("Enter a whole number.")).toBeInTheDocument();
+    await user.clear(year);
+    await user.type(year, "2027");
+    expect(screen.queryByText("Enter a whole number.")).not.toBeInTheDocument();
+  });
+
   it("cancels a long write", async () => {
     const user = userEvent.setup();
     let release: () => void = () => undefined;

@@ -51,6 +51,7 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
           value={cap.year}
           min={2000}
           max={2100}
+          integer
           onChange={(year) => {
             set({ year });
           }}
