@@ -225,12 +225,17 @@ export class MigrationError extends Error {
   }
 }
 
-/** Brings the database to the latest migration; returns the names applied now. */
-export async function migrateToLatest<T>(db: Kysely<T>, schema?: string | null): Promise<string[]> {
+/** Brings the database to the latest migration (or to `target`); returns the names applied now. */
+export async function migrateToLatest<T>(
+  db: Kysely<T>,
+  schema?: string | null,
+  target?: string,
+): Promise<string[]> {
   // On PostgreSQL the bookkeeping tables live in the store's own schema (Kysely otherwise finds
   // another schema's tables through introspection and skips creating its own).
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } =
+    target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === "Error");
     throw new MigrationError(failed?.migrationName ?? null, error);
