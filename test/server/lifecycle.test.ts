@@ -85,12 +85,19 @@ describe.each(DIALECTS)("service on %s", (dialect) => {
       baseVersion: 0,
       fields: { name: { value: `c${i}` }, city: { value: "Nantes" } },
     }));
+    // Stop once the server has the request (Fastify routes it in the same 'request' event, before this
+    // listener), not after a fixed delay a loaded machine may not honour.
+    const received = new Promise<void>((resolve) => {
+      running.app.server.once("request", () => {
+        resolve();
+      });
+    });
     const inFlight = fetch(`${running.url}/sync/push`, {
       method: "POST",
       headers: { ...org.rep1.auth, "content-type": "application/json" },
       body: JSON.stringify({ mutations }),
     });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await received;
     await running.stop();
     const res = await inFlight;
     expect(res.status).toBe(200);
