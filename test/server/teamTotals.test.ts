@@ -12,7 +12,8 @@ import type { Mutation, PushResponse, TeamView } from "../../src/contract";
 import { DEFAULT_CHANNELS } from "../../src/core/types";
 import { createServer } from "../../src/server/app";
 import { MONTHS, refreshAllContactTotals, ytdCount, ytdWeight } from "../../src/server/team/contactTotals";
-import { contactWindow, STATUS_MARGIN } from "../../src/server/team/query";
+import { paceOf, statusOf } from "../../src/core/tracking/rules";
+import { contactWindow } from "../../src/server/team/query";
 import { elapsedShare } from "../../src/server/team/view";
 import { mutation } from "./support/mutations";
 import { seedOrg, type Org, type OrgName } from "./support/org";
@@ -181,9 +182,10 @@ describe.each(DIALECTS)("contact totals on %s", (dialect) => {
           (k) => k.client_id === c.id && k.deleted === 0 && k.date! >= "2026-01-01" && k.date! <= asOf,
         );
         const w = mine.reduce((s, k) => s + weightOf(k.channel ?? "", k.weight), 0);
-        // Exactly at 1 ± τ is on track: the margin keeps float noise from deciding (query.ts).
-        const under = p > 0 && w < (1 - TOLERANCE) * share * p - STATUS_MARGIN;
-        const over = p > 0 && w > (1 + TOLERANCE) * share * p + STATUS_MARGIN;
+        // The core's rule is the oracle: the store's SQL must agree with the pane and the CLI, ties included.
+        const status = statusOf(paceOf(w, p, share), p, TOLERANCE);
+        const under = status === "Under";
+        const over = status === "Over";
         totals.clients += 1;
         totals.contacts += mine.length;
         totals.actual += w;

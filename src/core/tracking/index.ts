@@ -18,6 +18,7 @@ export type { Elapsed, Period, WorkingDayCalendar } from "./elapsed";
 export {
   DEFAULT_CAP_FACTOR,
   DEFAULT_TOLERANCE,
+  STATUS_MARGIN,
   catchUpOf,
   earnedOf,
   isOverdue,

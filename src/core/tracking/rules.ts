@@ -30,6 +30,14 @@ export function paceOf(actual: number, planned: number, share: number): number |
  * Under if pace < 1 − τ, Over if pace > 1 + τ, otherwise OnTrack. A client with no plan (weighted
  * planned 0) is NoPlan; a planned client with nothing due yet (pace null) is OnTrack.
  */
+/**
+ * Weighted sums equal in exact arithmetic can differ by a few ulps with the order they were added in
+ * (3 visits + 6 digital contacts against 1.2 × 0.25 × 12): a status is decided only beyond this
+ * relative margin, so a pace of exactly 1 ± τ stays on track wherever it is computed (pane, CLI,
+ * functions, the store's SQL).
+ */
+export const STATUS_MARGIN = 1e-9;
+
 export function statusOf(
   pace: number | null,
   planned: number,
@@ -37,8 +45,8 @@ export function statusOf(
 ): TrackingStatus {
   if (!(planned > 0)) return "NoPlan";
   if (pace === null) return "OnTrack";
-  if (pace < 1 - tolerance) return "Under";
-  if (pace > 1 + tolerance) return "Over";
+  if (pace < 1 - tolerance - STATUS_MARGIN) return "Under";
+  if (pace > 1 + tolerance + STATUS_MARGIN) return "Over";
   return "OnTrack";
 }
 

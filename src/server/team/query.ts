@@ -4,6 +4,7 @@
  * kept on its row (contactTotals.ts), plus a correction for the contacts after the last whole month.
  */
 import { SqliteAdapter, sql, type Kysely, type RawBuilder } from "kysely";
+import { STATUS_MARGIN } from "../../core/tracking/rules";
 import { DEFAULT_CHANNELS } from "../../core/types";
 import type { DB } from "../db/schema";
 import { contactWeight, ytdCount, ytdWeight } from "./contactTotals";
@@ -55,17 +56,12 @@ const plannedWeighted = (): RawBuilder<number> => {
   return sql.raw(`coalesce(planned_weighted, ${terms})`);
 };
 
-/**
- * Weighted sums of decimal weights that are equal in exact arithmetic can differ by a few ulps
- * depending on the order they were added in (3 visits + 6 digital contacts against 1.2 × 0.25 × 12):
- * a status is decided beyond this margin, so a pace of exactly 1 ± τ stays on track (domain.md).
- */
-export const STATUS_MARGIN = 1e-9;
-
 /** The per-client figures summed by rep and segment, for contacts `n` weighing `w`. */
 function statusSums(n: RawBuilder<number>, w: RawBuilder<number>, lo: number, hi: number) {
-  const under = sql`p > 0 and ${w} < ${lo} * p - ${STATUS_MARGIN}`;
-  const over = sql`p > 0 and ${w} > ${hi} * p + ${STATUS_MARGIN}`;
+  // Nothing due yet (elapsed share 0, so hi = 0): no pace, on track whatever was done (core rules).
+  const due = hi > 0 ? sql`p > 0` : sql`1 = 0`;
+  const under = sql`${due} and ${w} < ${lo} * p`;
+  const over = sql`${due} and ${w} > ${hi} * p`;
   return {
     n,
     w,
@@ -94,8 +90,9 @@ const selectList = (columns: Record<string, RawBuilder<unknown>>): RawBuilder<un
 export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): Promise<SegmentSums[]> {
   if (input.repIds.length === 0) return [];
   const reps = sql.join(input.repIds.map((id) => sql`${id}`));
-  const lo = (1 - input.tolerance) * input.elapsedShare;
-  const hi = (1 + input.tolerance) * input.elapsedShare;
+  // Pace = w / (p × elapsed share) against 1 ± τ, beyond the core's margin (a tie stays on track).
+  const lo = (1 - input.tolerance - STATUS_MARGIN) * input.elapsedShare;
+  const hi = (1 + input.tolerance + STATUS_MARGIN) * input.elapsedShare;
   const window = contactWindow(input.year, input.asOf);
   // Year-to-date totals through the last whole month: one column each, no contact read.
   const n0 = sql.raw<number>(window.months > 0 ? ytdCount(window.months) : "0");

@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import * as calendar from "../../core/calendar";
 import * as consolidation from "../../core/consolidation";
+import * as rules from "../../core/tracking/rules";
 import type { CoherenceFlag, Figures, ManagerView, RepView, TeamView, TeamViewQuery } from "../../contract";
 import type { DB, PeopleTable } from "../db/schema";
 import { subordinateIds } from "../people";
@@ -12,7 +13,7 @@ import { addSums, emptySums, figuresOf, type Sums } from "./figures";
 import { loose } from "../changes/sequence";
 import { aggregateSegments, rituals } from "./query";
 
-export const DEFAULT_TOLERANCE = 0.2;
+export const DEFAULT_TOLERANCE = rules.DEFAULT_TOLERANCE;
 
 /** Working days elapsed from Jan 1 to asOf (inclusive) over the year's working days (France). */
 export function elapsedShare(year: number, asOf: string): number {

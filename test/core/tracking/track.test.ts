@@ -113,6 +113,16 @@ describe("trackClients", () => {
     expect(tracking.statusOf(3, 0)).toBe("NoPlan");
   });
 
+  it("keeps a pace at 1 ± τ on track when float sums land a few ulps off (as the store's SQL does)", () => {
+    // 3 visits + 6 digital contacts (3.6 weighted) against 1.2 × 0.25 × 12 = 3.5999999999999996.
+    expect(tracking.statusOf(3.6 / (1.2 * 0.25 * 12), 1, 0)).toBe("OnTrack");
+    expect(tracking.statusOf(0.56 / 0.7, 1)).toBe("OnTrack"); // 0.8000000000000002
+    expect(tracking.statusOf((0.1 + 0.7) / 1, 1)).toBe("OnTrack"); // 0.7999999999999999
+    expect(tracking.statusOf(0.8 - 1e-6, 1)).toBe("Under");
+    expect(tracking.statusOf(1.2 + 1e-6, 1)).toBe("Over");
+    expect(tracking.STATUS_MARGIN).toBeLessThan(1e-6);
+  });
+
   it("counts actual in [start, asOf], keeps older contacts for the last contact, ignores later ones", () => {
     const result = tracking.trackClients({
       plan: [planRow("A", { visit: 12 })],
