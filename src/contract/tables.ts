@@ -94,6 +94,15 @@ export function isSyncTable(name: string): name is SyncTableName {
 /** A JSON value as carried on the wire. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/** A real calendar day written YYYY-MM-DD (2026-02-29 and 2026-13-01 are not). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m === null) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+}
+
 /** Checks a field value against its kind; returns a reason when it does not fit. */
 export function checkFieldValue(kind: FieldKind, value: unknown): string | null {
   if (value === null) return null;
@@ -114,11 +123,9 @@ export function checkFieldValue(kind: FieldKind, value: unknown): string | null 
     case "boolean":
       return typeof value === "boolean" ? null : "expected true or false";
     case "date":
-      return typeof value === "string" &&
-        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-        !Number.isNaN(Date.parse(value))
+      return typeof value === "string" && isCalendarDate(value)
         ? null
-        : "expected a date YYYY-MM-DD";
+        : "expected a calendar date YYYY-MM-DD";
     case "json":
       return typeof value === "object" ? null : "expected a JSON object or array";
   }

@@ -4,7 +4,7 @@ export const TeamViewQuery = Type.Object(
   {
     year: Type.Integer({ minimum: 2000, maximum: 2100 }),
     asOf: Type.Optional(Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" })),
-    tolerance: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+    tolerance: Type.Optional(Type.Number({ minimum: 0, exclusiveMaximum: 1 })),
   },
   { additionalProperties: false },
 );

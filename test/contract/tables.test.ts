@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   checkFieldValue,
+  isCalendarDate,
   isSyncTable,
   SYNC_TABLES,
   SYNC_TABLE_NAMES,
@@ -28,6 +29,26 @@ test("null fits every kind; wrong types are named", () => {
   expect(checkFieldValue("date", "2026-13-45")).toMatch(/date/);
   expect(checkFieldValue("boolean", "true")).toMatch(/true or false/);
   expect(checkFieldValue("json", "text")).toMatch(/JSON/);
+});
+
+test("dates are real calendar days", () => {
+  for (const ok of ["2026-01-01", "2024-02-29", "2000-02-29", "2026-12-31"]) {
+    expect(isCalendarDate(ok)).toBe(true);
+    expect(checkFieldValue("date", ok)).toBeNull();
+  }
+  for (const bad of [
+    "2026-02-29",
+    "1900-02-29",
+    "2026-02-30",
+    "2026-04-31",
+    "2026-13-01",
+    "2026-00-10",
+    "2026-1-1",
+    "2026-01-01T00:00",
+  ]) {
+    expect(isCalendarDate(bad)).toBe(false);
+    expect(checkFieldValue("date", bad)).toMatch(/calendar date/);
+  }
 });
 
 test("every accepted value survives the database codec unchanged", () => {

@@ -195,6 +195,18 @@ describe.each(DIALECTS)("bad input on %s", (dialect) => {
     ],
     ["a team view without a year", () => send({ url: `/teams/${org.rep1.id}/view` }), 400, "VALIDATION"],
     [
+      "a team view as of a day that does not exist",
+      () => send({ url: `/teams/${org.manager1.id}/view?year=2026&asOf=2026-02-30` }),
+      400,
+      "VALIDATION",
+    ],
+    [
+      "a team view with a tolerance of 100 %",
+      () => send({ url: `/teams/${org.manager1.id}/view?year=2026&tolerance=1` }),
+      400,
+      "VALIDATION",
+    ],
+    [
       "a team view of an injected id",
       () => send({ url: `/teams/${encodeURIComponent("x' or '1'='1")}/view?year=2026` }),
       403,

@@ -1,13 +1,14 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
-import { TeamView, TeamViewQuery } from "../../contract";
+import { isCalendarDate, TeamView, TeamViewQuery } from "../../contract";
 import { can } from "../access";
 import { actorOf, denial } from "../app";
 import type { DB } from "../db/schema";
 import { ApiError } from "../errors";
 import { teamView } from "../team/view";
 import { audit } from "../changes/sequence";
+import { RequestValidationError } from "../validation";
 
 const Params = Type.Object({ managerId: Type.String({ maxLength: 200 }) }, { additionalProperties: false });
 
@@ -23,6 +24,12 @@ export function registerTeamRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request) => {
+      const { asOf } = request.query;
+      if (asOf !== undefined && !isCalendarDate(asOf)) {
+        throw new RequestValidationError("querystring", [
+          { path: "/asOf", message: `expected a calendar date YYYY-MM-DD, got ${asOf}` },
+        ]);
+      }
       const actor = actorOf(request);
       const { managerId } = request.params;
       if (!can(actor, "read", { kind: "team", managerId })) {
