@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import type { PullResponse, PushResponse } from "../../src/contract";
+import type { PullResponse } from "../../src/contract";
 import { createServer } from "../../src/server/app";
 import { seedOrg, type Org } from "./support/org";
-import { mutation } from "./support/mutations";
+import { mutation, pushOk } from "./support/mutations";
 import { DIALECTS, openTestStore, type TestStore } from "./support/stores";
 
 describe.each(DIALECTS)("store API on %s", (dialect) => {
@@ -21,16 +21,7 @@ describe.each(DIALECTS)("store API on %s", (dialect) => {
     await t.drop();
   });
 
-  const pushAs = async (who: keyof Org, mutations: unknown[]) => {
-    const res = await app.inject({
-      method: "POST",
-      url: "/sync/push",
-      headers: org[who].auth,
-      payload: { mutations },
-    });
-    expect(res.statusCode).toBe(200);
-    return res.json<PushResponse>();
-  };
+  const pushAs = (who: keyof Org, mutations: unknown[]) => pushOk(app, org[who].auth, mutations);
 
   test("health, readiness and the OpenAPI document are public", async () => {
     expect((await app.inject("/health")).json()).toEqual({ status: "ok" });

@@ -15,7 +15,7 @@ import { MONTHS, refreshAllContactTotals, ytdCount, ytdWeight } from "../../src/
 import { paceOf, statusOf } from "../../src/core/tracking/rules";
 import { contactWindow } from "../../src/server/team/query";
 import { elapsedShare } from "../../src/server/team/view";
-import { mutation } from "./support/mutations";
+import { mutation, pushOk } from "./support/mutations";
 import { seedOrg, type Org, type OrgName } from "./support/org";
 import { DIALECTS, openTestStore, type TestStore } from "./support/stores";
 
@@ -104,14 +104,7 @@ describe.each(DIALECTS)("contact totals on %s", (dialect) => {
   const contacts = new Map<string, { version: number; values: Record<string, unknown> }>();
 
   async function push(who: OrgName, mutations: Mutation[]): Promise<PushResponse> {
-    const res = await app.inject({
-      method: "POST",
-      url: "/sync/push",
-      headers: org[who].auth,
-      payload: { mutations },
-    });
-    expect(res.statusCode).toBe(200);
-    const body = res.json<PushResponse>();
+    const body = await pushOk(app, org[who].auth, mutations);
     expect(body.results.map((r) => r.status)).toEqual(mutations.map(() => "applied"));
     return body;
   }

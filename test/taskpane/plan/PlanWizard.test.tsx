@@ -14,6 +14,17 @@ async function next(user: User): Promise<void> {
   await user.click(screen.getByRole("button", { name: "Next" }));
 }
 
+/** A wizard over the demo's 5 clients, opened at the Capacity step. */
+async function atCapacityStep(): Promise<User> {
+  const user = userEvent.setup();
+  const { gateway } = createFakeGateway();
+  renderInPane(<PlanWizard gateway={gateway} />);
+  await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
+  await screen.findByText(/5 clients/);
+  for (let step = 0; step < 3; step++) await next(user);
+  return user;
+}
+
 describe("PlanWizard", () => {
   // The holiday calendar is a lazily loaded chunk; load it once so the first test does not time out on it.
   beforeAll(async () => {
@@ -151,14 +162,7 @@ describe("PlanWizard", () => {
   });
 
   it("explains a capacity input error and blocks Next", async () => {
-    const user = userEvent.setup();
-    const { gateway } = createFakeGateway();
-    renderInPane(<PlanWizard gateway={gateway} />);
-    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
-    await screen.findByText(/5 clients/);
-    await next(user);
-    await next(user);
-    await next(user);
+    const user = await atCapacityStep();
     const country = screen.getByRole("textbox", { name: "Country" });
     await user.clear(country);
     await user.type(country, "ZZ");
@@ -167,14 +171,7 @@ describe("PlanWizard", () => {
   });
 
   it("takes a whole plan year only", async () => {
-    const user = userEvent.setup();
-    const { gateway } = createFakeGateway();
-    renderInPane(<PlanWizard gateway={gateway} />);
-    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
-    await screen.findByText(/5 clients/);
-    await next(user);
-    await next(user);
-    await next(user);
+    const user = await atCapacityStep();
     const year = screen.getByRole("spinbutton", { name: "Year" });
     await user.clear(year);
     await user.type(year, "2027.5");
