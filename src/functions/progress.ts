@@ -1,6 +1,7 @@
 /** PACE, STATUS, REACH, COVERAGE, OVERDUE and CATCHUP: following the plan through the year (domain.md). */
 import * as calendar from "../core/calendar";
 import * as tracking from "../core/tracking";
+import { statusText } from "../core/workbook/schema";
 import type { Cell, Matrix } from "./args";
 import * as args from "./args";
 import { FunctionInputError, toExcelError } from "./excelErrors";
@@ -68,13 +69,6 @@ export function paceOf(actual: Matrix, planned: Matrix, period: PeriodArgs): (nu
   return args.reshape(out, r.rows, r.columns);
 }
 
-const STATUS_LABELS: Record<tracking.TrackingStatus, { en: string; fr: string }> = {
-  Under: { en: "Under", fr: "En retard" },
-  OnTrack: { en: "On track", fr: "Dans le plan" },
-  Over: { en: "Over", fr: "En avance" },
-  NoPlan: { en: "No plan", fr: "Sans plan" },
-};
-
 function statuses(actual: Matrix, planned: Matrix, tolerance: Arg, period: PeriodArgs) {
   const t = readTolerance(tolerance);
   const { share } = elapsedAt(period);
@@ -94,7 +88,7 @@ export function statusOf(
 ): string[][] {
   const lang = tracking.normaliseText(args.scalarText(language ?? null, "en")) === "fr" ? "fr" : "en";
   const s = statuses(actual, planned, tolerance, period);
-  const out = s.list.map((status) => (status === null ? "" : STATUS_LABELS[status][lang]));
+  const out = s.list.map((status) => (status === null ? "" : statusText(status, lang)));
   return args.reshape(out, s.rows, s.columns);
 }
 

@@ -83,6 +83,13 @@ describe("cadence track", () => {
     expect(header).toEqual(
       expect.arrayContaining(["Code client", "Segment", "Planned Field visit", "Pace", "Status"]),
     );
+    // Statuses read as the workbook and the functions write them.
+    const statusCol = header.indexOf("Status") + 1;
+    const statuses = wb.getWorksheet("Plan")!.getColumn(statusCol).values.slice(2);
+    expect(statuses).toEqual(expect.arrayContaining(["Over", "Under"]));
+    expect(
+      statuses.every((s) => typeof s === "string" && ["Under", "On track", "Over", "No plan"].includes(s)),
+    ).toBe(true);
   });
 
   test("consolidates two reps' plans into a team view with the symptoms counted", async () => {

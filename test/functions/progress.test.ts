@@ -15,7 +15,7 @@ describe("PACE and STATUS", () => {
     const pace = fns.pace([[4]], [[12]], "2026-06-30");
     expect(pace[0]?.[0]).toBeCloseTo(4 / (12 * (123 / 252)), 10);
     expect(fns.status([[4]], [[12]], "2026-06-30")).toEqual([["Under"]]);
-    expect(fns.status([[4]], [[12]], "30/06/2026", 0.4, "fr")).toEqual([["Dans le plan"]]);
+    expect(fns.status([[4]], [[12]], "30/06/2026", 0.4, "fr")).toEqual([["Dans le rythme"]]);
   });
 
   test("columns: blank plan → blank, no plan → No plan, nothing due yet → On track", () => {

@@ -7,6 +7,7 @@ import * as calendar from "../../core/calendar";
 import * as tracking from "../../core/tracking";
 import type { CellValue } from "../../core/types";
 import { DEFAULT_CHANNELS } from "../../core/types";
+import { statusText } from "../../core/workbook/schema";
 import { CliError } from "../errors";
 import { pct, round } from "../format";
 import { readPlanFile, withColumns, writePlanFile, type PlanFileRead } from "../files/planFile";
@@ -106,9 +107,7 @@ function trackingColumns(
     values: (id) => {
       const c = byId.get(id);
       if (c === undefined) return [];
-      const status = fr
-        ? { Under: "En retard", OnTrack: "Dans le rythme", Over: "En avance", NoPlan: "Sans plan" }[c.status]
-        : c.status;
+      const status = statusText(c.status, fr ? "fr" : "en");
       return [
         ...channels.map((ch) => c.actual[ch.id] ?? 0),
         round(c.pace, 3) ?? "",

@@ -219,6 +219,12 @@ export const STATUS_LABELS: Readonly<Record<TrackingStatus, Record<Lang, string>
   onTrack: { fr: "Dans le rythme", en: "On track" },
   over: { fr: "En avance", en: "Over" },
 };
+/** A tracked client's status as a cell shows it: the workbook's labels, and "No plan" / "Sans plan". */
+export function statusText(status: "Under" | "OnTrack" | "Over" | "NoPlan", lang: Lang): string {
+  if (status === "NoPlan") return lang === "fr" ? "Sans plan" : "No plan";
+  const key = ({ Under: "under", OnTrack: "onTrack", Over: "over" } as const)[status];
+  return STATUS_LABELS[key][lang];
+}
 export const ACTION_STATUS_LABELS: Readonly<Record<"open" | "done" | "cancelled", Record<Lang, string>>> = {
   open: { fr: "Ouverte", en: "Open" },
   done: { fr: "Faite", en: "Done" },
