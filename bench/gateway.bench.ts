@@ -114,6 +114,20 @@ async function once(n: number): Promise<Row[]> {
   const t2 = timedRun(own);
   const g2 = createGateway(t2.run);
   rows.push(await measure(own, t2, "createPlanWorkbook", () => g2.createPlanWorkbook({ lang: "fr" })));
+  // The pane's route: a plan workbook made of the rep's portfolio (mapped columns, plus their own).
+  const copyWb = createWorkbench();
+  const t3 = timedRun(copyWb);
+  const header = portfolio(0)[0] ?? [];
+  const ids = ["id", "name", "postalCode", "salesN1", "salesN", "potential", null];
+  const copy = {
+    columns: header.map((h, j) => ({ id: ids[j] ?? null, header: String(h) })),
+    rows: portfolio(n).slice(1),
+  };
+  rows.push(
+    await measure(copyWb, t3, "createPlanWorkbook (copies rows)", () =>
+      createGateway(t3.run).createPlanWorkbook({ lang: "fr", portfolio: copy, year: 2026 }),
+    ),
+  );
   const columns = schema.table("Clients").columns;
   await own.run(async (context) => {
     context.workbook.tables.getItem("Clients").rows.add(
