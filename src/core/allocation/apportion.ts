@@ -28,12 +28,15 @@ export function waterFill(
   const order = times.map((_, k) => k).sort((p, q) => (times[p] ?? 0) - (times[q] ?? 0));
   let slope = 0;
   let now = 0;
-  let t: number | null = value >= target ? 0 : null;
+  // The walk sums float steps: a target equal to the sum of the maximums may be reached only to
+  // within a few ulps (117.99999999999999 for 118), which must still count as reached.
+  const reached = (v: number): boolean => v >= target - 1e-9 * Math.max(1, Math.abs(target));
+  let t: number | null = reached(value) ? 0 : null;
   for (const k of order) {
     if (t !== null) break;
     const at = times[k] ?? 0;
     if (at === Number.POSITIVE_INFINITY) break;
-    if (slope > 0 && value + slope * (at - now) >= target) {
+    if (slope > 0 && reached(value + slope * (at - now))) {
       t = now + (target - value) / slope;
       break;
     }

@@ -133,6 +133,25 @@ describe("allocateByNorms", () => {
     expect(() => allocation.allocateByNorms({ clients: [], capacity: 2.5 })).toThrow(/capacity/);
   });
 
+  it("uses a capacity equal to the sum of the maximums, whatever the float sums say", () => {
+    // Found by the property below: the water level's walk reached 117.99999999999999, not 118.
+    const pairs: [number, number][] = [
+      [8, 14],
+      [8, 6],
+      [15, 7],
+      [20, 23],
+      [18, 8],
+      [18, 21],
+      [19, 19],
+      [1, 7],
+      [12, 13],
+    ];
+    const clients = pairs.map(([demand, max], i) => ({ id: `c${i}`, demand, max }));
+    const r = allocation.allocateByNorms({ clients, capacity: 118, fillSpare: true });
+    expect(r.total).toBe(118);
+    expect(r.allocations.map((a) => a.units)).toEqual(clients.map((c) => c.max));
+  });
+
   const clientsArb = fc.uniqueArray(
     fc.record({
       id: fc.string({ minLength: 1, maxLength: 3 }),
