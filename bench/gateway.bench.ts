@@ -8,36 +8,13 @@ import { createGateway } from "../src/excel/gateway";
 import type { PlanWriteRow } from "../src/excel/gateway.types";
 import { toCsv } from "../src/excel/csv";
 import * as schema from "../src/core/workbook/schema";
+import { planFor, repCopy, repPortfolio } from "../test/excel/fixtures";
 import { fmt, median } from "./stats";
 
 const N = 10_000;
 
-function portfolio(n: number): (string | number)[][] {
-  const rows: (string | number)[][] = [
-    ["Code", "Raison sociale", "CP", "CA N-1", "CA N", "Potentiel", "Commentaire"],
-  ];
-  for (let i = 1; i <= n; i++)
-    rows.push([
-      `C${String(i).padStart(5, "0")}`,
-      `Client ${i}`,
-      "67000",
-      1000 + i,
-      900 + (i % 7) * 100,
-      5000 + i,
-      `note ${i}`,
-    ]);
-  return rows;
-}
-
-const plan = (n: number): PlanWriteRow[] =>
-  Array.from({ length: n }, (_, i) => ({
-    clientId: `C${String(i + 1).padStart(5, "0")}`,
-    segment: ["retain", "develop", "atRisk", "maintain", "prospect"][i % 5] ?? null,
-    norm: 11.5,
-    planned: { visit: 10 + (i % 3), call: 6 },
-    weightedPlanned: 11.5 + (i % 3),
-    explanation: "Norme du segment",
-  }));
+// The rep's own sheet, its plan and the pane's copy of it: the gateway tests' fixtures.
+const plan = (n: number): PlanWriteRow[] => planFor(repPortfolio(n));
 
 /** Wraps the workbench's run so the time spent in sync (Excel's side) is measured apart. */
 function timedRun(wb: Workbench): { run: Workbench["run"]; excelMs: () => number; reset: () => void } {
@@ -82,7 +59,7 @@ async function once(n: number): Promise<Row[]> {
     sheets: [
       {
         name: "Portefeuille",
-        values: portfolio(n),
+        values: repPortfolio(n),
         tables: [{ name: "MesClients", address: `A1:G${n + 1}` }],
       },
     ],
@@ -117,12 +94,7 @@ async function once(n: number): Promise<Row[]> {
   // The pane's route: a plan workbook made of the rep's portfolio (mapped columns, plus their own).
   const copyWb = createWorkbench();
   const t3 = timedRun(copyWb);
-  const header = portfolio(0)[0] ?? [];
-  const ids = ["id", "name", "postalCode", "salesN1", "salesN", "potential", null];
-  const copy = {
-    columns: header.map((h, j) => ({ id: ids[j] ?? null, header: String(h) })),
-    rows: portfolio(n).slice(1),
-  };
+  const copy = repCopy(n);
   rows.push(
     await measure(copyWb, t3, "createPlanWorkbook (copies rows)", () =>
       createGateway(t3.run).createPlanWorkbook({ lang: "fr", portfolio: copy, year: 2026 }),
@@ -132,7 +104,7 @@ async function once(n: number): Promise<Row[]> {
   await own.run(async (context) => {
     context.workbook.tables.getItem("Clients").rows.add(
       undefined,
-      portfolio(n)
+      repPortfolio(n)
         .slice(1)
         .map((r) => columns.map((c, i) => (i < 2 ? (r[i] ?? "") : c.id === "potential" ? (r[5] ?? "") : ""))),
     );
