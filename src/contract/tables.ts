@@ -94,13 +94,14 @@ export function isSyncTable(name: string): name is SyncTableName {
 /** A JSON value as carried on the wire. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** A real calendar day written YYYY-MM-DD (2026-02-29 and 2026-13-01 are not). */
+/** A real calendar day written YYYY-MM-DD (2026-02-29 and 2026-13-01 are not), any year 0000–9999. */
 export function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (m === null) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= days;
 }
 
 /** Checks a field value against its kind; returns a reason when it does not fit. */

@@ -1,4 +1,5 @@
 /** Pure helpers for the action-plan list (no DOM). */
+import { isCalendarDate } from "../../contract/tables";
 import type { ActionRow } from "../../excel/gateway.types";
 import type { ActionDraft } from "./ActionsView.types";
 
@@ -17,11 +18,8 @@ export function validateDraft(draft: ActionDraft): Partial<Record<keyof ActionDr
   return problems;
 }
 
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
+/** A real calendar day written YYYY-MM-DD: the store's own check, so a due date it accepts syncs. */
+export const isIsoDate = isCalendarDate;
 
 /** Open first, then by due date (blank last), then client id: the list reads as a to-do list. */
 export function sortActions(rows: readonly ActionRow[]): ActionRow[] {
