@@ -150,19 +150,14 @@ export async function refresh(
 
     const rect = parseAddress(clientRange.address);
     const sheetName = clientSheet.name;
-    const statusLabel = {
-      Under: schema.STATUS_LABELS.under[lang],
-      OnTrack: schema.STATUS_LABELS.onTrack[lang],
-      Over: schema.STATUS_LABELS.over[lang],
-      NoPlan: "",
-    };
     const trackingIds = schema.TRACKING_COLUMNS.map((c) => c.id);
     const cellOf = (id: string, i: number): string | number => {
       const t = tracked.clients.at(i);
       if (t === undefined) return "";
       if (id.startsWith("actual.")) return t.actual[id.slice("actual.".length)] ?? 0;
       if (id === "pace") return t.pace === null ? "" : Math.round(t.pace * 1000) / 1000;
-      if (id === "status") return statusLabel[t.status];
+      // A client without a plan gets a blank status cell in the Clients table.
+      if (id === "status") return t.status === "NoPlan" ? "" : schema.statusText(t.status, lang);
       return t.lastContact === null ? "" : isoToExcelSerial(t.lastContact);
     };
     const record: UndoRecord = {
