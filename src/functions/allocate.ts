@@ -10,7 +10,7 @@ import * as args from "./args";
 import { FunctionInputError } from "./excelErrors";
 import * as keys from "./keys";
 import type { Invocation } from "./memo";
-import { addressesAt, memoised } from "./memo";
+import { keyAt, memoised } from "./memo";
 import { readNorms } from "./normTable";
 import type { Portfolio } from "./portfolio";
 import { pick, readPortfolio } from "./portfolio";
@@ -144,9 +144,10 @@ function compute(a: AllocateArgs): AllocationMemo {
 }
 
 export function allocateOf(a: AllocateArgs): (number | string)[][] {
-  const key = [
+  const params = [
     a.segments,
     a.capacity,
+    a.which,
     a.ids,
     a.potential,
     a.min,
@@ -157,11 +158,7 @@ export function allocateOf(a: AllocateArgs): (number | string)[][] {
     a.salesN,
   ];
   // The key leaves out `which` (parameter 2): every row of a table shares one allocation.
-  const memo = memoised(
-    "ALLOCATE",
-    key.map((x) => x ?? null),
-    () => compute(a),
-    addressesAt(a.invocation, [0, 1, 3, 4, 5, 6, 7, 8, 9, 10]),
-  );
+  const key = keyAt(params, [0, 1, 3, 4, 5, 6, 7, 8, 9, 10], a.invocation);
+  const memo = memoised("ALLOCATE", key.args, () => compute(a), key.addresses);
   return pick<number | string>(memo.portfolio, memo.units, a.which, "");
 }

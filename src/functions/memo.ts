@@ -218,14 +218,20 @@ export interface Invocation {
   readonly parameterAddresses?: readonly string[] | null;
 }
 
-/** The addresses of the parameters at `positions` (Excel's parameterAddresses), aligned with a key. */
-export function addressesAt(
-  invocation: Invocation | undefined,
+/**
+ * A memo key out of a function's parameters (in Excel's order): those at `positions`, blanks as null,
+ * with the addresses Excel gave for those same parameters when it gave any.
+ */
+export function keyAt(
+  params: readonly (Arg | undefined)[],
   positions: readonly number[],
-): Addresses | undefined {
+  invocation?: Invocation,
+): { args: Arg[]; addresses: Addresses | undefined } {
   const all = invocation?.parameterAddresses;
-  if (all === undefined || all === null) return undefined;
-  return positions.map((p) => all[p]);
+  return {
+    args: positions.map((p) => params[p] ?? null),
+    addresses: all === undefined || all === null ? undefined : positions.map((p) => all[p]),
+  };
 }
 
 /** Computes `compute()` once per distinct (name, arguments) content among the recent ones. */

@@ -5,7 +5,7 @@ import * as args from "./args";
 import { FunctionInputError } from "./excelErrors";
 import * as keys from "./keys";
 import type { Invocation } from "./memo";
-import { addressesAt, memoised } from "./memo";
+import { keyAt, memoised } from "./memo";
 import type { Portfolio } from "./portfolio";
 import { pick, readPortfolio } from "./portfolio";
 
@@ -42,10 +42,11 @@ export function abcOf(
   b: Arg,
   invocation?: Invocation,
 ): string[][] {
-  const keyArgs = [measure, ids ?? null, a ?? null, b ?? null];
+  // The key leaves out `which` (parameter 1).
+  const key = keyAt([measure, which, ids, a, b], [0, 2, 3, 4], invocation);
   const memo = memoised(
     "ABC",
-    keyArgs,
+    key.args,
     (): AbcMemo => {
       const t = thresholds(a, b);
       const portfolio = readPortfolio(ids, { salesN: { range: measure, field: "measure" } });
@@ -61,7 +62,7 @@ export function abcOf(
       });
       return { portfolio, classes, firstByValue };
     },
-    addressesAt(invocation, [0, 2, 3, 4]),
+    key.addresses,
   );
   return pick(memo.portfolio, memo.classes, which, "", (cell) => {
     const v = args.numbers(cell, "which").at(0);
@@ -80,10 +81,11 @@ export function segmentOf(
   invocation?: Invocation,
 ): string[][] {
   const lang = keys.readLabelLanguage(args.scalarText(language ?? null, "en"));
-  const keyArgs = [salesN, salesN1, potential, ids ?? null];
+  // The key leaves out `which` and `language` (parameters 3 and 5): labels are applied after.
+  const key = keyAt([salesN, salesN1, potential, which, ids, language], [0, 1, 2, 4], invocation);
   const memo = memoised(
     "SEGMENT",
-    keyArgs,
+    key.args,
     () => {
       const portfolio = readPortfolio(ids, {
         salesN: { range: salesN, field: "salesN" },
@@ -93,7 +95,7 @@ export function segmentOf(
       const assigned = segment.strategicSegments(portfolio.clients);
       return { portfolio, segments: portfolio.clients.map((c) => assigned.get(c.id)?.segment ?? "") };
     },
-    addressesAt(invocation, [0, 1, 2, 4]),
+    key.addresses,
   );
   // Label only the rows returned, so a per-row call stays O(1) after the memoised segmentation.
   return pick(memo.portfolio, memo.segments, which, "").map((row) =>

@@ -5,7 +5,7 @@
  */
 import "./support/customFunctions";
 import * as fns from "../../src/functions/functions";
-import { addressesAt, contentKey, keyOf, keyStats } from "../../src/functions/memo";
+import { contentKey, keyAt, keyOf, keyStats } from "../../src/functions/memo";
 
 const column = (values: (string | number | null)[]): (string | number | null)[][] => values.map((v) => [v]);
 const nextDispatch = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -63,12 +63,15 @@ describe("keys by address within one dispatch", () => {
     expect(keyStats.byAddress).toBe(0);
   });
 
-  test("addressesAt aligns Excel's parameter addresses with the key's arguments", () => {
-    expect(addressesAt({ parameterAddresses: ["A", "B", "C", "D"] }, [0, 2, 3])).toEqual(["A", "C", "D"]);
-    expect(addressesAt({ parameterAddresses: ["A"] }, [0, 2])).toEqual(["A", undefined]);
-    expect(addressesAt(undefined, [0])).toBeUndefined();
-    expect(addressesAt({ parameterAddresses: null }, [0])).toBeUndefined();
-    expect(addressesAt({}, [0])).toBeUndefined();
+  test("keyAt aligns Excel's parameter addresses with the key's arguments", () => {
+    const params = [[["x"]], 1, undefined, [["y"]]];
+    const addresses = (inv?: Parameters<typeof keyAt>[2]) => keyAt(params, [0, 2, 3], inv).addresses;
+    expect(keyAt(params, [0, 2, 3]).args).toEqual([[["x"]], null, [["y"]]]);
+    expect(addresses({ parameterAddresses: ["A", "B", "C", "D"] })).toEqual(["A", "C", "D"]);
+    expect(keyAt(params, [0, 2], { parameterAddresses: ["A"] }).addresses).toEqual(["A", undefined]);
+    expect(addresses(undefined)).toBeUndefined();
+    expect(addresses({ parameterAddresses: null })).toBeUndefined();
+    expect(addresses({})).toBeUndefined();
   });
 });
 
