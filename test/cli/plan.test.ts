@@ -116,6 +116,27 @@ describe("cadence plan", () => {
     expect(json.clients.reduce((s, c) => s + c.planned, 0)).toBe(100);
   });
 
+  test("largest remainder compares exactly: norms 15, 1, 4, 15 on 25 visits give a 11, b 1, c 3, d 10", async () => {
+    const file = path.join(dir, "exact.csv");
+    const rows = [
+      "Code client;CA N-1;CA N;Norme visites",
+      "a;9000;9000;15",
+      "b;8000;8000;1",
+      "c;7000;7000;4",
+      "d;6000;6000;15",
+    ];
+    writeFileSync(file, `${rows.join("\n")}\n`);
+    const r = await cadence("plan", file, "--capacity", "25", "--prospecting", "0", "--json");
+    expect(r.err).toBe("");
+    const json = JSON.parse(r.out) as PlanJson;
+    expect(Object.fromEntries(json.clients.map((c) => [c.id, c.planned]))).toEqual({
+      a: 11,
+      b: 1,
+      c: 3,
+      d: 10,
+    });
+  });
+
   test("bad input names the file, row and column, exits 2 and leaves no output file", async () => {
     const file = path.join(dir, "bad.csv");
     const rows = portfolio(5).map((r) => r.join(","));

@@ -6,7 +6,7 @@
  * ties by id. Otherwise the norms stand (clamped to bounds) and the spare is reported; `fillSpare`
  * hands the spare out the same way in proportion to potential (clients without potential get none).
  */
-import { largestRemainder, waterFill } from "./apportion";
+import { clampedShares, exceeds, largestRemainder, roundedTotal, waterFill } from "./apportion";
 import { bindingOf, checkCapacity, checkNumber, readBounds } from "./bounds";
 import { InfeasibleAllocationError } from "./errors";
 import type { AllocationResult, BoundsInput } from "./types";
@@ -37,14 +37,19 @@ export function allocateByNorms(input: NormsInput): AllocationResult {
   const demand = new Float64Array(clients.map((c) => checkNumber(c.id, "demand", c.demand)));
   if (sumLower > capacity) throw new InfeasibleAllocationError(capacity, sumLower, sumUpper);
 
-  const clamped = demand.map((d, i) => Math.min(Math.max(d, lower[i] ?? 0), upper[i] ?? 0));
+  const standing = clampedShares(demand, lower, upper);
+  const unbounded = clampedShares(
+    demand,
+    new Float64Array(clients.length),
+    new Float64Array(clients.length).fill(Infinity),
+  );
   const sumDemand = sum(demand);
   const notes: string[] = [];
   const notesFr: string[] = [];
   let shares: Float64Array;
   let units: Int32Array;
 
-  if (sumDemand > capacity || sum(clamped) > capacity) {
+  if (exceeds(unbounded, capacity) || exceeds(standing, capacity)) {
     if (sumUpper < capacity) throw new InfeasibleAllocationError(capacity, sumLower, sumUpper);
     const scaled = waterFill(demand, lower, upper, capacity);
     if (scaled === null) {
@@ -55,8 +60,8 @@ export function allocateByNorms(input: NormsInput): AllocationResult {
       );
       throw new InfeasibleAllocationError(capacity, sumLower, reachable);
     }
-    shares = scaled;
-    units = largestRemainder(shares, capacity, ids, upper);
+    shares = scaled.shares;
+    units = largestRemainder(scaled, capacity, ids, upper);
     const factor = sumDemand > 0 ? capacity / sumDemand : 0;
     notes.push(
       `Demands (${round3(sumDemand)}) exceed the capacity (${capacity}): scaled by about ${round3(factor)}.`,
@@ -65,8 +70,8 @@ export function allocateByNorms(input: NormsInput): AllocationResult {
       `Les normes (${round3(sumDemand)}) dépassent la capacité (${capacity}) : réduites d'un facteur ${round3(factor)} environ.`,
     );
   } else {
-    shares = clamped;
-    units = largestRemainder(shares, Math.round(sum(clamped)), ids, upper);
+    shares = standing.shares;
+    units = largestRemainder(standing, roundedTotal(standing), ids, upper);
     const spare = capacity - sum(units);
     if (input.fillSpare === true && spare > 0) {
       const filled = fillSpare(clients, units, upper, spare, ids);
@@ -124,8 +129,9 @@ function fillSpare(
   );
   const room = upper.map((u, i) => ((potential[i] ?? 0) > 0 ? u - (units[i] ?? 0) : 0));
   const zero = new Float64Array(clients.length);
-  const extra = waterFill(potential, zero, room, spare) ?? room;
-  const placed = largestRemainder(extra, Math.min(spare, Math.round(sum(extra))), ids, room);
+  const exact = waterFill(potential, zero, room, spare) ?? clampedShares(room, zero, room);
+  const extra = exact.shares;
+  const placed = largestRemainder(exact, Math.min(spare, roundedTotal(exact)), ids, room);
   const out = units.map((u, i) => u + (placed[i] ?? 0));
   const used = sum(placed);
   const left = spare - used;

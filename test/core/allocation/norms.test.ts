@@ -26,6 +26,46 @@ describe("allocateByNorms", () => {
     expect(r.notesFr[0]).toContain("réduites");
   });
 
+  it("compares remainders exactly (domain.md counterexamples)", () => {
+    const norms = (demands: Record<string, number>, capacity: number) =>
+      units(
+        allocation.allocateByNorms({
+          clients: Object.entries(demands).map(([id, demand]) => ({ id, demand })),
+          capacity,
+        }),
+      );
+    // 15·25/35: a, b and d tie exactly at 25/35; floats put b behind a and d.
+    expect(norms({ a: 15, b: 1, c: 4, d: 15 }, 25)).toEqual({ a: 11, b: 1, c: 3, d: 10 });
+    // a and c tie exactly at 28/60, a first by id.
+    expect(norms({ a: 22, b: 27, c: 7, d: 4 }, 4)).toEqual({ a: 2, b: 2, c: 0, d: 0 });
+    // Decimal demands (a norm override of 1.5) are read as the decimals they are.
+    // Floats make c 0.5000000000000001 and a 0.4999999999999998; exactly they tie at 1/2.
+    expect(norms({ a: 3.3, b: 2.2, c: 1.1 }, 3)).toEqual({ a: 2, b: 1, c: 0 });
+    expect(norms({ b: 1.5, a: 1.5, c: 1 }, 2)).toEqual({ a: 1, b: 1, c: 0 });
+  });
+
+  it("ranks remainders as the integers (demand × capacity) mod Σ demand, ties by id (property)", () => {
+    const arb = fc.uniqueArray(
+      fc.record({ id: fc.string({ minLength: 1, maxLength: 2 }), demand: fc.integer({ min: 0, max: 40 }) }),
+      { selector: (c) => c.id, minLength: 1, maxLength: 10 },
+    );
+    fc.assert(
+      fc.property(arb, fc.integer({ min: 0, max: 120 }), (clients, capacity) => {
+        const total = clients.reduce((s, c) => s + c.demand, 0);
+        fc.pre(total > capacity);
+        const order = clients
+          .map((c, i) => ({ i, id: c.id, rem: (c.demand * capacity) % total }))
+          .sort((p, q) => q.rem - p.rem || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
+        const expected = clients.map((c) => Math.floor((c.demand * capacity) / total));
+        let missing = capacity - expected.reduce((s, x) => s + x, 0);
+        for (const o of order) if (missing-- > 0) expected[o.i] = (expected[o.i] ?? 0) + 1;
+        const r = allocation.allocateByNorms({ clients, capacity });
+        expect(r.allocations.map((a) => a.units)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("lets the norms stand below the capacity and reports the spare", () => {
     const r = allocation.allocateByNorms({
       clients: [
