@@ -10,8 +10,8 @@ export const TeamViewQuery = Type.Object(
 );
 export type TeamViewQuery = Static<typeof TeamViewQuery>;
 
-/** Figures of one rep × segment, of one rep, or of one manager's team (domain.md, Consolidation). */
-export const Figures = Type.Object({
+/** TeamFigures of one rep × segment, of one rep, or of one manager's team (domain.md, Consolidation). */
+export const TeamFigures = Type.Object({
   clients: Type.Integer(),
   /** Clients with a plan > 0. */
   plannedClients: Type.Integer(),
@@ -38,14 +38,14 @@ export const Figures = Type.Object({
   /** At risk clients whose status is Under. */
   neglectedAtRisk: Type.Integer(),
 });
-export type Figures = Static<typeof Figures>;
+export type TeamFigures = Static<typeof TeamFigures>;
 
 export const RepView = Type.Object({
   repId: Type.String(),
   name: Type.String(),
   managerId: Type.Union([Type.String(), Type.Null()]),
-  totals: Figures,
-  segments: Type.Record(Type.String(), Figures),
+  totals: TeamFigures,
+  segments: Type.Record(Type.String(), TeamFigures),
   /** Utilisation outside 90–110 %. */
   utilisationFlag: Type.Boolean(),
 });
@@ -55,7 +55,7 @@ export const ManagerView = Type.Object({
   managerId: Type.String(),
   name: Type.String(),
   reps: Type.Integer(),
-  totals: Figures,
+  totals: TeamFigures,
   reviewsThisMonth: Type.Integer(),
   actionsOpen: Type.Integer(),
   actionsOverdue: Type.Integer(),
@@ -89,7 +89,7 @@ export const TeamView = Type.Object({
   reps: Type.Array(RepView),
   /** The N+1 view: one line per manager in the subtree (the requested manager included). */
   managers: Type.Array(ManagerView),
-  totals: Figures,
+  totals: TeamFigures,
   /** Reps whose intensity per segment is far from the team median, or whose utilisation is off. */
   coherence: Type.Array(CoherenceFlag),
 });

@@ -7,6 +7,10 @@
 export type Brand<T, B extends string> = T & { readonly __brand: B };
 export type VisitEquivalents = Brand<number, "VisitEquivalents">;
 export type WorkingDays = Brand<number, "WorkingDays">;
+/** A number known to be in visit-equivalents (Σ count × channel weight). */
+export const visitEquivalents = (n: number): VisitEquivalents => n as VisitEquivalents;
+/** A number known to be a count of working days. */
+export const workingDays = (n: number): WorkingDays => n as WorkingDays;
 
 /** Built-in channel ids; users may add their own channels (ids are free strings). */
 export type BuiltInChannelId = "visit" | "video" | "call" | "digital";
@@ -103,3 +107,57 @@ export const STRATEGIC_SEGMENTS: readonly Segment[] = [
   { id: "maintain", labelFr: "Entretenir", labelEn: "Maintain", order: 4, colour: "#6D6D6D" },
   { id: "prospect", labelFr: "Conquérir", labelEn: "Prospect", order: 5, colour: "#EF6C00" },
 ];
+
+/** Segments of the ABC method (the class is the segment). */
+export const ABC_SEGMENTS: readonly Segment[] = [
+  { id: "A", labelFr: "Classe A", labelEn: "Class A", order: 1, colour: "#2E7D32" },
+  { id: "B", labelFr: "Classe B", labelEn: "Class B", order: 2, colour: "#1565C0" },
+  { id: "C", labelFr: "Classe C", labelEn: "Class C", order: 3, colour: "#6D6D6D" },
+];
+
+/** The segments Cadence knows by name: the strategic ones, then the ABC classes. */
+export const KNOWN_SEGMENTS: readonly Segment[] = [...STRATEGIC_SEGMENTS, ...ABC_SEGMENTS];
+
+/** The languages of the workbook, the pane, the functions and the CLI. */
+export type Lang = "fr" | "en";
+
+/** Contacts per year per channel, per segment. */
+export type NormTable = Readonly<Record<SegmentId, ChannelCounts>>;
+
+/** The domain page's example defaults (domain.md, Norms and channels). */
+export const DEFAULT_NORMS: NormTable = {
+  retain: { visit: 10, call: 6 },
+  develop: { visit: 12, call: 6 },
+  atRisk: { visit: 8, call: 8 },
+  maintain: { visit: 3, call: 4 },
+  prospect: { visit: 2, call: 3 },
+};
+
+/** A tracked client's status (domain.md, Tracking): NoPlan when its weighted plan is 0. */
+export type TrackingStatus = "Under" | "OnTrack" | "Over" | "NoPlan";
+/** The statuses of a planned client. */
+export type PlannedStatus = Exclude<TrackingStatus, "NoPlan">;
+
+/** Lower case, accents stripped, every run of non-alphanumerics turned into one space, trimmed. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+const nameKey = (text: string): string => normaliseText(text).replace(/ /g, "");
+
+/**
+ * The segment a name stands for, among `segments`: its id or its French or English label, in any
+ * case, with or without accents, spaces or punctuation ("fidéliser", "At-risk", "atrisk"); null
+ * when none.
+ */
+export function segmentIdOf(name: string, segments: readonly Segment[] = KNOWN_SEGMENTS): SegmentId | null {
+  const wanted = nameKey(name);
+  if (wanted === "") return null;
+  const found = segments.find((s) => [s.id, s.labelFr, s.labelEn].some((n) => nameKey(n) === wanted));
+  return found === undefined ? null : found.id;
+}

@@ -20,17 +20,17 @@ import { executeWrites } from "./batches";
 import { copyLayout } from "./portfolioCopy";
 import type { CopyLayout } from "./portfolioCopy";
 
-const STATUS_COLOURS: Readonly<Record<schema.TrackingStatus, string>> = {
-  under: "#F8CBAD",
-  onTrack: "#C6EFCE",
-  over: "#FFEB9C",
+const STATUS_COLOURS: Readonly<Record<schema.PlannedStatus, string>> = {
+  Under: "#F8CBAD",
+  OnTrack: "#C6EFCE",
+  Over: "#FFEB9C",
 };
 
 function tableBody(spec: TableSpec, lang: Lang): unknown[][] {
   if (spec.name === "Norms") {
     return STRATEGIC_SEGMENTS.map((s) => [
       lang === "fr" ? s.labelFr : s.labelEn,
-      ...DEFAULT_CHANNELS.map((c) => schema.DEFAULT_NORMS[s.id]?.[c.id] ?? 0),
+      ...DEFAULT_CHANNELS.map((c) => schema.DEFAULT_NORMS[s.id][c.id] ?? 0),
     ]);
   }
   if (spec.name === "Channels")
@@ -74,7 +74,7 @@ function addTable(
       };
     }
     if (c.list === "status") {
-      for (const status of Object.keys(STATUS_COLOURS) as schema.TrackingStatus[]) {
+      for (const status of Object.keys(STATUS_COLOURS) as schema.PlannedStatus[]) {
         const cf = range.conditionalFormats.add("ContainsText");
         cf.textComparison.format.fill.color = STATUS_COLOURS[status];
         cf.textComparison.rule = { operator: "Contains", text: schema.STATUS_LABELS[status][lang] };

@@ -90,7 +90,7 @@ export function fromOffice(error: unknown, context: Readonly<Record<string, unkn
 }
 
 /** Runs an action and turns whatever Office.js throws into a GatewayError. */
-export async function guarded<T>(
+export async function withGatewayErrors<T>(
   context: Readonly<Record<string, unknown>>,
   action: () => Promise<T>,
 ): Promise<T> {

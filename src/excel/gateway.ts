@@ -6,7 +6,7 @@ import type { Lang } from "../core/workbook/schema";
 import { undoLastWrite } from "./applyUndo";
 import { DEFAULT_BUDGET_BYTES } from "./chunks";
 import { createPlanWorkbook } from "./createWorkbook";
-import { guarded } from "./errors";
+import { withGatewayErrors } from "./errors";
 import type { WorkbookGateway } from "./gateway.types";
 import type { ExcelRun } from "./office";
 import { readSource } from "./readSource";
@@ -32,7 +32,7 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
 
   return {
     createPlanWorkbook: (opts, progress, signal) =>
-      guarded({}, async () => {
+      withGatewayErrors({}, async () => {
         await createPlanWorkbook(
           run,
           { lang: opts.lang, budget, portfolio: opts.portfolio, year: opts.year },
@@ -42,7 +42,7 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
         lang = opts.lang;
       }),
     readSource: (from) =>
-      guarded({ table: typeof from === "object" ? from.table : "Clients" }, async () => {
+      withGatewayErrors({ table: typeof from === "object" ? from.table : "Clients" }, async () => {
         const read = await readSource(run, from);
         if (read.lang !== null) lang = read.lang;
         store.onSheet = read.undoPresent;
@@ -54,7 +54,7 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
         };
       }),
     writePlan: (target, rows, progress, signal) =>
-      guarded(
+      withGatewayErrors(
         { table: target.location.table ?? target.location.sheet, sheet: target.location.sheet },
         async () => {
           const { receipt, record } = await writePlan(run, settings(), target, rows, progress, signal);
@@ -64,7 +64,7 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
         },
       ),
     importContacts: (source, progress) =>
-      guarded({ table: "Contacts" }, async () => {
+      withGatewayErrors({ table: "Contacts" }, async () => {
         const { result, record } = await importContacts(run, settings(), source, progress);
         if (record !== null) {
           store.record = record;
@@ -73,19 +73,19 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
         return result;
       }),
     refresh: (asOf, progress) =>
-      guarded({ table: "Clients" }, async () => {
+      withGatewayErrors({ table: "Clients" }, async () => {
         const { result, record } = await refresh(run, settings(), asOf, progress);
         store.record = record;
         store.onSheet = true;
         return result;
       }),
-    readPlanSettings: () => guarded({ table: "Settings" }, () => readPlanSettings(run)),
-    readActions: () => guarded({ table: "Actions" }, () => readActions(run)),
-    writeAction: (a) => guarded({ table: "Actions" }, () => writeAction(run, settings().lang, a)),
-    undoLastWrite: () => guarded({}, () => undoLastWrite(run, store, budget)),
+    readPlanSettings: () => withGatewayErrors({ table: "Settings" }, () => readPlanSettings(run)),
+    readActions: () => withGatewayErrors({ table: "Actions" }, () => readActions(run)),
+    writeAction: (a) => withGatewayErrors({ table: "Actions" }, () => writeAction(run, settings().lang, a)),
+    undoLastWrite: () => withGatewayErrors({}, () => undoLastWrite(run, store, budget)),
     canUndo: () => store.record !== null || store.onSheet,
     selectCell: (sheet, address) =>
-      guarded({ sheet }, async () => {
+      withGatewayErrors({ sheet }, async () => {
         await run(async (context) => {
           const ws = context.workbook.worksheets.getItem(sheet);
           ws.activate();

@@ -2,9 +2,9 @@
  * The interface the task pane is handed (it never calls Excel.* itself). Plain data only, so the
  * task pane can be tested with a fake gateway and run against the workbench.
  */
-import type { CellValue, ChannelCounts, ChannelId, Grid, RowIssue, SegmentId } from "../core/types";
+import type { CellValue, ChannelCounts, ChannelId, Grid, Lang, RowIssue, SegmentId } from "../core/types";
 
-export type Lang = "fr" | "en";
+export type { Lang };
 
 /** Progress of a long action; `done` of `total` units of the named phase. */
 export interface Progress {

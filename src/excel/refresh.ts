@@ -7,7 +7,7 @@ import { createWorkCalendar } from "../core/calendar";
 import { isoToExcelSerial, lorenzCurve, parseDateCell, trackClients } from "../core/tracking";
 import type { PlanRow } from "../core/tracking";
 import type { Channel, ChannelCounts } from "../core/types";
-import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../core/types";
+import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS, segmentIdOf } from "../core/types";
 import * as schema from "../core/workbook/schema";
 import type { Lang } from "../core/workbook/schema";
 import { parseAddress, rectAddress } from "./a1";
@@ -27,8 +27,7 @@ const num = (v: unknown): number | null => (typeof v === "number" && Number.isFi
 /** Segment cell (a label in either language, or an id) → segment id. */
 export function segmentId(v: unknown): string {
   const text = idText(v);
-  const s = STRATEGIC_SEGMENTS.find((x) => x.labelFr === text || x.labelEn === text || x.id === text);
-  return s?.id ?? text;
+  return segmentIdOf(text) ?? text;
 }
 
 /** The Lorenz curve sampled at 11 evenly spaced shares of potential (the chart's source). */

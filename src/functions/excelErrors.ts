@@ -7,9 +7,10 @@ import * as calendar from "../core/calendar";
 import * as capacity from "../core/capacity";
 import * as norms from "../core/norms";
 import * as tracking from "../core/tracking";
+import type { Lang } from "../core/types";
 
+export type { Lang };
 export type ExcelErrorKind = "value" | "num" | "na";
-export type Lang = "en" | "fr";
 
 /** A problem with a function's arguments, raised by the argument helpers and mapped to an Excel error. */
 export class FunctionInputError extends Error {

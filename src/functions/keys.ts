@@ -4,34 +4,32 @@
  */
 import * as norms from "../core/norms";
 import * as tracking from "../core/tracking";
-import type { Channel, ChannelId, Segment, SegmentId, StrategicSegmentId } from "../core/types";
-import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../core/types";
+import type { Channel, ChannelId, SegmentId, StrategicSegmentId } from "../core/types";
+import { DEFAULT_CHANNELS, KNOWN_SEGMENTS, STRATEGIC_SEGMENTS, segmentIdOf } from "../core/types";
 import { FunctionInputError } from "./excelErrors";
-
-const ABC_SEGMENTS: readonly Segment[] = [
-  { id: "A", labelFr: "Classe A", labelEn: "Class A", order: 1, colour: "#2E7D32" },
-  { id: "B", labelFr: "Classe B", labelEn: "Class B", order: 2, colour: "#1565C0" },
-  { id: "C", labelFr: "Classe C", labelEn: "Class C", order: 3, colour: "#6D6D6D" },
-];
-const KNOWN_SEGMENTS = [...STRATEGIC_SEGMENTS, ...ABC_SEGMENTS];
-
-const names = (s: Segment): string[] => [s.id, s.labelEn, s.labelFr].map(tracking.normaliseText);
 
 /** Resolves segment names to the keys of a norm table (its ids, or the names written in the user's table). */
 export function segmentResolver(keys: readonly string[]): (name: string) => SegmentId {
-  const map = new Map<string, SegmentId>();
+  // A key stands for itself and, when it names a known segment, for that segment's every name.
+  const byOwn = new Map<string, SegmentId>();
+  const byKnown = new Map<SegmentId, SegmentId>();
   for (const key of keys) {
-    const own = tracking.normaliseText(key);
-    const known = KNOWN_SEGMENTS.find((s) => names(s).includes(own));
-    for (const alias of known ? names(known) : [own]) if (!map.has(alias)) map.set(alias, key);
-    map.set(own, key);
+    byOwn.set(tracking.normaliseText(key), key);
+    const known = segmentIdOf(key);
+    if (known !== null && !byKnown.has(known)) byKnown.set(known, key);
   }
+  const lookUp = (name: string): SegmentId | undefined => {
+    const own = byOwn.get(tracking.normaliseText(name));
+    if (own !== undefined) return own;
+    const known = segmentIdOf(name);
+    return known === null ? undefined : byKnown.get(known);
+  };
   // Names repeat down a column: remember each raw spelling once normalised.
   const seen = new Map<string, SegmentId>();
   return (name) => {
     const known = seen.get(name);
     if (known !== undefined) return known;
-    const key = map.get(tracking.normaliseText(name));
+    const key = lookUp(name);
     if (key === undefined) throw new norms.UnknownSegmentError(name, keys);
     if (seen.size < 1000) seen.set(name, key);
     return key;
@@ -40,9 +38,7 @@ export function segmentResolver(keys: readonly string[]): (name: string) => Segm
 
 /** The strategic segment a name stands for (id or label), or null for other segments. */
 export function strategicId(name: string): StrategicSegmentId | null {
-  const n = tracking.normaliseText(name);
-  const found = STRATEGIC_SEGMENTS.find((s) => names(s).includes(n));
-  return found ? (found.id as StrategicSegmentId) : null;
+  return segmentIdOf(name, STRATEGIC_SEGMENTS) as StrategicSegmentId | null;
 }
 
 export type LabelLanguage = "en" | "fr" | "id";

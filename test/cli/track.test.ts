@@ -112,11 +112,14 @@ describe("cadence track", () => {
     );
     expect(r.err).toBe("");
     const json = JSON.parse(r.out) as {
-      reps: { repName: string; total: { clients: number; saturatedTop: number; neglectedAtRisk: number } }[];
+      reps: {
+        repName: string;
+        total: { clients: number; saturatedTopAccounts: number; neglectedAtRisk: number };
+      }[];
     };
     expect(json.reps.map((x) => x.repName)).toEqual(["Alice", "Bob"]);
-    expect(json.reps[0]?.total).toMatchObject({ clients: 3, saturatedTop: 1, neglectedAtRisk: 1 });
-    expect(json.reps[1]?.total.saturatedTop).toBe(0);
+    expect(json.reps[0]?.total).toMatchObject({ clients: 3, saturatedTopAccounts: 1, neglectedAtRisk: 1 });
+    expect(json.reps[1]?.total.saturatedTopAccounts).toBe(0);
     expect(existsSync(out)).toBe(true);
   });
 

@@ -75,7 +75,7 @@ function rowsOf(team: consolidation.TeamView, fr: boolean): CellValue[][] {
       round(ratios.coverage) ?? "",
       f.over,
       f.under,
-      f.saturatedTop,
+      f.saturatedTopAccounts,
       f.neglectedAtRisk,
     ];
     rows.push(

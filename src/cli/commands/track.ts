@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import * as calendar from "../../core/calendar";
 import * as tracking from "../../core/tracking";
-import type { CellValue } from "../../core/types";
+import type { CellValue, Lang } from "../../core/types";
 import { DEFAULT_CHANNELS } from "../../core/types";
 import { statusText } from "../../core/workbook/schema";
 import { CliError } from "../errors";
@@ -89,7 +89,7 @@ export async function trackPlanFile(
 
 function trackingColumns(
   run: TrackRun,
-  lang: "fr" | "en",
+  lang: Lang,
 ): { headers: string[]; values: (id: string) => CellValue[] } {
   const byId = new Map(run.result.clients.map((c) => [c.id, c]));
   const fr = lang === "fr";
@@ -155,7 +155,7 @@ export async function runTrack(file: string, o: TrackCommandOptions): Promise<vo
       coverage: round(k.coverage),
       concentration: round(k.concentration.topRatio),
       gini: round(k.concentration.gini),
-      saturatedTop: k.saturatedTop,
+      saturatedTop: k.saturatedTopAccounts,
       neglectedAtRisk: k.neglectedAtRisk,
       overdue: k.overdue,
       unmatchedContacts: run.parsed.unmatched.length,
@@ -177,7 +177,7 @@ export async function runTrack(file: string, o: TrackCommandOptions): Promise<vo
     `  reach ${pct(k.reach)}, frequency ${k.frequency?.toFixed(2) ?? "–"}, coverage ${pct(k.coverage)}`,
     `  status: ${k.counts.Under} under, ${k.counts.OnTrack} on track, ${k.counts.Over} over`,
     `  effort concentration on the top 20 %: ${k.concentration.topRatio?.toFixed(2) ?? "–"} (Gini ${k.concentration.gini?.toFixed(2) ?? "–"})`,
-    `  saturated top accounts (${k.saturatedTop.length}): ${k.saturatedTop.join(", ") || "none"}`,
+    `  saturated top accounts (${k.saturatedTopAccounts.length}): ${k.saturatedTopAccounts.join(", ") || "none"}`,
     `  neglected at-risk clients (${k.neglectedAtRisk.length}): ${k.neglectedAtRisk.join(", ") || "none"}`,
     `  overdue clients: ${k.overdue.length}`,
     ...(run.parsed.unmatched.length > 0

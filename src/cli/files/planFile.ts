@@ -5,14 +5,12 @@
  */
 import * as parse from "../../core/parse";
 import type { PlanResult } from "../../core/plan";
-import type { CellValue, ChannelCounts, Grid } from "../../core/types";
-import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../../core/types";
+import type { CellValue, ChannelCounts, Grid, Lang } from "../../core/types";
+import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS, segmentIdOf } from "../../core/types";
 import type { PlanRow } from "../../core/tracking";
 import { CliError } from "../errors";
 import { readGrid } from "./readGrid";
 import { writeTables } from "./writeTable";
-
-type Lang = "fr" | "en";
 
 export interface PlanSettings {
   periodStart: string;
@@ -161,13 +159,6 @@ export async function readPlanFile(file: string): Promise<PlanFileRead> {
       `${read.origin}: no plan in this file (columns 'Segment' and 'Planned …'/'Prévu …' are missing): run 'cadence plan' first`,
     );
   }
-  const segmentIds = new Map(
-    STRATEGIC_SEGMENTS.flatMap((s) => [
-      [parse.normaliseHeader(s.labelFr), s.id],
-      [parse.normaliseHeader(s.labelEn), s.id],
-      [parse.normaliseHeader(s.id), s.id],
-    ]),
-  );
   const rowIds = new Map<number, string>();
   const plan = parsed.clients.map((c): PlanRow => {
     const index = c.row - read.headerRow;
@@ -185,7 +176,7 @@ export async function readPlanFile(file: string): Promise<PlanFileRead> {
     }
     return {
       id: c.id,
-      segment: segmentIds.get(parse.normaliseHeader(rawSegment)) ?? rawSegment,
+      segment: segmentIdOf(rawSegment) ?? rawSegment,
       planned,
       salesN: c.salesN,
       salesN1: c.salesN1,

@@ -13,10 +13,10 @@ import type { ColumnSpec, Lang, TableSpec } from "../../core/workbook/schema";
 export const TEMPLATE_ROWS = 5000;
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
-const STATUS_FILLS: Readonly<Record<schema.TrackingStatus, string>> = {
-  under: "FFF8CBAD",
-  onTrack: "FFC6EFCE",
-  over: "FFFFEB9C",
+const STATUS_FILLS: Readonly<Record<schema.PlannedStatus, string>> = {
+  Under: "FFF8CBAD",
+  OnTrack: "FFC6EFCE",
+  Over: "FFFFEB9C",
 };
 
 interface ValidationSheet {
@@ -31,7 +31,7 @@ function tableRows(spec: TableSpec, lang: Lang): (string | number | null)[][] {
   if (spec.name === "Norms") {
     return STRATEGIC_SEGMENTS.map((s) => [
       lang === "fr" ? s.labelFr : s.labelEn,
-      ...DEFAULT_CHANNELS.map((c) => schema.DEFAULT_NORMS[s.id]?.[c.id] ?? 0),
+      ...DEFAULT_CHANNELS.map((c) => schema.DEFAULT_NORMS[s.id][c.id] ?? 0),
     ]);
   }
   if (spec.name === "Channels") {
@@ -62,7 +62,7 @@ function formatColumns(ws: ExcelJS.Worksheet, spec: TableSpec, lang: Lang): void
     if (c.list === "status") {
       ws.addConditionalFormatting({
         ref: range,
-        rules: (Object.keys(STATUS_FILLS) as schema.TrackingStatus[]).map((s, priority) => ({
+        rules: (Object.keys(STATUS_FILLS) as schema.PlannedStatus[]).map((s, priority) => ({
           type: "cellIs",
           operator: "equal",
           priority: priority + 1,

@@ -12,6 +12,8 @@ import {
   isWeekend,
   parseIsoDate,
 } from "./isoDate";
+import type { WorkingDays } from "../types";
+import { workingDays } from "../types";
 import { resolvePlace } from "./regions";
 
 export interface CalendarOptions {
@@ -37,7 +39,7 @@ export interface WorkCalendar {
   readonly region: string | null;
   isWorkingDay(iso: string): boolean;
   /** Working days from start to end, both inclusive; 0 when end is before start. */
-  workingDaysBetween(startIso: string, endIso: string): number;
+  workingDaysBetween(startIso: string, endIso: string): WorkingDays;
   /** Public holidays from start to end (inclusive), weekend ones flagged, in date order. */
   holidaysBetween(startIso: string, endIso: string): PublicHoliday[];
 }
@@ -124,16 +126,16 @@ export function createWorkCalendar(opts: CalendarOptions = {}): WorkCalendar {
     return (t.prefix[i + 1] ?? 0) - (t.prefix[i] ?? 0) === 1;
   }
 
-  function workingDaysBetween(startIso: string, endIso: string): number {
+  function workingDaysBetween(startIso: string, endIso: string): WorkingDays {
     const s = parseIsoDate(startIso, "start");
     const e = parseIsoDate(endIso, "end");
     const sIndex = dayNumberFromParts(s.year, s.month, s.day) - table(s.year).firstDay;
     const eIndex = dayNumberFromParts(e.year, e.month, e.day) - table(e.year).firstDay;
-    if (s.year > e.year || (s.year === e.year && sIndex > eIndex)) return 0;
-    if (s.year === e.year) return upTo(s.year, eIndex + 1) - upTo(s.year, sIndex);
+    if (s.year > e.year || (s.year === e.year && sIndex > eIndex)) return workingDays(0);
+    if (s.year === e.year) return workingDays(upTo(s.year, eIndex + 1) - upTo(s.year, sIndex));
     let total = upTo(s.year, daysInYear(s.year)) - upTo(s.year, sIndex);
     for (let y = s.year + 1; y < e.year; y++) total += upTo(y, daysInYear(y));
-    return total + upTo(e.year, eIndex + 1);
+    return workingDays(total + upTo(e.year, eIndex + 1));
   }
 
   function holidaysBetween(startIso: string, endIso: string): PublicHoliday[] {

@@ -20,12 +20,12 @@ export interface Figures {
   /** Clients with ≥ 1 contact (planned or not), the denominator of frequency. */
   contactedClients: number;
   /** Planned clients with ≥ 1 contact, the numerator of reach. */
-  reachedClients: number;
+  reached: number;
   under: number;
   onTrack: number;
   over: number;
   noPlan: number;
-  saturatedTop: number;
+  saturatedTopAccounts: number;
   neglectedAtRisk: number;
   overdue: number;
 }
@@ -64,12 +64,12 @@ export function emptyFigures(): Figures {
     earnedWeighted: 0,
     contacts: 0,
     contactedClients: 0,
-    reachedClients: 0,
+    reached: 0,
     under: 0,
     onTrack: 0,
     over: 0,
     noPlan: 0,
-    saturatedTop: 0,
+    saturatedTopAccounts: 0,
     neglectedAtRisk: 0,
     overdue: 0,
   };
@@ -97,12 +97,12 @@ export function addClient(
   f.earnedWeighted += c.earnedWeighted;
   f.contacts += c.contacts;
   if (c.contacts > 0) f.contactedClients++;
-  if (c.contacts > 0 && c.status !== "NoPlan") f.reachedClients++;
+  if (c.contacts > 0 && c.status !== "NoPlan") f.reached++;
   if (c.status === "Under") f.under++;
   else if (c.status === "OnTrack") f.onTrack++;
   else if (c.status === "Over") f.over++;
   else f.noPlan++;
-  if (c.segment === symptoms.retain && c.status === "Over") f.saturatedTop++;
+  if (c.segment === symptoms.retain && c.status === "Over") f.saturatedTopAccounts++;
   if (c.segment === symptoms.atRisk && c.status === "Under") f.neglectedAtRisk++;
   if (c.overdue) f.overdue++;
 }
@@ -125,12 +125,12 @@ export function mergeFigures(a: Figures, b: Figures): Figures {
     earnedWeighted: a.earnedWeighted + b.earnedWeighted,
     contacts: a.contacts + b.contacts,
     contactedClients: a.contactedClients + b.contactedClients,
-    reachedClients: a.reachedClients + b.reachedClients,
+    reached: a.reached + b.reached,
     under: a.under + b.under,
     onTrack: a.onTrack + b.onTrack,
     over: a.over + b.over,
     noPlan: a.noPlan + b.noPlan,
-    saturatedTop: a.saturatedTop + b.saturatedTop,
+    saturatedTopAccounts: a.saturatedTopAccounts + b.saturatedTopAccounts,
     neglectedAtRisk: a.neglectedAtRisk + b.neglectedAtRisk,
     overdue: a.overdue + b.overdue,
   };
@@ -143,7 +143,7 @@ export function ratiosOf(f: Figures): Ratios {
     attainment: ratio(f.earnedWeighted, f.plannedWeighted),
     attainmentToDate: ratio(f.earnedWeighted, f.plannedToDate),
     pace: ratio(f.actualWeighted, f.plannedToDate),
-    reach: ratio(f.reachedClients, f.plannedClients),
+    reach: ratio(f.reached, f.plannedClients),
     frequency: ratio(f.contacts, f.contactedClients),
     coverage: ratio(f.plannedClients - f.under, f.plannedClients),
     intensity: ratio(f.plannedWeighted, f.clients),

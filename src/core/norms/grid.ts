@@ -1,11 +1,11 @@
 import { readNumber } from "../parse/cells";
 import { headerText } from "../parse/columns";
-import { matchChannel, normaliseHeader } from "../parse/headers";
+import { matchChannel } from "../parse/headers";
 import type { ParseIssue } from "../parse/issues";
 import { makeIssue } from "../parse/issues";
 import { excelError, isBlank } from "../parse/numbers";
 import type { Channel, ChannelCounts, Grid, Segment, SegmentId } from "../types";
-import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../types";
+import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS, segmentIdOf } from "../types";
 import type { NormTable } from "./norms";
 
 export interface NormGridOptions {
@@ -29,10 +29,7 @@ export function normTableFromGrid(
 ): { table: NormTable; issues: ParseIssue[] } {
   const channels = options.channels ?? DEFAULT_CHANNELS;
   const firstRow = options.firstRow ?? 1;
-  const segmentIds = new Map<string, SegmentId>();
-  for (const s of options.segments ?? STRATEGIC_SEGMENTS) {
-    for (const name of [s.id, s.labelFr, s.labelEn]) segmentIds.set(normaliseHeader(name), s.id);
-  }
+  const segments = options.segments ?? STRATEGIC_SEGMENTS;
   const issues: ParseIssue[] = [];
   const header = grid[0] ?? [];
   const segmentHeader = headerText(header[0]) || "Segment";
@@ -55,7 +52,7 @@ export function normTableFromGrid(
       issues.push(makeIssue(sheetRow, segmentHeader, "missingId", name || undefined, { what: "segment" }));
       return;
     }
-    const segment = segmentIds.get(normaliseHeader(name)) ?? name;
+    const segment = segmentIdOf(name, segments) ?? name;
     const kept = rowOf.get(segment);
     if (kept !== undefined) {
       issues.push(makeIssue(sheetRow, segmentHeader, "duplicate", name, { what: "segment", kept }));

@@ -1,19 +1,18 @@
-import type { Channel, ChannelCounts, ChannelId, Client, SegmentId } from "../types";
-import { DEFAULT_CHANNELS } from "../types";
+import type {
+  Channel,
+  ChannelCounts,
+  ChannelId,
+  Client,
+  NormTable,
+  SegmentId,
+  VisitEquivalents,
+} from "../types";
+import { DEFAULT_CHANNELS, DEFAULT_NORMS, visitEquivalents } from "../types";
 import type { NormProblem } from "./errors";
 import { InvalidNormTableError, UnknownChannelError, UnknownSegmentError } from "./errors";
 
-/** Contacts per year per channel, per segment. */
-export type NormTable = Readonly<Record<SegmentId, ChannelCounts>>;
-
-/** The domain page's example defaults (domain.md, Norms and channels). */
-export const DEFAULT_NORMS: NormTable = {
-  retain: { visit: 10, call: 6 },
-  develop: { visit: 12, call: 6 },
-  atRisk: { visit: 8, call: 8 },
-  maintain: { visit: 3, call: 4 },
-  prospect: { visit: 2, call: 3 },
-};
+export type { NormTable };
+export { DEFAULT_NORMS };
 
 /**
  * The norm that applies to a client in `segment`: the segment's norm, with each channel the
@@ -37,7 +36,10 @@ export function normFor(
 }
 
 /** Weighted intensity in visit-equivalents: Σ count × weight. Unknown channel → UnknownChannelError. */
-export function weighted(counts: ChannelCounts, channels: readonly Channel[] = DEFAULT_CHANNELS): number {
+export function weighted(
+  counts: ChannelCounts,
+  channels: readonly Channel[] = DEFAULT_CHANNELS,
+): VisitEquivalents {
   let total = 0;
   for (const [id, count] of Object.entries(counts)) {
     if (count === undefined) continue;
@@ -49,7 +51,7 @@ export function weighted(counts: ChannelCounts, channels: readonly Channel[] = D
       );
     total += count * channel.weight;
   }
-  return total;
+  return visitEquivalents(total);
 }
 
 /** Problems in a channel list: empty or duplicate ids, negative or non-finite weights. */

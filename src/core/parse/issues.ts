@@ -1,11 +1,11 @@
-import type { RowIssue } from "../types";
+import type { Lang, RowIssue } from "../types";
 
 /** A parse issue: a RowIssue plus the details its messages are built from. */
 export interface ParseIssue extends RowIssue {
   params?: Readonly<Record<string, string | number>>;
 }
 
-export type Lang = "fr" | "en";
+export type { Lang };
 
 const show = (v: unknown): string => (typeof v === "string" ? v : v === undefined ? "" : JSON.stringify(v));
 

@@ -1,11 +1,10 @@
 import type { Channel, ChannelCounts, Client, Grid, Segment } from "../types";
-import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../types";
+import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS, segmentIdOf } from "../types";
 import { inferDecimalSeparator, readNumber, readText } from "./cells";
 import type { ColumnMapping, ColumnMatch, ExtraColumn } from "./columns";
 import { detectColumns } from "./columns";
 import type { ClientField } from "./fields";
 import { isNumericField, normChannel } from "./fields";
-import { normaliseHeader } from "./headers";
 import type { ParseIssue } from "./issues";
 import { makeIssue } from "./issues";
 import type { NumberOptions } from "./numbers";
@@ -87,10 +86,6 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
       options.decimalSeparator ?? inferDecimalSeparator(dataRows.map((row) => row[c.index]));
     numberOptions.set(c.index, decimalSeparator ? { decimalSeparator } : {});
   }
-  const segmentIds = new Map<string, string>();
-  for (const s of segments) {
-    for (const name of [s.id, s.labelFr, s.labelEn]) segmentIds.set(normaliseHeader(name), s.id);
-  }
 
   const clients: Client[] = [];
   const firstRowOfId = new Map<string, number>();
@@ -145,8 +140,8 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
 
     let segmentOverride = textOf("segmentOverride");
     if (segmentOverride !== null) {
-      const known = segmentIds.get(normaliseHeader(segmentOverride));
-      if (known !== undefined) segmentOverride = known;
+      const known = segmentIdOf(segmentOverride, segments);
+      if (known !== null) segmentOverride = known;
       else
         add(
           col.get("segmentOverride")?.index ?? -1,

@@ -2,7 +2,7 @@
 import * as segment from "../segment";
 import type { AbcThresholds, CrossTable, SegmentAssignment, SegmentRule, StrategicParams } from "../segment";
 import type { Client, Segment } from "../types";
-import { STRATEGIC_SEGMENTS } from "../types";
+import { ABC_SEGMENTS, STRATEGIC_SEGMENTS } from "../types";
 
 export type SegmentationChoice =
   | { method: "strategic"; params?: Partial<StrategicParams> }
@@ -10,12 +10,7 @@ export type SegmentationChoice =
   | { method: "crossAbc"; thresholds?: AbcThresholds; table?: CrossTable }
   | { method: "rules"; rules: readonly SegmentRule[]; fallback: string; thresholds?: Partial<AbcThresholds> };
 
-/** Segments of the ABC method (the class is the segment). */
-export const ABC_SEGMENTS: readonly Segment[] = [
-  { id: "A", labelFr: "Classe A", labelEn: "Class A", order: 1, colour: "#2E7D32" },
-  { id: "B", labelFr: "Classe B", labelEn: "Class B", order: 2, colour: "#1565C0" },
-  { id: "C", labelFr: "Classe C", labelEn: "Class C", order: 3, colour: "#6D6D6D" },
-];
+export { ABC_SEGMENTS };
 
 /** The segments a method produces, for labels and norms (user rules bring their own ids). */
 export function segmentsOf(choice: SegmentationChoice): readonly Segment[] {

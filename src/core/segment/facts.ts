@@ -1,4 +1,4 @@
-import type { AbcClass, Client } from "../types";
+import type { AbcClass, Client, Lang } from "../types";
 import type { AbcResult, AbcThresholds } from "./abc";
 import { abc } from "./abc";
 import { shareOfWallet, trend } from "./measures";
@@ -60,7 +60,7 @@ export function computeFacts(
 }
 
 /** "-12.5 %" (en) or "-12,5 %" (fr) for reasons. */
-export function pct(x: number, lang: "en" | "fr" = "en"): string {
+export function pct(x: number, lang: Lang = "en"): string {
   const s = (Math.round(x * 1000) / 10).toString();
   return `${lang === "fr" ? s.replace(".", ",") : s} %`;
 }

@@ -5,7 +5,7 @@
  * - reach = planned clients with ≥ 1 contact / clients with a plan > 0 (so reach ≤ 1);
  * - frequency = contacts / clients reached, both over every tracked client (unplanned prospects too);
  * - coverage = planned clients whose status is not Under / clients with a plan;
- * - saturatedTop (Retain and Over), neglectedAtRisk (At risk and Under), overdue: client ids, sorted;
+ * - saturatedTopAccounts (Retain and Over), neglectedAtRisk (At risk and Under), overdue: client ids, sorted;
  * - impact: Σ salesN / Σ salesN1 − 1 of clients at or above plan (OnTrack, Over) vs below (Under).
  */
 import type { SegmentId } from "../types";
@@ -35,13 +35,13 @@ export interface PortfolioKpis {
   /** Weighted actual / weighted planned to date, uncapped. */
   pace: number | null;
   contacts: number;
-  reachedClients: number;
+  reached: number;
   reach: number | null;
   frequency: number | null;
   coverage: number | null;
   counts: { Under: number; OnTrack: number; Over: number; NoPlan: number };
   concentration: Concentration;
-  saturatedTop: string[];
+  saturatedTopAccounts: string[];
   neglectedAtRisk: string[];
   overdue: string[];
   impact: { atOrAbovePlan: GroupTrend; belowPlan: GroupTrend };
@@ -77,7 +77,7 @@ export function portfolioKpis(result: TrackingResult, options: KpiOptions = {}):
   let contacts = 0;
   let contacted = 0;
   let reached = 0;
-  const saturatedTop: string[] = [];
+  const saturatedTopAccounts: string[] = [];
   const neglectedAtRisk: string[] = [];
   const overdue: string[] = [];
   for (const c of result.clients) {
@@ -89,7 +89,7 @@ export function portfolioKpis(result: TrackingResult, options: KpiOptions = {}):
     contacts += c.contacts;
     if (c.contacts > 0) contacted++;
     if (c.contacts > 0 && c.status !== "NoPlan") reached++;
-    if (c.segment === retain && c.status === "Over") saturatedTop.push(c.id);
+    if (c.segment === retain && c.status === "Over") saturatedTopAccounts.push(c.id);
     if (c.segment === atRisk && c.status === "Under") neglectedAtRisk.push(c.id);
     if (c.overdue) overdue.push(c.id);
   }
@@ -109,7 +109,7 @@ export function portfolioKpis(result: TrackingResult, options: KpiOptions = {}):
     attainmentToDate: ratio(earnedWeighted, plannedToDate),
     pace: ratio(actualWeighted, plannedToDate),
     contacts,
-    reachedClients: reached,
+    reached,
     reach: ratio(reached, plannedClients),
     frequency: ratio(contacts, contacted),
     coverage: ratio(plannedClients - counts.Under, plannedClients),
@@ -122,7 +122,7 @@ export function portfolioKpis(result: TrackingResult, options: KpiOptions = {}):
         effort: c.actualWeighted,
       })),
     ),
-    saturatedTop: sortIds(saturatedTop),
+    saturatedTopAccounts: sortIds(saturatedTopAccounts),
     neglectedAtRisk: sortIds(neglectedAtRisk),
     overdue: sortIds(overdue),
     impact: { atOrAbovePlan: groupTrend(above), belowPlan: groupTrend(below) },

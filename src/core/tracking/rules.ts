@@ -2,19 +2,20 @@
  * The per-client tracking rules of domain.md, as small free functions (the custom functions call
  * them one row at a time; trackClients calls them for a whole portfolio).
  */
-import type { Channel, ChannelCounts } from "../types";
+import type { Channel, ChannelCounts, TrackingStatus, VisitEquivalents } from "../types";
+import { visitEquivalents } from "../types";
 import { InvalidOptionError } from "./errors";
 
-export type TrackingStatus = "Under" | "OnTrack" | "Over" | "NoPlan";
+export type { TrackingStatus };
 
 export const DEFAULT_TOLERANCE = 0.2;
 export const DEFAULT_CAP_FACTOR = 1.5;
 
 /** Σ count × weight over the given channels (channels absent from `counts` count 0). */
-export function weighted(counts: ChannelCounts, channels: readonly Channel[]): number {
+export function weighted(counts: ChannelCounts, channels: readonly Channel[]): VisitEquivalents {
   let sum = 0;
   for (const ch of channels) sum += (counts[ch.id] ?? 0) * ch.weight;
-  return sum;
+  return visitEquivalents(sum);
 }
 
 /** Planned to date = planned × e. */

@@ -3,15 +3,9 @@
  * case, accents and punctuation do not matter.
  */
 
-/** Lower case, accents stripped, every run of non-alphanumerics turned into one space, trimmed. */
-export function normaliseText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
+import { normaliseText } from "../types";
+
+export { normaliseText };
 
 /** Legal forms dropped from company names before matching ("Dupont SARL" = "DUPONT"). */
 const LEGAL_FORMS = new Set([

@@ -3,14 +3,16 @@
  * Shared by the Excel gateway (src/excel) and the file template (src/cli/xlsx), so the add-in and the
  * file agree. Column identity never depends on header text: ids are recorded in a hidden sheet.
  */
-import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../types";
-import type { ChannelId } from "../types";
+import { DEFAULT_CHANNELS, DEFAULT_NORMS, STRATEGIC_SEGMENTS } from "../types";
+import type { ChannelId, Lang, PlannedStatus, TrackingStatus } from "../types";
+
+export type { Lang, PlannedStatus, TrackingStatus };
+export { DEFAULT_NORMS };
 
 export const SCHEMA_VERSION = 1;
 export const SCHEMA_SHEET = "_cadence_schema";
 export const UNDO_SHEET = "_cadence_undo";
 
-export type Lang = "fr" | "en";
 export type ColumnKind = "text" | "integer" | "number" | "money" | "percent" | "date";
 export type ValidationList = "segment" | "channel" | "status" | "actionStatus";
 
@@ -213,17 +215,16 @@ export function initialSettings(year: number): SettingSpec[] {
   return SETTINGS.map((s) => ({ ...s, value: period[s.name] ?? s.value }));
 }
 
-export type TrackingStatus = "under" | "onTrack" | "over";
-export const STATUS_LABELS: Readonly<Record<TrackingStatus, Record<Lang, string>>> = {
-  under: { fr: "En retard", en: "Under" },
-  onTrack: { fr: "Dans le rythme", en: "On track" },
-  over: { fr: "En avance", en: "Over" },
+/** The statuses a planned client can have, as the workbook's cells and lists show them. */
+export const STATUS_LABELS: Readonly<Record<PlannedStatus, Record<Lang, string>>> = {
+  Under: { fr: "En retard", en: "Under" },
+  OnTrack: { fr: "Dans le rythme", en: "On track" },
+  Over: { fr: "En avance", en: "Over" },
 };
 /** A tracked client's status as a cell shows it: the workbook's labels, and "No plan" / "Sans plan". */
-export function statusText(status: "Under" | "OnTrack" | "Over" | "NoPlan", lang: Lang): string {
+export function statusText(status: TrackingStatus, lang: Lang): string {
   if (status === "NoPlan") return lang === "fr" ? "Sans plan" : "No plan";
-  const key = ({ Under: "under", OnTrack: "onTrack", Over: "over" } as const)[status];
-  return STATUS_LABELS[key][lang];
+  return STATUS_LABELS[status][lang];
 }
 export const ACTION_STATUS_LABELS: Readonly<Record<"open" | "done" | "cancelled", Record<Lang, string>>> = {
   open: { fr: "Ouverte", en: "Open" },
@@ -244,15 +245,6 @@ export function listValues(list: ValidationList, lang: Lang): string[] {
       return Object.values(ACTION_STATUS_LABELS).map((l) => l[lang]);
   }
 }
-
-/** Default norms (domain.md): contacts per year per channel for each strategic segment. */
-export const DEFAULT_NORMS: Readonly<Record<string, Partial<Record<ChannelId, number>> | undefined>> = {
-  retain: { visit: 10, call: 6 },
-  develop: { visit: 12, call: 6 },
-  atRisk: { visit: 8, call: 8 },
-  maintain: { visit: 3, call: 4 },
-  prospect: { visit: 2, call: 3 },
-};
 
 /** Excel number formats per column kind (the same string works in ExcelJS and Office.js). */
 export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {

@@ -1,5 +1,5 @@
 /** Team figures: sums per rep × segment, and the ratios derived from them (domain.md, Consolidation). */
-import type { Figures } from "../../contract";
+import type { TeamFigures } from "../../contract";
 
 /** The additive part of the figures, as the SQL aggregation returns it. */
 export interface Sums {
@@ -49,7 +49,7 @@ export function addSums(into: Sums, more: Sums): Sums {
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
-export function figuresOf(sums: Sums, capacity: number | null): Figures {
+export function teamFiguresOf(sums: Sums, capacity: number | null): TeamFigures {
   return {
     ...sums,
     capacity,

@@ -6,10 +6,17 @@ import type { Kysely } from "kysely";
 import * as calendar from "../../core/calendar";
 import * as consolidation from "../../core/consolidation";
 import * as rules from "../../core/tracking/rules";
-import type { CoherenceFlag, Figures, ManagerView, RepView, TeamView, TeamViewQuery } from "../../contract";
+import type {
+  CoherenceFlag,
+  TeamFigures,
+  ManagerView,
+  RepView,
+  TeamView,
+  TeamViewQuery,
+} from "../../contract";
 import type { DB, PeopleTable } from "../db/schema";
 import { subordinateIds } from "../people";
-import { addSums, emptySums, figuresOf, type Sums } from "./figures";
+import { addSums, emptySums, teamFiguresOf, type Sums } from "./figures";
 import { loose } from "../changes/sequence";
 import { aggregateSegments, rituals } from "./query";
 
@@ -84,9 +91,9 @@ export async function teamView(
   const repViews: RepView[] = reps.map((rep) => {
     const entry = repSums.get(rep.id);
     const capacity = capacityByRep.get(rep.id) ?? null;
-    const totals = figuresOf(entry?.total ?? emptySums(), capacity);
-    const segmentFigures: Record<string, Figures> = {};
-    for (const [segment, sums] of entry?.segments ?? []) segmentFigures[segment] = figuresOf(sums, null);
+    const totals = teamFiguresOf(entry?.total ?? emptySums(), capacity);
+    const segmentFigures: Record<string, TeamFigures> = {};
+    for (const [segment, sums] of entry?.segments ?? []) segmentFigures[segment] = teamFiguresOf(sums, null);
     const u = totals.utilisation;
     return {
       repId: rep.id,
@@ -125,7 +132,7 @@ export async function teamView(
       managerId: m.id,
       name: m.name,
       reps: repCount,
-      totals: figuresOf(sums, capacity),
+      totals: teamFiguresOf(sums, capacity),
       reviewsThisMonth: ritual.reviewsByManager.get(m.id) ?? 0,
       actionsOpen: open,
       actionsOverdue: overdue,
@@ -146,7 +153,7 @@ export async function teamView(
     elapsedShare: share,
     reps: repViews,
     managers: managerViews,
-    totals: figuresOf(all, capacity),
+    totals: teamFiguresOf(all, capacity),
     coherence,
   };
 }

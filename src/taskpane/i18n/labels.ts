@@ -1,10 +1,8 @@
 /** Display names of core data (segments, channels) in the pane's language. */
-import { ABC_SEGMENTS } from "../../core/plan";
-import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../../core/types";
-import type { Channel, Segment } from "../../core/types";
+import * as core from "../../core/types";
+import { DEFAULT_CHANNELS, KNOWN_SEGMENTS } from "../../core/types";
+import type { Channel } from "../../core/types";
 import type { Language } from "./catalogue.types";
-
-const KNOWN_SEGMENTS: readonly Segment[] = [...STRATEGIC_SEGMENTS, ...ABC_SEGMENTS];
 
 export function segmentLabel(id: string, language: Language): string {
   const s = KNOWN_SEGMENTS.find((k) => k.id === id);
@@ -28,9 +26,5 @@ export function channelLabel(
 
 /** A segment as a sheet shows it (id, French or English label, any case) → its id; unknown text stays. */
 export function segmentIdOf(text: string): string {
-  const wanted = text.trim().toLowerCase();
-  const s = KNOWN_SEGMENTS.find((k) =>
-    [k.id, k.labelFr, k.labelEn].some((name) => name.toLowerCase() === wanted),
-  );
-  return s === undefined ? text.trim() : s.id;
+  return core.segmentIdOf(text) ?? text.trim();
 }

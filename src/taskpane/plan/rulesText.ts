@@ -9,6 +9,7 @@
 import * as segment from "../../core/segment";
 import type { Condition, ConditionField, Operator, SegmentRule } from "../../core/segment";
 import type { Segment } from "../../core/types";
+import { segmentIdOf } from "../../core/types";
 
 export type RulesParse = { ok: true; rules: SegmentRule[] } | { ok: false; line: number; reason: string };
 
@@ -61,8 +62,6 @@ function parseCondition(text: string): Condition | string {
 }
 
 export function parseRules(text: string, segments: readonly Segment[]): RulesParse {
-  const byName = new Map<string, string>();
-  for (const s of segments) for (const name of [s.id, s.labelEn, s.labelFr]) byName.set(key(name), s.id);
   const rules: SegmentRule[] = [];
   const lines = text.split(/\r?\n/);
   for (const [i, raw] of lines.entries()) {
@@ -70,8 +69,8 @@ export function parseRules(text: string, segments: readonly Segment[]): RulesPar
     if (line === "" || line.startsWith("#")) continue;
     const colon = line.indexOf(":");
     if (colon < 0) return { ok: false, line: i + 1, reason: "write 'segment: conditions'" };
-    const id = byName.get(key(line.slice(0, colon)));
-    if (id === undefined)
+    const id = segmentIdOf(line.slice(0, colon), segments);
+    if (id === null)
       return { ok: false, line: i + 1, reason: `unknown segment '${line.slice(0, colon).trim()}'` };
     const body = line.slice(colon + 1).trim();
     const when: Condition[] = [];

@@ -21,7 +21,7 @@ export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
       key: "reach",
       label: t("track.kpi.reach"),
       value: pct(k.reach),
-      hint: t("track.kpi.reachHint", { n: number(k.reachedClients), of: number(k.plannedClients) }),
+      hint: t("track.kpi.reachHint", { n: number(k.reached), of: number(k.plannedClients) }),
     },
     {
       key: "coverage",

@@ -25,7 +25,7 @@ export function SymptomList({ gateway, figures }: SymptomListProps): ReactNode {
   const [created, setCreated] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const groups: { kind: SymptomKind; ids: readonly string[] }[] = [
-    { kind: "saturated", ids: figures.kpis.saturatedTop },
+    { kind: "saturated", ids: figures.kpis.saturatedTopAccounts },
     { kind: "neglected", ids: figures.kpis.neglectedAtRisk },
     { kind: "overdue", ids: figures.kpis.overdue },
   ];

@@ -50,7 +50,7 @@ describe("consolidateTeam", () => {
       under: 1,
       onTrack: 1,
       noPlan: 1,
-      saturatedTop: 1,
+      saturatedTopAccounts: 1,
       neglectedAtRisk: 1,
     });
     expect(a.ratios.reach).toBe(1);

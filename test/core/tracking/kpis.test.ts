@@ -61,7 +61,7 @@ describe("portfolioKpis", () => {
 
   it("computes reach, frequency and coverage over planned clients", () => {
     expect(kpis.plannedClients).toBe(4);
-    expect(kpis.reachedClients).toBe(3);
+    expect(kpis.reached).toBe(3);
     expect(kpis.reach).toBe(3 / 4);
     expect(kpis.frequency).toBe(35 / 4);
     expect(kpis.coverage).toBe(2 / 4);
@@ -69,7 +69,7 @@ describe("portfolioKpis", () => {
   });
 
   it("names the two symptoms and the overdue clients", () => {
-    expect(kpis.saturatedTop).toEqual(["R1"]);
+    expect(kpis.saturatedTopAccounts).toEqual(["R1"]);
     expect(kpis.neglectedAtRisk).toEqual(["K1", "K2"]);
     expect(kpis.overdue).toContain("K2");
     expect(kpis.overdue).not.toContain("P1");
@@ -127,8 +127,8 @@ describe("portfolio KPI bounds (property)", () => {
         for (const v of [k.reach, k.coverage]) if (v !== null) expect(v >= 0 && v <= 1).toBe(true);
         if (k.attainment !== null) expect(k.attainment).toBeLessThanOrEqual(1.5 + 1e-12);
         expect(k.counts.Under + k.counts.OnTrack + k.counts.Over + k.counts.NoPlan).toBe(rows.length);
-        expect(k.reachedClients).toBeLessThanOrEqual(k.plannedClients);
-        expect(k.saturatedTop.length + k.neglectedAtRisk.length).toBeLessThanOrEqual(
+        expect(k.reached).toBeLessThanOrEqual(k.plannedClients);
+        expect(k.saturatedTopAccounts.length + k.neglectedAtRisk.length).toBeLessThanOrEqual(
           k.counts.Over + k.counts.Under,
         );
       }),

@@ -19,7 +19,7 @@ describe("trackModel", () => {
   it("finds both symptoms by name and agrees with the core's KPIs", () => {
     const portfolio = planFromClients(clientsTable());
     const figures = computeFigures(portfolio, grid(CRM_EXPORT), "2026-06-30");
-    expect(figures.kpis.saturatedTop).toEqual(["K1"]);
+    expect(figures.kpis.saturatedTopAccounts).toEqual(["K1"]);
     expect(figures.kpis.neglectedAtRisk).toEqual(["R1"]);
     expect(figures.kpis.reach).toBeCloseTo(2 / 3);
     expect(figures.contactIssues).toBeGreaterThan(0); // ZZ9 matches no client
