@@ -32,7 +32,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module || process.argv[1]?.endsWith("cadence.js")) {
+// `tsx src/cli/main.ts` (npm run cadence) runs this file directly; bin/cadence.js calls main itself.
+if (require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
