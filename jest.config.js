@@ -23,6 +23,8 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/test/support/officeAddinManifestStub.js",
   },
   testTimeout: 30000,
+  // The default output, then the suites skipped for want of Chromium or LibreOffice and how to get them.
+  reporters: ["default", "<rootDir>/test/support/skippedSuitesReporter.js"],
   // Store tests share one PostgreSQL server; each file uses its own schema.
   maxWorkers: 2,
 };

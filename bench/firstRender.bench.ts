@@ -39,7 +39,7 @@ const WATCH_FIRST_RENDER = `
 `;
 
 export async function run(): Promise<void> {
-  if (!browserAvailable()) return;
+  if (!browserAvailable(__filename)) return;
   const t0 = Date.now();
   ensureBuild();
   console.log(`production build ready in ${fmt(Date.now() - t0)}`);

@@ -8,6 +8,7 @@ import { runTemplate } from "../../src/cli/commands/template";
 import { readPlanWorkbook } from "../../src/cli/xlsx/readPlan";
 import { buildPlanWorkbook } from "../../src/cli/xlsx/template";
 import * as schema from "../../src/core/workbook/schema";
+import { LIBREOFFICE_TOOL, requireTool } from "../support/externalTools";
 
 let dir: string;
 beforeEach(() => {
@@ -134,14 +135,7 @@ describe("cadence template", () => {
   });
 });
 
-const soffice = ["soffice", "libreoffice"].find((bin) => {
-  try {
-    execFileSync("which", [bin], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const soffice = requireTool(__filename, LIBREOFFICE_TOOL);
 const withOffice = soffice === undefined ? describe.skip : describe;
 
 withOffice("the template survives LibreOffice", () => {

@@ -25,7 +25,7 @@ import {
 } from "./workbenchPage";
 import type { WorkbookCells } from "./workbenchPage";
 
-const run = browserAvailable();
+const run = browserAvailable(__filename);
 const describeBrowser = run ? describe : describe.skip;
 
 const TODAY = new Date("2026-11-28T10:00:00");

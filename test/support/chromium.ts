@@ -1,13 +1,13 @@
 /**
  * Browser tests drive Debian's Chromium with playwright-core (nothing downloads a browser). CI installs
- * it (.ci/run); on a developer machine without it, browser tests say so and are not run, unless CI=true,
- * where a missing browser is a failure.
+ * it (.ci/run); on a developer machine without it, browser tests are skipped and the run ends by naming
+ * them (test/support/externalTools.ts), unless CI=true, where a missing browser is a failure.
  */
-import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { chromium } from "playwright-core";
+import { CHROMIUM_TOOL, requireTool } from "./externalTools";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = CHROMIUM_TOOL.candidates[0] ?? "/usr/bin/chromium";
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -19,13 +19,9 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-/** True when browser tests can run here; throws in CI when the browser is missing. */
-export function browserAvailable(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI === "true")
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  console.warn(`Browser tests not run: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
-  return false;
+/** True when the browser suite `suiteFile` (its __filename) can run here; throws in CI when the browser is missing. */
+export function browserAvailable(suiteFile: string): boolean {
+  return requireTool(suiteFile, CHROMIUM_TOOL) !== undefined;
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -8,27 +8,16 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { isoToExcelSerial } from "../../../src/core/tracking";
 import { generateDemo } from "../../../src/workbench/demo";
+import { browserAvailable, launchBrowser } from "../../support/chromium";
 import { serveStatic } from "./staticServer";
 import type { StaticServer } from "./staticServer";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "../../..");
 const RESULTS = path.join(ROOT, "test-results");
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-const describeIfChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+const describeIfChromium = browserAvailable(__filename) ? describe : describe.skip;
 
 function buildDist(): { dir: string; temporary: boolean } {
   const prebuilt = process.env.CADENCE_WORKBENCH_DIST;
@@ -61,7 +50,7 @@ describeIfChromium("workbench page (headless Chromium)", () => {
   beforeAll(async () => {
     dist = buildDist();
     server = await serveStatic(dist.dir, path.join(ROOT, "node_modules/@microsoft/office-js/dist"));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(`${server.url}/workbench.html?today=${today}`);
     await page.waitForSelector("table.grid td.cell", { timeout: 20_000 });
