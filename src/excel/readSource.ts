@@ -45,10 +45,17 @@ export function cadenceColumnsOf(
 ): Record<string, number> {
   const out: Record<string, number> = {};
   const entries = state.tables.get(key) ?? [];
+  // A column deleted from one of Cadence's tables shifts the recorded positions: find them by header then.
+  const shifted = entries.filter((e) => !e.includes("=")).length > headers.length;
+  const spec = schema.TABLES.find((t) => t.name === key);
   entries.forEach((entry, i) => {
     const eq = entry.indexOf("=");
     if (eq < 0) {
-      if (i < headers.length) out[entry] = i;
+      const column = shifted ? spec?.columns.find((c) => c.id === entry) : undefined;
+      if (column !== undefined) {
+        const at = headers.findIndex((h) => h === column.fr || h === column.en);
+        if (at >= 0) out[entry] = at;
+      } else if (!shifted && i < headers.length) out[entry] = i;
       return;
     }
     const index = headers.indexOf(entry.slice(eq + 1));

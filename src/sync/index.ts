@@ -8,3 +8,6 @@ export type { TokenProvider } from "./tokens";
 export { DEFAULT_RETRY } from "./transport";
 export type { FetchLike, RetryPolicy } from "./transport";
 export { SyncHttpError, SyncUnavailableError } from "./errors";
+export * from "./engine";
+export * from "./workbook";
+export { retryAfterOf } from "./transport";

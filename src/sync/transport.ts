@@ -8,6 +8,16 @@ export interface RetryPolicy {
   attempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** The longest Retry-After honoured (default 60 s). */
+  maxRetryAfterMs?: number;
+}
+
+/** Retry-After in seconds or as an HTTP date → milliseconds to wait (0 when absent), capped. */
+export function retryAfterOf(value: string | null, capMs: number, now = Date.now()): number {
+  if (value === null || value.trim() === "") return 0;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, capMs) : 0;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8000 };
@@ -36,10 +46,13 @@ export async function requestJson<T>(
   const sleep = options.sleep ?? defaultSleep;
   let lastError: unknown = null;
   let reauthenticated = false;
+  let retryAfterMs = 0;
   for (let attempt = 1; attempt <= retry.attempts; attempt++) {
     if (attempt > 1) {
       const delay = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 2));
-      await sleep(delay / 2 + Math.random() * (delay / 2));
+      // The store's Retry-After (503 while its database restarts, 429) is a floor on the wait.
+      await sleep(Math.max(retryAfterMs, delay / 2 + Math.random() * (delay / 2)));
+      retryAfterMs = 0;
     }
     let response: Response;
     try {
@@ -71,6 +84,7 @@ export async function requestJson<T>(
     }
     if (!retryable(response.status))
       throw new SyncHttpError(response.status, code, payload?.error?.details, message);
+    retryAfterMs = retryAfterOf(response.headers.get("retry-after"), retry.maxRetryAfterMs ?? 60_000);
     lastError = new SyncHttpError(response.status, code, payload?.error?.details, message);
   }
   throw new SyncUnavailableError(retry.attempts, lastError);

@@ -52,6 +52,8 @@ function formatColumns(ws: ExcelJS.Worksheet, spec: TableSpec, lang: Lang): void
       const column = ws.getColumn(anchor.col + i + 1);
       column.numFmt = schema.NUMBER_FORMATS[c.kind];
       column.width = Math.max(12, schema.header(c, lang).length + 4);
+      // Sync's row ids stay with their rows, out of the rep's way.
+      if (c.id === schema.ROW_ID_COLUMN.id) column.hidden = true;
     }
     if (c.list !== undefined) {
       (ws as unknown as ValidationSheet).dataValidations.add(

@@ -94,6 +94,19 @@ export const TRACKING_COLUMNS: readonly ColumnSpec[] = [
   col("lastContact", "Dernier contact", "Last contact", "date", { cadence: true }),
 ];
 
+/** The manager's notes on a client, written by sync (the rep's edits there are not sent). */
+export const MANAGER_NOTE_COLUMN: ColumnSpec = col(
+  "managerNote",
+  "Notes du manager",
+  "Manager notes",
+  "text",
+  {
+    cadence: true,
+  },
+);
+/** The stable row id sync gives each row (hidden); it stays with the row when the rep sorts. */
+export const ROW_ID_COLUMN: ColumnSpec = col("rowId", "Id Cadence", "Cadence id", "text", { cadence: true });
+
 export const TABLES: readonly TableSpec[] = [
   {
     name: "Clients",
@@ -109,6 +122,8 @@ export const TABLES: readonly TableSpec[] = [
       col("potential", "Potentiel", "Potential", "money"),
       ...planColumns(),
       ...TRACKING_COLUMNS,
+      MANAGER_NOTE_COLUMN,
+      ROW_ID_COLUMN,
     ],
   },
   {
@@ -140,6 +155,7 @@ export const TABLES: readonly TableSpec[] = [
       col("channel", "Canal", "Channel", "text", { list: "channel" }),
       col("note", "Note", "Note", "text"),
       col("source", "Source", "Source", "text"),
+      ROW_ID_COLUMN,
     ],
   },
   {
@@ -152,6 +168,7 @@ export const TABLES: readonly TableSpec[] = [
       col("owner", "Responsable", "Owner", "text"),
       col("due", "Échéance", "Due date", "date"),
       col("status", "Statut", "Status", "text", { list: "actionStatus" }),
+      ROW_ID_COLUMN,
     ],
   },
 ];

@@ -1,0 +1,143 @@
+/**
+ * Workbook sync against a real store (in-process): first sync and the second that sends nothing,
+ * the manager's notes coming down, two copies of one workbook editing the same cell (one conflict,
+ * resolved, both converge), deletions as tombstones, offline with a persisted outbox.
+ */
+import type { FastifyInstance } from "fastify";
+import { createServer } from "../../src/server/app";
+import {
+  patTokenProvider,
+  runSync,
+  workbookHost,
+  memoryWorkbook,
+  parseState,
+  type MemoryWorkbook,
+  type RunOptions,
+} from "../../src/sync";
+import { seedOrg, type Org } from "../server/support/org";
+import { openTestStore, type TestStore } from "../server/support/stores";
+import { injectFetch, noSleep } from "./support/injectFetch";
+import { clientsByCode, col, planWorkbook, rows } from "./support/workbook";
+import type { CellValue } from "../../src/core/types";
+
+describe("workbook sync with a real store", () => {
+  let t: TestStore;
+  let app: FastifyInstance;
+  let org: Org;
+  let offline = false;
+
+  beforeAll(async () => {
+    t = await openTestStore("sqlite");
+    org = await seedOrg(t.store.db);
+    app = await createServer({ db: t.store, rateLimit: false });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
+
+  const options = (who: "rep1" | "manager1"): RunOptions => ({
+    baseUrl: "http://store",
+    tokens: patTokenProvider(org[who].token),
+    fetch: injectFetch(app, { failBefore: () => offline }),
+    sleep: noSleep,
+    retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+    personId: org[who].id,
+  });
+  const sync = (wb: MemoryWorkbook) => runSync(workbookHost(wb), options("rep1"));
+
+  it("syncs a workbook, converges a copy, shows and resolves a conflict, and sends nothing twice", async () => {
+    const a = memoryWorkbook(
+      planWorkbook(
+        [
+          { id: "C1", name: "Alpha", potential: 1000 },
+          { id: "C2", name: "Beta", potential: 2000 },
+          { id: "C3", name: "Gamma", potential: 3000 },
+        ],
+        [
+          { date: "2026-02-03", clientId: "C1", channel: "visit" },
+          { date: "2026-02-04", clientId: "ZZ", channel: "call" },
+        ],
+      ),
+    );
+    const first = await sync(a);
+    // 3 clients, 1 contact (the other names a client not in this plan), the plan row.
+    expect(first).toMatchObject({ pushed: 5, applied: 5, conflicts: [], pending: 0, offline: false });
+    const ids = a.input.tables.Clients.rows.map((r) => r[col("Clients", "rowId")]);
+    expect(ids.every((id) => typeof id === "string" && id.length === 36)).toBe(true);
+    const again = await sync(a);
+    expect(again.pushed).toBe(0);
+
+    // The manager reads the rows, and writes a note on C2.
+    const c2 = String(a.input.tables.Clients.rows[1][col("Clients", "rowId")]);
+    const pulled = await app.inject({ method: "GET", url: "/sync/pull?since=0", headers: org.manager1.auth });
+    expect(
+      pulled.json<{ rows: { table: string }[] }>().rows.filter((r) => r.table === "clients"),
+    ).toHaveLength(3);
+    const note = await app.inject({
+      method: "POST",
+      url: "/sync/push",
+      headers: org.manager1.auth,
+      payload: {
+        mutations: [
+          {
+            mutationId: crypto.randomUUID(),
+            table: "notes",
+            rowId: crypto.randomUUID(),
+            baseVersion: 0,
+            fields: {
+              repId: { value: org.rep1.id },
+              kind: { value: "note" },
+              clientId: { value: c2 },
+              text: { value: "Relancer avant mars" },
+              year: { value: 2026 },
+            },
+          },
+        ],
+      },
+    });
+    expect(note.statusCode).toBe(200);
+    await sync(a);
+    expect(a.input.tables.Clients.rows[1][col("Clients", "managerNote")]).toBe("Relancer avant mars");
+    expect(a.steering?.[1]).toEqual(["Note", "C2", "Relancer avant mars", "", 2026, ""]);
+
+    // A copy of the file elsewhere: both edit C1's name.
+    const b = memoryWorkbook(structuredClone(a.input));
+    rows(a)[0][col("Clients", "name")] = "Alpha (A)";
+    rows(b)[0][col("Clients", "name")] = "Alpha (B)";
+    rows(b)[2][col("Clients", "potential")] = 3500;
+    expect((await sync(a)).applied).toBe(1);
+    const inB = await sync(b);
+    expect(inB.conflicts).toEqual([
+      expect.objectContaining({ table: "clients", field: "name", mine: "Alpha (B)", theirs: "Alpha (A)" }),
+    ]);
+    expect(inB.merged + inB.applied).toBe(1);
+    expect(b.conflicts.slice(1).map((r) => r.slice(0, 7))).toEqual([
+      ["clients", "C1", "name", "Alpha", "Alpha (B)", "Alpha (A)", "conflit"],
+    ]);
+    // B takes the store's value (typed in the Conflits sheet); both converge.
+    (b.input.conflictRows as CellValue[][])[0][7] = "serveur";
+    expect((await sync(b)).conflicts).toEqual([]);
+    await sync(a);
+    expect(clientsByCode(b.input)).toEqual(clientsByCode(a.input));
+    expect(clientsByCode(a.input).get("C3")).toEqual({ name: "Gamma", potential: 3500 });
+
+    // A deletes C3: a tombstone; B's row goes.
+    rows(a).splice(2, 1);
+    await sync(a);
+    await sync(b);
+    expect([...clientsByCode(b.input).keys()]).toEqual(["C1", "C2"]);
+
+    // Offline: the edit waits in the outbox saved in the workbook, and goes when the store is back.
+    offline = true;
+    rows(a)[0][col("Clients", "potential")] = 1234;
+    const away = await sync(a);
+    expect(away).toMatchObject({ offline: true, pending: 1 });
+    expect(parseState(a.input.state).outbox).toHaveLength(1);
+    offline = false;
+    const back = await sync(a);
+    expect(back).toMatchObject({ offline: false, pending: 0, pushed: 1 });
+    await sync(b);
+    expect(clientsByCode(b.input).get("C1")).toEqual({ name: "Alpha (A)", potential: 1234 });
+  });
+});
