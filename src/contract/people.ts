@@ -10,6 +10,8 @@ export const Person = Type.Object({
   email: Type.Union([Type.String(), Type.Null()]),
   role: RoleSchema,
   reportsTo: Type.Union([Type.String(), Type.Null()]),
+  /** Set when the person was deactivated (`cadence users deactivate`): no sign-in, data kept. */
+  deactivatedAt: Type.Optional(Type.String()),
 });
 export type Person = Static<typeof Person>;
 

@@ -73,7 +73,7 @@ export type PushResponse = Static<typeof PushResponse>;
 
 export const PullQuery = Type.Object(
   {
-    since: Type.Integer({ minimum: 0, default: 0 }),
+    since: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 }),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
   },
   { additionalProperties: false },

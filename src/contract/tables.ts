@@ -8,6 +8,8 @@ export interface TableSpec {
   /** Who may write it: a rep's own plan data, or steering data written by the rep's managers. */
   readonly family: "plan" | "steering";
   readonly fields: Readonly<Record<string, FieldKind>>;
+  /** A field naming who wrote the row: the store sets it from the caller, and it never changes. */
+  readonly authorField?: string;
 }
 
 const COMMON = { repId: "string", deleted: "boolean" } as const;
@@ -76,11 +78,13 @@ export const SYNC_TABLES = {
       text: "string",
       value: "number",
     },
+    authorField: "authorId",
   },
   /** A steering review: date, manager, rep, KPI snapshot, decisions. */
   reviews: {
     family: "steering",
     fields: { ...COMMON, date: "date", managerId: "string", kpis: "json", decisions: "string" },
+    authorField: "managerId",
   },
 } as const satisfies Record<string, TableSpec>;
 
@@ -104,14 +108,48 @@ export function isCalendarDate(value: string): boolean {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= days;
 }
 
+/**
+ * Plausible bounds of the numeric fields, so no sum of a team's rows can overflow and no one row can
+ * dwarf the others (a plan of 1e308 contacts is a mistake or an attack, never a plan). Inclusive.
+ */
+export const FIELD_BOUNDS: Readonly<
+  Partial<Record<SyncTableName, Readonly<Record<string, readonly [number, number]>>>>
+> = {
+  plans: { year: [1900, 2200] },
+  clients: {
+    year: [1900, 2200],
+    salesN1: [-1e12, 1e12],
+    salesN: [-1e12, 1e12],
+    potential: [0, 1e12],
+    plannedVisit: [0, 10_000],
+    plannedVideo: [0, 10_000],
+    plannedCall: [0, 10_000],
+    plannedDigital: [0, 10_000],
+    plannedWeighted: [0, 10_000],
+  },
+  contacts: { weight: [0, 100] },
+  notes: { year: [1900, 2200], value: [-1e12, 1e12] },
+};
+
+/** Numbers inside JSON documents (capacity inputs, norms, weights, KPI snapshots) stay within ±1e12. */
+export const JSON_NUMBER_LIMIT = 1e12;
+/** JSON documents nest at most this deep (a plan's capacity or norms need 3 or 4 levels). */
+export const JSON_MAX_DEPTH = 32;
+
+/** A lone UTF-16 surrogate: text that is not valid Unicode (stored, it would come back as U+FFFD). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
 /** Checks a field value against its kind; returns a reason when it does not fit. */
 export function checkFieldValue(kind: FieldKind, value: unknown): string | null {
   if (value === null) return null;
   switch (kind) {
     case "string":
-      return typeof value === "string" && value.length <= 10_000
-        ? null
-        : "expected a string (≤ 10,000 chars)";
+      if (typeof value !== "string" || value.length > 10_000) return "expected a string (≤ 10,000 chars)";
+      return isWellFormedText(value) ? null : "expected valid Unicode text (a lone surrogate was sent)";
     case "number":
       return typeof value === "number" && Number.isFinite(value) ? null : "expected a finite number";
     case "integer":
@@ -128,6 +166,42 @@ export function checkFieldValue(kind: FieldKind, value: unknown): string | null 
         ? null
         : "expected a calendar date YYYY-MM-DD";
     case "json":
-      return typeof value === "object" ? null : "expected a JSON object or array";
+      return typeof value === "object" ? checkJsonDocument(value) : "expected a JSON object or array";
   }
+}
+
+/** A field value checked against its kind and its table's bounds (what the store accepts). */
+export function checkField(
+  table: SyncTableName,
+  field: string,
+  kind: FieldKind,
+  value: unknown,
+): string | null {
+  const reason = checkFieldValue(kind, value);
+  if (reason !== null || typeof value !== "number") return reason;
+  const bounds = FIELD_BOUNDS[table]?.[field];
+  if (bounds === undefined) return null;
+  const [min, max] = bounds;
+  return value >= min && value <= max ? null : `expected a number from ${min} to ${max}`;
+}
+
+/** Depth, numbers and text of a JSON document, walked without recursion (a deep document must not overflow the stack). */
+function checkJsonDocument(doc: object): string | null {
+  const stack: [unknown, number][] = [[doc, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (typeof value === "number") {
+      if (!Number.isFinite(value) || Math.abs(value) > JSON_NUMBER_LIMIT)
+        return `numbers in a JSON document must be within ±${JSON_NUMBER_LIMIT}`;
+    } else if (typeof value === "string") {
+      if (!isWellFormedText(value)) return "expected valid Unicode text (a lone surrogate was sent)";
+    } else if (value !== null && typeof value === "object") {
+      if (depth > JSON_MAX_DEPTH) return `a JSON document may nest at most ${JSON_MAX_DEPTH} levels`;
+      for (const [key, item] of Object.entries(value)) {
+        if (!isWellFormedText(key)) return "expected valid Unicode text (a lone surrogate was sent)";
+        stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return null;
 }

@@ -3,7 +3,7 @@
  * several instances can serve one PostgreSQL.
  */
 import cors from "@fastify/cors";
-import rateLimit from "@fastify/rate-limit";
+import helmet from "@fastify/helmet";
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -12,16 +12,17 @@ import Fastify, {
   type FastifyRequest,
 } from "fastify";
 import { sql } from "kysely";
-import type { Actor } from "./access";
-import { ActorCache, authenticate, type EntraOptions } from "./auth";
+import { ActorCache, authenticate, withKeySet, type EntraOptions } from "./auth";
+import { bodyFault } from "./bodyChecks";
+import { clientErrorHandler } from "./clientErrors";
 import type { Database } from "./db/connect";
 import { isDatabaseUnavailable } from "./db/unavailable";
 import { ApiError, ERRORS, errorBody, type ErrorCode } from "./errors";
+import { RefusalTally, WindowCounter } from "./limits";
 import { OpenApiCollector } from "./openapi";
 import { registerPeopleRoutes } from "./routes/people";
 import { registerSyncRoutes } from "./routes/replication";
 import { registerTeamRoutes } from "./routes/team";
-import { audit } from "./changes/sequence";
 import { RequestValidationError, typeboxCompiler } from "./validation";
 
 export interface ServerOptions {
@@ -33,8 +34,12 @@ export interface ServerOptions {
   entra?: EntraOptions;
   /** Largest accepted body in bytes; default 5 MB (a 1,000-row plan is far below). */
   bodyLimit?: number;
-  /** Requests per minute per token (or IP); false disables; default 6,000. */
-  rateLimit?: { max: number; timeWindowMs: number } | false;
+  /**
+   * Requests per window per person once signed in (default 6,000 a minute), and refused sign-ins
+   * per source address before (default 120 a minute: past it, a source is refused without a
+   * database lookup, except for tokens that signed in lately). false disables both.
+   */
+  rateLimit?: { max: number; timeWindowMs: number; anonymousMax?: number } | false;
   trustProxy?: boolean;
   /**
    * How long a verified token's person (and subtree) is reused, in ms; default 5,000, 0 disables.
@@ -44,9 +49,6 @@ export interface ServerOptions {
 }
 
 declare module "fastify" {
-  interface FastifyRequest {
-    actor: Actor | null;
-  }
   interface FastifySchema {
     /** Shown in the OpenAPI document. */
     summary?: string;
@@ -80,11 +82,6 @@ class AccessLog extends LogController {
   }
 }
 
-export function actorOf(request: FastifyRequest): Actor {
-  if (request.actor === null) throw new ApiError("UNAUTHENTICATED");
-  return request.actor;
-}
-
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(typeof options.logger === "object"
@@ -93,13 +90,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
+    clientErrorHandler,
     logController: new AccessLog(),
   });
   const { db } = options.db;
   const openapi = new OpenApiCollector();
-  const actors = new ActorCache(options.authCacheMs ?? 5000, (header) =>
-    authenticate(db, header, options.entra),
-  );
+  const entra = options.entra === undefined ? undefined : withKeySet(options.entra);
+  const actors = new ActorCache(options.authCacheMs ?? 5000, (header) => authenticate(db, header, entra));
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/openapi")) openapi.add(route);
   });
@@ -108,7 +105,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.setErrorHandler((error, request, reply) => {
     const [code, details] = classify(error);
     const status = ERRORS[code][0];
-    if (code === "DB_UNAVAILABLE") {
+    if (code === "RATE_LIMITED") {
+      const wait = (details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 1000;
+      void reply.header("retry-after", String(Math.max(1, Math.ceil(wait / 1000))));
+    } else if (code === "DB_UNAVAILABLE") {
       request.log.warn({ err: error }, "database unavailable");
       void reply.header("retry-after", "1");
     } else if (status >= 500) request.log.error({ err: error }, "request failed");
@@ -124,29 +124,69 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       .send(errorBody("NOT_FOUND", `No route ${request.method} ${request.url}. / Route inconnue.`));
   });
 
+  // Bodies are walked once before any route sees them: depth, finite numbers, valid Unicode.
+  // Fastify's own parser first: it refuses __proto__ and constructor.prototype keys.
+  const parseJson = app.getDefaultJsonParser("error", "error") as (
+    request: FastifyRequest,
+    body: string,
+    done: (error: Error | null, value?: unknown) => void,
+  ) => void;
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    parseJson(request, body as string, (error, value) => {
+      if (error !== null) {
+        done(error);
+        return;
+      }
+      const fault = bodyFault(value);
+      done(fault === null ? null : new RequestValidationError("body", [fault]), value);
+    });
+  });
+
+  // An API's policy: nothing to render, frame or embed; no caching of what a caller may read.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+    crossOriginResourcePolicy: { policy: "same-origin" },
+    referrerPolicy: { policy: "no-referrer" },
+  });
   // A list, so the header is only sent back to a matching origin.
   const origins = options.corsOrigin ?? "https://localhost:3000";
   await app.register(cors, { origin: typeof origins === "string" ? [origins] : origins, credentials: false });
-  if (options.rateLimit !== false) {
-    const limit = options.rateLimit ?? { max: 6000, timeWindowMs: 60_000 };
-    await app.register(rateLimit, {
-      max: limit.max,
-      timeWindow: limit.timeWindowMs,
-      keyGenerator: (req) => req.headers.authorization ?? req.ip,
-      errorResponseBuilder: (_req, ctx) => new ApiError("RATE_LIMITED", { retryAfterMs: ctx.ttl }),
-    });
-  }
 
-  app.addHook("onRequest", async (request) => {
+  const limit =
+    options.rateLimit === false ? null : (options.rateLimit ?? { max: 6000, timeWindowMs: 60_000 });
+  const perPerson = limit && new WindowCounter({ max: limit.max, windowMs: limit.timeWindowMs });
+  const perSource =
+    limit && new WindowCounter({ max: limit.anonymousMax ?? 120, windowMs: limit.timeWindowMs });
+  const refusals = new RefusalTally(db, (error) => {
+    app.log.error({ err: error }, "could not record refused sign-ins");
+  });
+  app.addHook("onClose", () => refusals.close());
+
+  app.addHook("onRequest", async (request, reply) => {
     if (request.routeOptions.config.public === true || request.routeOptions.url === undefined) return;
+    void reply.header("cache-control", "no-store");
+    const header = request.headers.authorization;
+    // A source over its allowance of refused sign-ins is refused before any lookup.
+    const wait = perSource?.blocked(request.ip) ?? null;
+    if (wait !== null && !actors.knows(header)) {
+      refusals.record(request.ip, "rate limited");
+      throw new ApiError("RATE_LIMITED", { retryAfterMs: wait });
+    }
     try {
-      request.actor = await actors.get(request.headers.authorization);
+      request.actor = await actors.get(header);
     } catch (error: unknown) {
-      if (error instanceof ApiError) {
-        await audit(db, denial(request, null, "unauthenticated", error.details));
+      if (error instanceof ApiError && error.code === "UNAUTHENTICATED") {
+        perSource?.hit(request.ip);
+        const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+        refusals.record(request.ip, typeof reason === "string" ? reason : "unauthenticated");
       }
       throw error;
     }
+    const over = perPerson?.hit(request.actor.id) ?? null;
+    if (over !== null) throw new ApiError("RATE_LIMITED", { retryAfterMs: over });
   });
 
   app.get("/health", { config: { public: true }, schema: { summary: "Liveness" } }, () => ({ status: "ok" }));
@@ -167,23 +207,6 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   registerTeamRoutes(app, db);
   app.get("/openapi.json", { config: { public: true } }, () => openapi.document());
   return app;
-}
-
-/** An audit entry for a refused request. */
-export function denial(request: FastifyRequest, actorId: string | null, result: string, details: unknown) {
-  return {
-    actor_id: actorId,
-    client_app: request.headers["x-cadence-client"]?.toString().slice(0, 200) ?? null,
-    ip: request.ip,
-    mutation_id: null,
-    table_name: null,
-    row_id: null,
-    rep_id: null,
-    version: null,
-    result,
-    fields: JSON.stringify({ method: request.method, url: request.url.slice(0, 500) }),
-    reason: details === undefined ? null : JSON.stringify(details).slice(0, 1000),
-  };
 }
 
 /** Maps anything thrown to a catalogue code: the caller's mistakes are 4xx, never 5xx. */

@@ -23,12 +23,25 @@ export interface EntraOptions {
   audience: string | string[];
   /** Tenant ids allowed to sign in. */
   tenants: readonly string[];
-  /** Key set; default: Microsoft's published keys (createRemoteJWKSet). */
+  /** Key set; default: the keys published at `jwksUrl`, fetched once and cached (createRemoteJWKSet). */
   keys?: JWTVerifyGetKey;
+  /** Where the signing keys are published; default Microsoft's common endpoint. */
+  jwksUrl?: string;
 }
 
-export function microsoftKeySet(): JWTVerifyGetKey {
-  return createRemoteJWKSet(new URL("https://login.microsoftonline.com/common/discovery/v2.0/keys"));
+export const MICROSOFT_JWKS_URL = "https://login.microsoftonline.com/common/discovery/v2.0/keys";
+
+/**
+ * The remote key set, made ONCE per server: jose caches the keys, refetches them at most every
+ * 30 s when a token names an unknown key id (cooldown), and after 10 minutes (max age).
+ */
+export function remoteKeySet(url = MICROSOFT_JWKS_URL): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+}
+
+/** Entra options with their key set resolved (what `authenticate` needs). */
+export function withKeySet(entra: EntraOptions): EntraOptions & { keys: JWTVerifyGetKey } {
+  return { ...entra, keys: entra.keys ?? remoteKeySet(entra.jwksUrl) };
 }
 
 function issuersOf(tenants: readonly string[]): string[] {
@@ -41,7 +54,7 @@ function issuersOf(tenants: readonly string[]): string[] {
 export async function authenticate(
   db: Kysely<DB>,
   authorization: string | undefined,
-  entra: EntraOptions | undefined,
+  entra: (EntraOptions & { keys: JWTVerifyGetKey }) | undefined,
 ): Promise<Actor> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   const token = match?.[1];
@@ -64,6 +77,7 @@ async function personFromPat(db: Kysely<DB>, token: string): Promise<PeopleTable
     .selectAll("people")
     .where("tokens.hash", "=", hashToken(token))
     .where("tokens.revoked_at", "is", null)
+    .where("people.deactivated_at", "is", null)
     .executeTakeFirst();
   if (!person) throw new ApiError("UNAUTHENTICATED", { reason: "unknown or revoked token" });
   return person;
@@ -72,12 +86,12 @@ async function personFromPat(db: Kysely<DB>, token: string): Promise<PeopleTable
 async function personFromEntra(
   db: Kysely<DB>,
   token: string,
-  entra: EntraOptions | undefined,
+  entra: (EntraOptions & { keys: JWTVerifyGetKey }) | undefined,
 ): Promise<PeopleTable> {
   if (!entra) throw new ApiError("UNAUTHENTICATED", { reason: "unknown token format" });
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, entra.keys ?? microsoftKeySet(), {
+    ({ payload } = await jwtVerify(token, entra.keys, {
       algorithms: ["RS256"],
       audience: entra.audience,
       issuer: issuersOf(entra.tenants),
@@ -91,7 +105,12 @@ async function personFromEntra(
   if (!entra.tenants.includes(tid)) throw new ApiError("UNAUTHENTICATED", { reason: "tenant not allowed" });
   const oid = typeof payload.oid === "string" ? payload.oid : null;
   if (oid !== null) {
-    const byOid = await db.selectFrom("people").selectAll().where("entra_oid", "=", oid).executeTakeFirst();
+    const byOid = await db
+      .selectFrom("people")
+      .selectAll()
+      .where("entra_oid", "=", oid)
+      .where("deactivated_at", "is", null)
+      .executeTakeFirst();
     if (byOid) return byOid;
   }
   const email = [payload.preferred_username, payload.email, payload.upn].find((v) => typeof v === "string");
@@ -100,6 +119,7 @@ async function personFromEntra(
       .selectFrom("people")
       .selectAll()
       .where("email", "=", email.toLowerCase())
+      .where("deactivated_at", "is", null)
       .executeTakeFirst();
     if (byEmail) return byEmail;
   }
@@ -109,6 +129,8 @@ async function personFromEntra(
 /** Remembers who a bearer token is for a few seconds, so a busy client does not cost a lookup per request. */
 export class ActorCache {
   private readonly entries = new Map<string, { actor: Actor; expires: number }>();
+  /** Headers that signed someone in lately (10 minutes): they pass a source address's anonymous limit. */
+  private readonly known = new Map<string, number>();
 
   constructor(
     private readonly ttlMs: number,
@@ -117,13 +139,28 @@ export class ActorCache {
   ) {}
 
   async get(header: string | undefined): Promise<Actor> {
-    if (this.ttlMs <= 0 || header === undefined) return this.resolve(header);
+    if (this.ttlMs <= 0 || header === undefined) {
+      const actor = await this.resolve(header);
+      if (header !== undefined) this.remember(header, Date.now());
+      return actor;
+    }
     const now = Date.now();
     const hit = this.entries.get(header);
     if (hit && hit.expires > now) return hit.actor;
     const actor = await this.resolve(header);
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(header, { actor, expires: now + this.ttlMs });
+    this.remember(header, now);
     return actor;
+  }
+
+  /** Whether this header signed someone in within the last 10 minutes. */
+  knows(header: string | undefined, now = Date.now()): boolean {
+    return header !== undefined && (this.known.get(header) ?? 0) > now;
+  }
+
+  private remember(header: string, now: number): void {
+    if (this.known.size >= this.maxEntries) this.known.clear();
+    this.known.set(header, now + 600_000);
   }
 }

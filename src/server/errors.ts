@@ -22,6 +22,22 @@ export const ERRORS = {
   PERSON_NOT_FOUND: [404, "No such person.", "Personne inconnue."],
   CONFLICT: [409, "This conflicts with existing data.", "Cela entre en conflit avec des données existantes."],
   METHOD_NOT_ALLOWED: [405, "Method not allowed.", "Méthode non autorisée."],
+  REQUEST_TIMEOUT: [408, "The request took too long to arrive.", "La requête a mis trop de temps à arriver."],
+  HEADERS_TOO_LARGE: [
+    431,
+    "The request headers are too large.",
+    "Les en-têtes de la requête sont trop volumineux.",
+  ],
+  MUTATION_REUSED: [
+    409,
+    "A mutation id was sent again with different content.",
+    "Un identifiant de mutation a été renvoyé avec un contenu différent.",
+  ],
+  STORED_DATA_OUT_OF_RANGE: [
+    422,
+    "Stored figures are out of range; correct the plan rows named in details.",
+    "Des chiffres enregistrés sont hors limites ; corrigez les lignes de plan indiquées.",
+  ],
   BODY_TOO_LARGE: [413, "The body is too large.", "Le corps de la requête est trop volumineux."],
   RATE_LIMITED: [429, "Too many requests; retry later.", "Trop de requêtes ; réessayez plus tard."],
   NOT_READY: [503, "The database is not reachable.", "La base de données est injoignable."],

@@ -25,7 +25,14 @@ export interface PersonInput {
 }
 
 export function toPerson(row: PeopleTable): Person {
-  return { id: row.id, name: row.name, email: row.email, role: row.role as Role, reportsTo: row.reports_to };
+  const person: Person = {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role as Role,
+    reportsTo: row.reports_to,
+  };
+  return row.deactivated_at ? { ...person, deactivatedAt: row.deactivated_at } : person;
 }
 
 /** Finds a person by id or, failing that, by exact name. */
@@ -104,4 +111,35 @@ export async function subordinateIds(db: Kysely<DB>, rootId: string): Promise<st
     )
     select id from below`.execute(db);
   return result.rows.map((r) => r.id);
+}
+
+/**
+ * Deactivates a person: their tokens are revoked at once and no sign-in (token or Entra ID) is
+ * accepted for them any more; their rows and history stay (their managers still see them).
+ * Returns the person, or undefined when nobody has this id or name.
+ */
+export async function deactivatePerson(
+  db: Kysely<DB>,
+  idOrName: string,
+): Promise<{ person: Person; revokedTokens: number } | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const found = await findPerson(trx, idOrName);
+    if (!found) return undefined;
+    const at = new Date().toISOString();
+    await trx
+      .updateTable("people")
+      .set({ deactivated_at: found.deactivated_at ?? at })
+      .where("id", "=", found.id)
+      .execute();
+    const revoked = await trx
+      .updateTable("tokens")
+      .set({ revoked_at: at })
+      .where("person_id", "=", found.id)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    return {
+      person: toPerson({ ...found, deactivated_at: found.deactivated_at ?? at }),
+      revokedTokens: Number(revoked.numUpdatedRows),
+    };
+  });
 }

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import {
+  checkField,
   checkFieldValue,
   isCalendarDate,
   isSyncTable,
@@ -60,7 +61,15 @@ test("every accepted value survives the database codec unchanged", () => {
     date: fc
       .date({ min: new Date("1990-01-01"), max: new Date("2100-12-31"), noInvalidDate: true })
       .map((d) => d.toISOString().slice(0, 10)),
-    json: fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue())),
+    // Numbers inside documents are bounded (±1e12): the generated ones are brought within.
+    json: fc
+      .oneof(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue()))
+      .map(
+        (doc) =>
+          JSON.parse(JSON.stringify(doc), (_k, v: unknown) =>
+            typeof v === "number" ? v % 1e12 : v,
+          ) as unknown,
+      ),
   };
   for (const kind of KINDS) {
     fc.assert(
@@ -89,4 +98,25 @@ describe.each(DIALECTS)("migrations match the contract on %s", (dialect) => {
       await t.drop();
     }
   });
+});
+
+test("documents, text and numbers beyond plausible bounds are refused, naming why", () => {
+  expect(checkFieldValue("json", { weighted: 1.7e308 })).toMatch(/±/);
+  expect(checkFieldValue("json", { weighted: 1e12 })).toBeNull();
+  const deep = JSON.parse("[".repeat(33) + "]".repeat(33)) as unknown;
+  expect(checkFieldValue("json", deep)).toMatch(/nest/);
+  expect(checkFieldValue("json", JSON.parse("[".repeat(32) + "]".repeat(32)) as unknown)).toBeNull();
+  // 10,000 levels: walked without recursion, no stack overflow.
+  expect(checkFieldValue("json", JSON.parse("[".repeat(10_000) + "]".repeat(10_000)) as unknown)).toMatch(
+    /nest/,
+  );
+  expect(checkFieldValue("string", "a\uD800b")).toMatch(/Unicode/);
+  expect(checkFieldValue("string", "a\uDC00")).toMatch(/Unicode/);
+  expect(checkFieldValue("string", "emoji \uD83D\uDE00 ok")).toBeNull();
+  expect(checkFieldValue("json", { ["k\uD800"]: 1 })).toMatch(/Unicode/);
+  expect(checkField("clients", "plannedWeighted", "number", 1.7e308)).toMatch(/0 to 10000/);
+  expect(checkField("clients", "plannedWeighted", "number", 10_000)).toBeNull();
+  expect(checkField("contacts", "weight", "number", -1)).toMatch(/0 to 100/);
+  expect(checkField("clients", "name", "string", "1.7e308")).toBeNull();
+  expect(checkField("clients", "plannedWeighted", "number", null)).toBeNull();
 });

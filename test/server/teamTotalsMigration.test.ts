@@ -73,7 +73,9 @@ test.each(DIALECTS)(
           store.db,
         );
       }
-      expect(await migrateToLatest(store.db, store.schema)).toEqual(["003_client_contact_totals"]);
+      expect(await migrateToLatest(store.db, store.schema, "003_client_contact_totals")).toEqual([
+        "003_client_contact_totals",
+      ]);
       const totals = await sql<Record<string, unknown>>`
       select id, ytd_n_01, ytd_n_02, ytd_n_03, ytd_n_12, ytd_w_01, ytd_w_03, ytd_w_12 from clients`.execute(
         store.db,

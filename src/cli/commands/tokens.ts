@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { auditAdmin } from "../../server/adminAudit";
 import { databaseOptionsFrom, openMigrated } from "../../server/db/connect";
 import { createToken, revokeToken, UnknownPersonError } from "../../server/tokens";
 import { CliError } from "../errors";
@@ -16,6 +17,7 @@ export function register(program: Command): void {
       const store = await openMigrated(databaseOptionsFrom(opts.db));
       try {
         const created = await createToken(store.db, opts.user, opts.label);
+        await auditAdmin(store.db, "token.created", { token: created.id, person: created.personId });
         process.stdout.write(`${created.token}\n`);
         process.stderr.write(
           `Token ${created.id} for ${created.personId}: copy it now, it is not shown again. / ` +
@@ -36,6 +38,7 @@ export function register(program: Command): void {
       const store = await openMigrated(databaseOptionsFrom(opts.db));
       try {
         if (!(await revokeToken(store.db, id))) throw new CliError(`No active token ${id}. / Jeton inconnu.`);
+        await auditAdmin(store.db, "token.revoked", { token: id });
         process.stdout.write(`Revoked ${id}\n`);
       } finally {
         await store.close();

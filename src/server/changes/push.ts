@@ -4,7 +4,7 @@
  * mutation id) return the original result; a stale base is merged field by field (three-way); a
  * field changed on both sides to different values is a conflict, recorded and returned.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { SqliteAdapter, type Kysely, type Transaction } from "kysely";
 import {
   SYNC_TABLES,
@@ -14,9 +14,11 @@ import {
   type MutationResult,
   type PushResponse,
   type SyncTableName,
+  type TableSpec,
 } from "../../contract";
 import { can, type Actor } from "../access";
 import { canonicalJson, columnOf, decode, encode, syncColumnsOf } from "../db/columns";
+import { ApiError } from "../errors";
 import type { ChangeLogTable, ConflictsTable, DB, MutationsTable } from "../db/schema";
 import { refreshContactTotals } from "../team/contactTotals";
 import { GroupCommit } from "./groupCommit";
@@ -71,6 +73,40 @@ async function loadReplays(
   return out;
 }
 
+/** The content of a mutation, hashed: a reused mutation id must come back with the same. */
+export function mutationDigest(m: Mutation): string {
+  const content = canonicalJson({
+    table: m.table,
+    rowId: m.rowId,
+    baseVersion: m.baseVersion,
+    fields: m.fields,
+  });
+  return createHash("sha256").update(content, "utf8").digest("hex");
+}
+
+/** Owners (rep ids) of the clients that rows of this push name in `clientId`, from the database. */
+async function loadClientOwners(
+  trx: Transaction<DB>,
+  mutations: readonly Mutation[],
+): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const m of mutations) {
+    const value = (m.fields as Partial<Mutation["fields"]>).clientId?.value;
+    if (typeof value === "string") ids.add(value);
+  }
+  const owners = new Map<string, string>();
+  const unique = [...ids];
+  for (let i = 0; i < unique.length; i += IN_CHUNK) {
+    const found = await loose(trx)
+      .selectFrom("clients")
+      .select(["id", "rep_id"])
+      .where("id", "in", unique.slice(i, i + IN_CHUNK))
+      .execute();
+    for (const row of found) owners.set(String(row.id), String(row.rep_id));
+  }
+  return owners;
+}
+
 const groupCommits = new WeakMap<Kysely<DB>, GroupCommit>();
 
 export async function push(
@@ -102,6 +138,12 @@ async function applyPush(
     mutations.map((m) => m.mutationId),
   );
   const rows = await loadRows(trx, mutations);
+  const clientOwners = await loadClientOwners(trx, mutations);
+  // A client created earlier in this push is known by its row; else by the database.
+  const clientRep = (id: string): string | undefined => {
+    const created = rows.get(`clients/${id}`);
+    return created === undefined ? clientOwners.get(id) : String(created.rep_id);
+  };
   const now = new Date().toISOString();
   const results: MutationResult[] = [];
   const log: ChangeLogTable[] = [];
@@ -115,6 +157,8 @@ async function applyPush(
   for (const m of mutations) {
     const replay = replays.get(m.mutationId);
     if (replay) {
+      if (replay.digest != null && replay.digest !== mutationDigest(m))
+        throw new ApiError("MUTATION_REUSED", { mutationId: m.mutationId });
       const original = JSON.parse(replay.result) as MutationResult;
       results.push(
         replay.actor_id === ctx.actor.id ? { ...original, replayed: true } : refusal(m, "FORBIDDEN", 0),
@@ -125,7 +169,7 @@ async function applyPush(
     const table = m.table as SyncTableName;
     const key = `${table}/${m.rowId}`;
     const row = rows.get(key);
-    const outcome = decide(ctx.actor, table, m, row);
+    const outcome = decide(ctx.actor, table, m, row, clientRep);
     results.push(outcome.result);
     done.push({
       mutation_id: m.mutationId,
@@ -133,6 +177,7 @@ async function applyPush(
       result: JSON.stringify(outcome.result),
       seq,
       at: now,
+      digest: mutationDigest(m),
     });
     log.push({
       seq,
@@ -253,17 +298,41 @@ function refusal(m: Mutation, reason: string, version: number): MutationResult {
   };
 }
 
-function decide(actor: Actor, table: SyncTableName, m: Mutation, row: LooseRow | undefined): Outcome {
-  const kinds: Readonly<Record<string, FieldKind>> = SYNC_TABLES[table].fields;
+function decide(
+  actor: Actor,
+  table: SyncTableName,
+  m: Mutation,
+  row: LooseRow | undefined,
+  clientRep: (clientId: string) => string | undefined,
+): Outcome {
+  const spec: TableSpec = SYNC_TABLES[table];
+  const kinds = spec.fields;
   const version = row ? Number(row.version) : 0;
   const requestedRep = (m.fields as Partial<Mutation["fields"]>).repId?.value;
   const repId = row ? String(row.rep_id) : typeof requestedRep === "string" ? requestedRep : actor.id;
   if (!row && m.baseVersion > 0) return { result: refusal(m, "ROW_NOT_FOUND", 0), repId };
+  // A row the caller may not read is refused as if it did not exist: no version, no existence.
+  if (row && !can(actor, "read", { kind: "row", table, repId }))
+    return { result: refusal(m, m.baseVersion > 0 ? "ROW_NOT_FOUND" : "FORBIDDEN", 0), repId };
   if (row && requestedRep !== undefined && requestedRep !== repId) {
     return { result: refusal(m, "FORBIDDEN", version), repId };
   }
   if (!can(actor, "write", { kind: "row", table, repId }))
     return { result: refusal(m, "FORBIDDEN", version), repId };
+  // A row's client is one of the same rep's clients (or one not synced yet).
+  if ("clientId" in kinds) {
+    const change = (m.fields as Partial<Mutation["fields"]>).clientId;
+    const clientId = change !== undefined ? change.value : row?.client_id;
+    const owner = typeof clientId === "string" ? clientRep(clientId) : undefined;
+    if (owner !== undefined && owner !== repId) return { result: refusal(m, "FORBIDDEN", version), repId };
+  }
+  // Authorship is the caller's, set at creation and never changed.
+  const author = spec.authorField;
+  if (author !== undefined && row) {
+    const change = (m.fields as Partial<Mutation["fields"]>)[author];
+    if (change !== undefined && (change.value ?? null) !== (row[columnOf(author)] ?? null))
+      return { result: refusal(m, "FORBIDDEN", version), repId };
+  }
 
   // Every field is checked against its base, even when baseVersion is current: a client that
   // edits from a stale value must get a conflict, never overwrite silently.
@@ -272,7 +341,7 @@ function decide(actor: Actor, table: SyncTableName, m: Mutation, row: LooseRow |
   const conflicts: FieldConflict[] = [];
   const fields: Record<string, string | number | null> = {};
   for (const [field, change] of Object.entries(m.fields)) {
-    if (field === "repId") continue;
+    if (field === "repId" || field === author) continue;
     const kind = kinds[field] ?? "string";
     const theirs = row ? decode(kind, row[columnOf(field)]) : null;
     const base = change.base ?? null;
@@ -286,6 +355,7 @@ function decide(actor: Actor, table: SyncTableName, m: Mutation, row: LooseRow |
     }
   }
   if (!row) fields.repId = repId;
+  if (!row && author !== undefined) fields[author] = actor.id;
   const changed = applied.length > 0 || !row;
   const status = conflicts.length > 0 ? "conflict" : !changed ? "unchanged" : fresh ? "applied" : "merged";
   const result: MutationResult = {

@@ -1,5 +1,5 @@
 /** Checks a push before any write, so bad input is a 400 and never a partial write. */
-import { checkFieldValue, isSyncTable, SYNC_TABLES, type FieldKind, type Mutation } from "../../contract";
+import { checkField, isSyncTable, SYNC_TABLES, type FieldKind, type Mutation } from "../../contract";
 import { ApiError } from "../errors";
 
 export function validateMutations(mutations: readonly Mutation[]): void {
@@ -14,7 +14,7 @@ export function validateMutations(mutations: readonly Mutation[]): void {
       const kind = Object.prototype.hasOwnProperty.call(kinds, field) ? kinds[field] : undefined;
       if (kind === undefined) throw new ApiError("UNKNOWN_FIELD", { ...where, table: m.table, field });
       for (const part of ["value", "base"] as const) {
-        const reason = checkFieldValue(kind, change[part] ?? null);
+        const reason = checkField(m.table, field, kind, change[part] ?? null);
         if (reason !== null) {
           throw new ApiError("BAD_FIELD_VALUE", { ...where, table: m.table, field, part, reason });
         }

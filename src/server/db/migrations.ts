@@ -205,10 +205,20 @@ const m003: Migration = {
   },
 };
 
+// Deactivation keeps a person's rows and history but refuses their sign-in; a mutation id reused
+// with other content is told apart from a replay by the digest of its content.
+const m004: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable("people").addColumn("deactivated_at", "text").execute();
+    await db.schema.alterTable("mutations").addColumn("digest", "text").execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   "001_initial": m001,
   "002_contacts_team_view": m002,
   "003_client_contact_totals": m003,
+  "004_deactivation_and_digests": m004,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

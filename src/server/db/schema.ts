@@ -14,6 +14,8 @@ export interface PeopleTable {
   reports_to: string | null;
   entra_oid: string | null;
   created_at: string;
+  /** When the person was deactivated (migration 004): no sign-in since; data and history kept. */
+  deactivated_at?: string | null;
 }
 
 export interface TokensTable {
@@ -36,6 +38,8 @@ export interface MutationsTable {
   result: string;
   seq: number;
   at: string;
+  /** SHA-256 of the mutation's content (migration 004; null before): a reused id must carry the same. */
+  digest?: string | null;
 }
 
 export interface ChangeLogTable {

@@ -3,8 +3,8 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { PullQuery, PullResponse, PushRequest, PushResponse } from "../../contract";
 import { readableRepIds } from "../access";
-import { actorOf } from "../app";
 import type { DB } from "../db/schema";
+import { actorOf } from "../request";
 import { pull } from "../changes/pull";
 import { push } from "../changes/push";
 

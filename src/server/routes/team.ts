@@ -1,11 +1,13 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import type { Kysely } from "kysely";
-import { isCalendarDate, TeamView, TeamViewQuery } from "../../contract";
+import { sql, type Kysely } from "kysely";
+import { FIELD_BOUNDS, isCalendarDate, TeamView, TeamViewQuery } from "../../contract";
 import { can } from "../access";
-import { actorOf, denial } from "../app";
+import { columnOf } from "../db/columns";
 import type { DB } from "../db/schema";
+import { actorOf, denial } from "../request";
 import { ApiError } from "../errors";
+import { subordinateIds } from "../people";
 import { teamView } from "../team/view";
 import { audit } from "../changes/sequence";
 import { RequestValidationError } from "../validation";
@@ -36,9 +38,55 @@ export function registerTeamRoutes(app: FastifyInstance, db: Kysely<DB>): void {
         await audit(db, denial(request, actor.id, "denied", { action: "team.view", managerId }));
         throw new ApiError("FORBIDDEN");
       }
-      const view = await teamView(db, managerId, request.query);
+      let view;
+      try {
+        view = await teamView(db, managerId, request.query);
+      } catch (error: unknown) {
+        // PostgreSQL refuses a sum past the largest double (rows stored before the contract's bounds).
+        if (typeof error === "object" && error !== null && "code" in error && error.code === "22003")
+          throw await outOfRange(db, managerId);
+        throw error;
+      }
       if (view === null) throw new ApiError("PERSON_NOT_FOUND", { id: managerId });
+      if (!allFinite(view)) throw await outOfRange(db, managerId);
       return view;
     },
   );
+}
+
+/** Whether every number of a response is finite (JSON has no Infinity: it would fail the response). */
+export function allFinite(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === "number" && !Number.isFinite(v)) return false;
+    if (v !== null && typeof v === "object")
+      for (const item of Object.values(v) as unknown[]) stack.push(item);
+  }
+  return true;
+}
+
+/**
+ * Figures overflowed: rows stored before the contract bounded numbers. Answered 422 naming the reps
+ * and client rows to correct (clients whose numbers are beyond the contract's bounds), not 500.
+ */
+async function outOfRange(db: Kysely<DB>, managerId: string): Promise<ApiError> {
+  const reps = await subordinateIds(db, managerId);
+  const bounds = Object.entries(FIELD_BOUNDS.clients ?? {});
+  const rows =
+    reps.length === 0
+      ? []
+      : (
+          await sql<{ id: string; rep_id: string }>`select id, rep_id from clients
+          where rep_id in (${sql.join(reps.map((id) => sql`${id}`))}) and (${sql.join(
+            bounds.map(
+              ([field, [min, max]]) => sql`${sql.ref(columnOf(field))} not between ${min} and ${max}`,
+            ),
+            sql` or `,
+          )}) limit 100`.execute(db)
+        ).rows;
+  return new ApiError("STORED_DATA_OUT_OF_RANGE", {
+    managerId,
+    clients: rows.map((r) => ({ id: r.id, repId: r.rep_id })),
+  });
 }
