@@ -148,11 +148,11 @@ export function workdays(
 }
 
 /**
- * Capacity (capital de visites): contacts you can make in the period on a channel; for visits, net of the prospecting reserve.
+ * Capacity (capital de visites): contacts you can make in the period on a channel; for visits, net of the prospecting reserve. Visits take the field days, video, calls and digital the remote days (remoteShare), never the same day twice.
  * @customfunction CAPACITY
  * @param start First day of the period.
  * @param end Last day of the period.
- * @param contactsPerDay Contacts you make on a day spent on this channel (e.g. 4 visits).
+ * @param contactsPerDay Contacts you make on a day spent on this channel (e.g. 4 visits a field day, 12 calls a remote day).
  * @param [leaveDays] Working days of leave in the period.
  * @param [nonFieldDays] Working days out of the field (admin, training, meetings).
  * @param [channel] Channel: visit (default), video, call or digital.
@@ -160,6 +160,7 @@ export function workdays(
  * @param [country] Country code (default FR).
  * @param [region] Region code, e.g. 67 or alsace-moselle.
  * @param [explain] "en" or "fr" to spill the calculation line by line instead of the number.
+ * @param [remoteShare] Share of the available days at the desk for video, calls and digital (default 0; 0.2 is one day a week).
  * @returns Contacts for the period.
  */
 export function capacity(
@@ -173,6 +174,7 @@ export function capacity(
   country?: string,
   region?: string,
   explain?: string,
+  remoteShare?: any,
 ): any[][] {
   return guarded(() =>
     planning.capacityOf(
@@ -187,6 +189,7 @@ export function capacity(
         country,
         region,
         explain,
+        remoteShare,
       ),
     ),
   );

@@ -134,6 +134,7 @@ export interface CapacityArgs {
   country: Arg;
   region: Arg;
   explain: Arg;
+  remoteShare: Arg;
 }
 
 export function capacityArgs(
@@ -147,6 +148,7 @@ export function capacityArgs(
   country: Arg,
   region: Arg,
   explain: Arg,
+  remoteShare: Arg = null,
 ): CapacityArgs {
   return {
     start,
@@ -159,6 +161,7 @@ export function capacityArgs(
     country,
     region,
     explain,
+    remoteShare,
   };
 }
 
@@ -168,13 +171,19 @@ export function capacityArgs(
  */
 export function capacityOf(a: CapacityArgs): (number | string)[][] {
   const channel = keys.resolveChannel(args.scalarText(a.channel ?? null, "visit"));
+  const perDay = args.scalarNumber(a.contactsPerDay ?? null, "contactsPerDay", null);
+  // A remote channel's contacts per remote day are visit-equivalents per day divided by its weight.
+  const weight = DEFAULT_CHANNELS.find((c) => c.id === channel)?.weight ?? 1;
+  const isVisit = channel === "visit";
   const result = capacity.computeCapacity({
     period: { start: args.scalarDate(a.start ?? null, "start"), end: args.scalarDate(a.end ?? null, "end") },
     country: args.scalarText(a.country ?? null, "FR").toUpperCase(),
     region: args.scalarText(a.region ?? null, "") || null,
     leaveDays: args.scalarNumber(a.leaveDays ?? null, "leaveDays", 0),
     nonFieldDays: args.scalarNumber(a.nonFieldDays ?? null, "nonFieldDays", 0),
-    contactsPerDay: { [channel]: args.scalarNumber(a.contactsPerDay ?? null, "contactsPerDay", null) },
+    contactsPerDay: { visit: isVisit ? perDay : 0 },
+    remoteShare: args.scalarNumber(a.remoteShare ?? null, "remoteShare", 0),
+    ...(isVisit ? {} : { remotePerDay: perDay * weight }),
     prospectingShare: args.scalarNumber(
       a.prospectingShare ?? null,
       "prospectingShare",
@@ -192,5 +201,6 @@ export function capacityOf(a: CapacityArgs): (number | string)[][] {
       `explication « ${explain} » : donnez "en" ou "fr", ou laissez vide`,
     );
   }
-  return [[channel === "visit" ? result.clientVisits : (result.perChannel[channel] ?? 0)]];
+  if (isVisit) return [[result.clientVisits]];
+  return [[weight > 0 ? Math.floor(result.remote.visitEquivalents / weight + 1e-9) : 0]];
 }

@@ -40,7 +40,7 @@ const EXPECTED: Record<string, { params: string; result: "matrix" | "scalar"; fr
   },
   CAPACITY: {
     params:
-      "start:any, end:any, contactsPerDay:any, leaveDays:any?, nonFieldDays:any?, channel:string?, prospectingShare:any?, country:string?, region:string?, explain:string?",
+      "start:any, end:any, contactsPerDay:any, leaveDays:any?, nonFieldDays:any?, channel:string?, prospectingShare:any?, country:string?, region:string?, explain:string?, remoteShare:any?",
     result: "matrix",
     fr: "CAPACITE",
   },

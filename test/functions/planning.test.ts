@@ -119,7 +119,13 @@ describe("CAPACITY", () => {
   test("the domain's worked example: 662 client visits, 828 with no prospecting reserve", () => {
     expect(fns.capacity("2026-01-01", "2026-12-31", 4, 25, 20)).toEqual([[662]]);
     expect(fns.capacity(46023, "31/12/2026", "4", 25, 20, "visit", 0)).toEqual([[828]]);
-    expect(fns.capacity("2026-01-01", "2026-12-31", 10, 25, 20, "call")).toEqual([[2070]]);
+    // Calls take remote days, never the field days: none without a remote share (not 207 × 10).
+    expect(fns.capacity("2026-01-01", "2026-12-31", 10, 25, 20, "call")).toEqual([[0]]);
+    const remote = [undefined, undefined, undefined, undefined, 0.2] as const;
+    // One day a week at the desk: 207 × 0.2 = 41 remote days × 10 calls.
+    expect(fns.capacity("2026-01-01", "2026-12-31", 10, 25, 20, "call", ...remote)).toEqual([[410]]);
+    // …and the field days drop to 166: 664 visits, 531 for clients.
+    expect(fns.capacity("2026-01-01", "2026-12-31", 4, 25, 20, "visit", ...remote)).toEqual([[531]]);
   });
 
   test("explain spills the calculation lines in English or French", () => {

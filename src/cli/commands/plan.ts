@@ -20,9 +20,14 @@ export interface PlanCommandOptions {
   capacity?: number;
   perDay?: number;
   leave: number;
+  rtt: number;
   nonField: number;
+  remoteShare: number;
+  remotePerDay: number;
   prospecting: number;
   method: string;
+  mode: string;
+  floor?: boolean;
   out?: string;
   json?: boolean;
   lang: string;
@@ -39,6 +44,7 @@ function planCapacity(o: PlanCommandOptions): {
     throw new CliError("give --capacity or --per-day, not both");
   if (o.capacity !== undefined) {
     const prospects = Math.round(o.capacity * o.prospecting);
+    // A fixed visit capacity says nothing of remote time: the remote norms stand, as before.
     return {
       plan: { perChannel: { visit: o.capacity }, prospecting: { visits: prospects } },
       visits: o.capacity,
@@ -51,12 +57,19 @@ function planCapacity(o: PlanCommandOptions): {
       country: o.country,
       region: o.region ?? null,
       leaveDays: o.leave,
+      rttDays: o.rtt,
       nonFieldDays: o.nonField,
       contactsPerDay: { visit: o.perDay ?? 4 },
+      remoteShare: o.remoteShare,
+      remotePerDay: o.remotePerDay,
       prospectingShare: o.prospecting,
     });
     return {
-      plan: { perChannel: detail.perChannel, prospecting: detail.prospecting },
+      plan: {
+        perChannel: detail.perChannel,
+        prospecting: detail.prospecting,
+        remote: { visitEquivalents: detail.remote.visitEquivalents, perDay: detail.remote.perDay },
+      },
       visits: detail.perChannel.visit ?? 0,
       detail,
     };
@@ -69,6 +82,8 @@ export async function runPlan(file: string, o: PlanCommandOptions): Promise<void
   if (o.method !== "norms" && o.method !== "optimized")
     throw new CliError(`--method must be norms or optimized, not '${o.method}'`);
   if (o.lang !== "fr" && o.lang !== "en") throw new CliError(`--lang must be fr or en, not '${o.lang}'`);
+  if (o.mode !== "proportional" && o.mode !== "priority")
+    throw new CliError(`--mode must be proportional or priority, not '${o.mode}'`);
   const lang = o.lang;
   const read = await readGrid(file, { sheet: o.sheet, table: o.table });
   const parsed = parse.parsePortfolio(read.grid, { firstRow: read.headerRow });
@@ -83,7 +98,12 @@ export async function runPlan(file: string, o: PlanCommandOptions): Promise<void
   const cap = planCapacity(o);
   let result: plan.PlanResult;
   try {
-    result = plan.buildPlan(parsed.clients, { capacity: cap.plan, method: o.method });
+    result = plan.buildPlan(parsed.clients, {
+      capacity: cap.plan,
+      method: o.method,
+      mode: o.mode,
+      floor: o.floor === true,
+    });
   } catch (error) {
     throw new CliError(`${read.origin}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -120,7 +140,13 @@ export async function runPlan(file: string, o: PlanCommandOptions): Promise<void
         plannedByChannel: c.planned,
         weightedPlanned: c.weightedPlanned,
       })),
-      notes: result.notes,
+      mode: result.mode,
+      constrained: result.constrained,
+      remote: cap.detail === null ? null : cap.detail.remote,
+      unfunded: result.unfunded,
+      leftAtZero: result.leftAtZero,
+      floored: result.floored,
+      notes: lang === "fr" ? result.notesFr : result.notes,
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
@@ -136,7 +162,10 @@ export async function runPlan(file: string, o: PlanCommandOptions): Promise<void
         (p) =>
           `  ${p.channel} (${p.pool}): demand ${p.demand}, capacity ${p.result.capacity}, planned ${p.result.total}${p.result.spare > 0 ? `, spare ${p.result.spare}` : ""}`,
       ),
-      ...result.notes.map((n) => `  note: ${n}`),
+      lang === "fr"
+        ? `  ${result.constrained ? "le capital contraint le plan" : "le capital ne contraint pas le plan"}`
+        : `  ${result.constrained ? "the capacity constrains the plan" : "the capacity does not constrain the plan"}`,
+      ...(lang === "fr" ? result.notesFr : result.notes).map((n) => `  note: ${n}`),
       o.out === undefined ? "  (add --out plan.xlsx to write the plan)" : `  plan written to ${o.out}`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
@@ -163,11 +192,24 @@ export function register(program: Command): void {
     )
     .option("--per-day <visits>", "visits per field day (default 4)", numberOption("--per-day"))
     .option("--leave <days>", "days of leave in the year", numberOption("--leave"), 25)
+    .option("--rtt <days>", "RTT days in the year (its own line)", numberOption("--rtt"), 0)
     .option(
       "--non-field <days>",
       "days out of the field (admin, training, meetings)",
       numberOption("--non-field"),
       20,
+    )
+    .option(
+      "--remote-share <share>",
+      "share of the available days at the desk for video, calls and digital (0.2 = one day a week)",
+      numberOption("--remote-share"),
+      0,
+    )
+    .option(
+      "--remote-per-day <ve>",
+      "visit-equivalents a remote day holds (3 = 12 calls)",
+      numberOption("--remote-per-day"),
+      3,
     )
     .option(
       "--prospecting <share>",
@@ -176,6 +218,12 @@ export function register(program: Command): void {
       0.2,
     )
     .option("--method <method>", "norms (scaled norms) or optimized (CALLPLAN)", "norms")
+    .option(
+      "--mode <mode>",
+      "norms method when capacity is short: proportional (every norm alike) or priority (Retain, At risk, Develop, Maintain)",
+      "proportional",
+    )
+    .option("--floor", "keep one contact a year for every active client")
     .option("--out <file>", "write the plan: .xlsx or .csv")
     .option("--json", "print { capacity, segments, clients: [{ id, segment, planned }] } to stdout")
     .option("--lang <lang>", "language of messages and headers: fr or en", "en")

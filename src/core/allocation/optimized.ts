@@ -24,6 +24,57 @@ export interface OptimizedInput {
   capacity: number;
 }
 
+/**
+ * Equal clients get equal plans: the units worth exactly the lowest value given (λ) are taken
+ * back and handed out again one per client per pass, by id, to every client whose next unit is
+ * worth λ, instead of piling on the first id. The objective is unchanged (same values).
+ */
+function spreadTies(
+  model: Parameters<typeof marginal>[0],
+  cursor: { units: Int32Array; next: Float64Array },
+  lower: Float64Array,
+  upper: Float64Array,
+  ids: readonly string[],
+): void {
+  const { units, next } = cursor;
+  const n = units.length;
+  let lambda = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const x = units[i] ?? 0;
+    if (x > (lower[i] ?? 0)) lambda = Math.min(lambda, marginal(model, i, x));
+  }
+  if (lambda === Number.POSITIVE_INFINITY) return;
+  let pool = 0;
+  for (let i = 0; i < n; i++) {
+    while ((units[i] ?? 0) > (lower[i] ?? 0) && marginal(model, i, units[i] ?? 0) === lambda) {
+      units[i] = (units[i] ?? 0) - 1;
+      next[i] = Number.NEGATIVE_INFINITY;
+      pool++;
+    }
+  }
+  const order = ids
+    .map((_, i) => i)
+    .sort((p, q) => {
+      const a = ids[p] ?? "";
+      const b = ids[q] ?? "";
+      return a < b ? -1 : a > b ? 1 : p - q;
+    });
+  while (pool > 0) {
+    let gave = false;
+    for (const i of order) {
+      if (pool === 0) break;
+      const x = units[i] ?? 0;
+      if (x < (upper[i] ?? 0) && marginal(model, i, x + 1) === lambda) {
+        units[i] = x + 1;
+        next[i] = Number.NEGATIVE_INFINITY;
+        pool--;
+        gave = true;
+      }
+    }
+    if (!gave) break;
+  }
+}
+
 export function allocateOptimized(input: OptimizedInput): AllocationResult {
   const capacity = checkCapacity(input.capacity);
   const { clients } = input;
@@ -40,6 +91,7 @@ export function allocateOptimized(input: OptimizedInput): AllocationResult {
   const model = buildModel(clients, upper);
   const cursor = thresholdCursor(model, lower, upper, spread, ids);
   const repaired = repairChords(model, cursor, lower, upper);
+  spreadTies(model, cursor, lower, upper, ids);
   const { units, next } = cursor;
 
   let objective = 0;

@@ -1,27 +1,39 @@
 /**
- * Capacity (capital de visites): working days of the period, less leave and non-field days, times
- * contacts per day per channel, with a prospecting reserve taken from the visit capacity.
- * Contacts per channel are rounded to the nearest integer (Math.round), as is the reserve.
+ * Capacity (capital de visites): working days of the period, less leave, RTT and non-field days,
+ * give the available days; a remote share of them goes to the desk (video, calls, digital), the
+ * rest to the field. Visit capacity = field days × visits per day; remote capacity, in
+ * visit-equivalents = remote days × visit-equivalents per remote day. No day is counted twice.
+ * Contacts are rounded to the nearest integer (Math.round), as are the reserve and remote days.
  */
 import * as calendar from "../calendar";
 import { DEFAULT_CHANNELS } from "../types";
 import type { ChannelCounts } from "../types";
+import { claimWorkingDays, isDated } from "./datedDays";
+import { DEFAULT_PROSPECTING_SHARE, DEFAULT_REMOTE_PER_DAY } from "./defaults";
+import type { DaysInput } from "./datedDays";
 import { InvalidCapacityInputError } from "./errors";
 import { holidayLine, line, nonFieldLines } from "./explain";
-import type { CapacityInput, CapacityResult, ExplanationLine } from "./types";
+import type { CapacityInput, CapacityResult, ExplanationLine, RemoteCapacity } from "./types";
 import { channelMap, nonNegative, shareInUnitRange } from "./validate";
 
-export const DEFAULT_PROSPECTING_SHARE = 0.2;
+export { DEFAULT_PROSPECTING_SHARE, DEFAULT_REMOTE_PER_DAY };
 const VISIT = "visit";
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-function channelLabels(id: string): [string, string] {
-  const known = DEFAULT_CHANNELS.find((c) => c.id === id);
-  return known ? [known.labelFr.toLowerCase(), known.labelEn.toLowerCase()] : [id, id];
+type NonField = CapacityInput["nonFieldDays"];
+
+function nonFieldBreakdown(value: NonField): Map<string, number> {
+  if (typeof value === "number" || isDated(value)) return new Map();
+  return channelMap("nonFieldDays", value as ChannelCounts, nonNegative);
 }
 
-function nonFieldBreakdown(value: CapacityInput["nonFieldDays"]): Map<string, number> {
-  if (typeof value === "number") return new Map();
-  return channelMap("nonFieldDays", value, nonNegative);
+/** Days given as a count are read as is; dated ones count their working days not claimed before. */
+function countDays(
+  field: string,
+  value: DaysInput,
+  claim: (field: string, periods: Parameters<typeof claimWorkingDays>[2]) => string[],
+): number {
+  return isDated(value) ? claim(field, value).length : nonNegative(field, value);
 }
 
 export function computeCapacity(input: CapacityInput): CapacityResult {
@@ -42,15 +54,22 @@ export function computeCapacity(input: CapacityInput): CapacityResult {
     );
   }
 
-  const leaveDays = nonNegative("leaveDays", input.leaveDays);
+  const taken = new Set<string>();
+  const claim = (field: string, periods: Parameters<typeof claimWorkingDays>[2]): string[] =>
+    claimWorkingDays(cal, field, periods, start, end, taken);
+  const leaveDays = countDays("leaveDays", input.leaveDays, claim);
+  const rttDays = countDays("rttDays", input.rttDays ?? 0, claim);
   const breakdown = nonFieldBreakdown(input.nonFieldDays);
+  const nonFieldInput = input.nonFieldDays;
   const nonFieldDays =
-    typeof input.nonFieldDays === "number"
-      ? nonNegative("nonFieldDays", input.nonFieldDays)
+    typeof nonFieldInput === "number" || isDated(nonFieldInput)
+      ? countDays("nonFieldDays", nonFieldInput, claim)
       : [...breakdown.values()].reduce((a, b) => a + b, 0);
   const share = shareInUnitRange("prospectingShare", input.prospectingShare ?? DEFAULT_PROSPECTING_SHARE);
   const perDay = channelMap("contactsPerDay", input.contactsPerDay, nonNegative);
-  const shares = channelMap("daysPerChannel", input.daysPerChannel ?? {}, shareInUnitRange);
+  const remoteShare = shareInUnitRange("remoteShare", input.remoteShare ?? 0);
+  const remotePerDay = nonNegative("remotePerDay", input.remotePerDay ?? DEFAULT_REMOTE_PER_DAY);
+  const channels = input.channels ?? DEFAULT_CHANNELS;
 
   const calendarDays = endDay - startDay + 1;
   let weekendDays = 0;
@@ -68,15 +87,25 @@ export function computeCapacity(input: CapacityInput): CapacityResult {
       `dépasse les ${workingDays} jours ouvrés de la période.`,
     );
   }
-  if (leaveDays + nonFieldDays > workingDays) {
+  if (leaveDays + rttDays > workingDays) {
     throw new InvalidCapacityInputError(
-      "nonFieldDays",
-      nonFieldDays,
+      "rttDays",
+      rttDays,
       `with ${leaveDays} days of leave, exceeds the ${workingDays} working days of the period.`,
       `avec ${leaveDays} jours de congés, dépasse les ${workingDays} jours ouvrés de la période.`,
     );
   }
-  const fieldDays = workingDays - leaveDays - nonFieldDays;
+  if (leaveDays + rttDays + nonFieldDays > workingDays) {
+    throw new InvalidCapacityInputError(
+      "nonFieldDays",
+      nonFieldDays,
+      `with ${leaveDays + rttDays} days of leave and RTT, exceeds the ${workingDays} working days of the period.`,
+      `avec ${leaveDays + rttDays} jours de congés et RTT, dépasse les ${workingDays} jours ouvrés de la période.`,
+    );
+  }
+  const availableDays = workingDays - leaveDays - rttDays - nonFieldDays;
+  const remoteDays = Math.round(availableDays * remoteShare);
+  const fieldDays = availableDays - remoteDays;
 
   const lines: ExplanationLine[] = [
     line(
@@ -105,52 +134,73 @@ export function computeCapacity(input: CapacityInput): CapacityResult {
   lines.push(
     line("workingDays", "Jours ouvrés", "Working days", workingDays, "days", "equals"),
     line("leaveDays", "Congés", "Leave", leaveDays, "days", "minus"),
+    line("rttDays", "RTT", "RTT days (reduced working time)", rttDays, "days", "minus"),
     ...nonFieldLines(breakdown, nonFieldDays),
+    line(
+      "availableDays",
+      "Jours disponibles (terrain et distance)",
+      "Days available (field and remote)",
+      availableDays,
+      "days",
+      "equals",
+    ),
+    line(
+      "remoteShare",
+      "Part des jours au bureau à distance (visio, appels, digital)",
+      "Share of days at the desk (video, calls, digital)",
+      remoteShare,
+      "share",
+      "info",
+    ),
+    line("remoteDays", "Jours à distance", "Remote days", remoteDays, "days", "minus"),
     line("fieldDays", "Jours terrain", "Field days", fieldDays, "days", "equals"),
   );
 
-  const daysPerChannel: ChannelCounts = {};
-  const perChannel: ChannelCounts = {};
-  for (const [channel, contacts] of perDay) {
-    const [fr, en] = channelLabels(channel);
-    const channelShare = shares.get(channel) ?? 1;
-    const days = fieldDays * channelShare;
-    daysPerChannel[channel] = days;
-    perChannel[channel] = Math.round(days * contacts);
-    if (channelShare !== 1) {
-      lines.push(
-        line(
-          `daysShare.${channel}`,
-          `Part des jours terrain en ${fr}`,
-          `Share of field days on ${en}`,
-          channelShare,
-          "share",
-          "times",
-        ),
-      );
-      lines.push(line(`days.${channel}`, `Jours de ${fr}`, `Days of ${en}`, days, "days", "equals"));
-    }
-    lines.push(
-      line(
-        `contactsPerDay.${channel}`,
-        `Contacts par jour (${fr})`,
-        `Contacts per day (${en})`,
-        contacts,
-        "contactsPerDay",
-        "times",
-      ),
-      line(
-        `capacity.${channel}`,
-        `Capacité ${fr}`,
-        `Capacity, ${en}`,
-        perChannel[channel],
-        "contacts",
-        "equals",
-      ),
-    );
-  }
+  const visitsPerDay = perDay.get(VISIT) ?? 0;
+  const visitCapacity = Math.round(fieldDays * visitsPerDay);
+  const perChannel: ChannelCounts = { [VISIT]: visitCapacity };
+  lines.push(
+    line(
+      `contactsPerDay.${VISIT}`,
+      "Visites par jour terrain",
+      "Visits per field day",
+      visitsPerDay,
+      "contactsPerDay",
+      "times",
+    ),
+    line(`capacity.${VISIT}`, "Capacité visites", "Visit capacity", visitCapacity, "contacts", "equals"),
+  );
 
-  const visitCapacity = perChannel[VISIT] ?? 0;
+  const remoteContacts: ChannelCounts = {};
+  for (const ch of channels) {
+    if (ch.id !== VISIT && ch.weight > 0) remoteContacts[ch.id] = round3(remotePerDay / ch.weight);
+  }
+  const remote: RemoteCapacity = {
+    share: remoteShare,
+    days: remoteDays,
+    perDay: remotePerDay,
+    visitEquivalents: round3(remoteDays * remotePerDay),
+    contactsPerDay: remoteContacts,
+  };
+  lines.push(
+    line(
+      "remote.perDay",
+      "Équivalents visites par jour à distance",
+      "Visit-equivalents per remote day",
+      remotePerDay,
+      "visitEquivalents",
+      "times",
+    ),
+    line(
+      "capacity.remote",
+      "Capacité à distance (équivalents visites, partagée par visio, appels et digital selon leur poids)",
+      "Remote capacity (visit-equivalents, shared by video, calls and digital by their weights)",
+      remote.visitEquivalents,
+      "visitEquivalents",
+      "equals",
+    ),
+  );
+
   const prospectVisits = Math.round(visitCapacity * share);
   const clientVisits = visitCapacity - prospectVisits;
   lines.push(
@@ -190,10 +240,14 @@ export function computeCapacity(input: CapacityInput): CapacityResult {
     extraDaysOff,
     workingDays,
     leaveDays,
+    rttDays,
     nonFieldDays,
+    availableDays,
     fieldDays,
-    daysPerChannel,
+    remote,
     perChannel,
+    datedDaysOff: [...taken].sort(),
+    suggestedNonFieldDays: Math.round((workingDays - leaveDays - rttDays) / 5),
     prospecting: { share, visits: prospectVisits },
     clientVisits,
     lines,

@@ -1,3 +1,13 @@
-export { computeCapacity, DEFAULT_PROSPECTING_SHARE } from "./computeCapacity";
+export { computeCapacity, DEFAULT_PROSPECTING_SHARE, DEFAULT_REMOTE_PER_DAY } from "./computeCapacity";
+export { claimWorkingDays, isDated } from "./datedDays";
 export { InvalidCapacityInputError } from "./errors";
-export type { CapacityInput, CapacityResult, ExplanationLine, ExplanationOp, ExplanationUnit } from "./types";
+export type {
+  CapacityInput,
+  CapacityResult,
+  DatedPeriod,
+  DaysInput,
+  ExplanationLine,
+  ExplanationOp,
+  ExplanationUnit,
+  RemoteCapacity,
+} from "./types";

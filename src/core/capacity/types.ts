@@ -1,5 +1,6 @@
-import type { ChannelCounts } from "../types";
+import type { Channel, ChannelCounts } from "../types";
 import type { PublicHoliday } from "../calendar";
+import type { DatedPeriod, DaysInput } from "./datedDays";
 
 export interface CapacityInput {
   /** ISO dates, both inclusive. */
@@ -10,22 +11,42 @@ export interface CapacityInput {
   region?: string | null;
   /** Company days off on top of public holidays (bridge days…). */
   extraDaysOff?: readonly string[];
-  /** Leave (congés) taken in the period, in working days. */
-  leaveDays: number;
-  /** Days not in the field (admin, training, meetings): a total or a breakdown by reason. */
-  nonFieldDays: number | Readonly<Record<string, number>>;
-  /** Contacts a rep makes on a day spent on that channel, e.g. { visit: 4, call: 10 }. */
-  contactsPerDay: ChannelCounts;
+  /** Leave (congés) in the period: working days, or dated periods (their working days are counted). */
+  leaveDays: DaysInput;
+  /** RTT days: a count or dated periods; its own line in the explanation. Default 0. */
+  rttDays?: DaysInput;
+  /** Days not in the field (admin, training, meetings): a total, a breakdown by reason, or dated periods. */
+  nonFieldDays: DaysInput | Readonly<Record<string, number>>;
   /**
-   * Share (0..1) of the field days spent on each channel. A channel not listed uses every field
-   * day (calls are made around visits); shares may overlap, so they need not sum to 1.
+   * Visits a rep makes on a field day ({ visit: 4 }). Remote channels do not take field days: they
+   * share the remote days (remoteShare), so other entries are not read.
    */
-  daysPerChannel?: ChannelCounts;
+  contactsPerDay: ChannelCounts;
+  /** Share (0..1) of the available days spent at the desk on video, calls and digital; default 0. */
+  remoteShare?: number;
+  /** Visit-equivalents a remote day holds (default 3, e.g. 12 calls of weight 0.25). */
+  remotePerDay?: number;
+  /** Channels and their weights (default DEFAULT_CHANNELS): a remote day holds remotePerDay / weight contacts of a channel. */
+  channels?: readonly Channel[];
   /** Share of the visit capacity reserved for prospects; default 0.20. */
   prospectingShare?: number;
 }
 
-export type ExplanationUnit = "days" | "contacts" | "contactsPerDay" | "share";
+/** The remote pool: days at the desk and the visit-equivalents they hold. */
+export interface RemoteCapacity {
+  share: number;
+  days: number;
+  /** Visit-equivalents per remote day. */
+  perDay: number;
+  /** days × perDay, shared by the remote channels by their weights. */
+  visitEquivalents: number;
+  /** Contacts of each remote channel a remote day holds: perDay / weight. */
+  contactsPerDay: ChannelCounts;
+}
+
+export type ExplanationUnit = "days" | "contacts" | "contactsPerDay" | "share" | "visitEquivalents";
+
+export type { DatedPeriod, DaysInput };
 /** How the line combines with the ones above it, for display: "− 104 days", "× 4 contacts/day". */
 export type ExplanationOp = "start" | "minus" | "times" | "equals" | "info";
 
@@ -51,13 +72,19 @@ export interface CapacityResult {
   /** Calendar days − weekends − weekday holidays − extra days off (before leave). */
   workingDays: number;
   leaveDays: number;
+  rttDays: number;
   nonFieldDays: number;
-  /** Working days − leave − non-field days. */
+  /** Working days − leave − RTT − non-field days: split between field and remote days. */
+  availableDays: number;
+  /** Available days − remote days. */
   fieldDays: number;
-  /** Field days used per channel (fieldDays × share). */
-  daysPerChannel: ChannelCounts;
-  /** Contacts per channel: round(days for the channel × contacts per day). */
+  remote: RemoteCapacity;
+  /** Visit capacity: { visit: round(field days × visits per day) }. Remote channels are in `remote`. */
   perChannel: ChannelCounts;
+  /** Working days covered by dated leave, RTT and non-field periods (tracking skips them). */
+  datedDaysOff: string[];
+  /** The common "one office day a week" setting: (working − leave − RTT) / 5, rounded. */
+  suggestedNonFieldDays: number;
   prospecting: { share: number; visits: number };
   /** Visit capacity left for existing clients. */
   clientVisits: number;

@@ -15,8 +15,11 @@ export function capacityInput(choices: CapacityChoices): capacity.CapacityInput 
     country: choices.country.trim() === "" ? "FR" : choices.country.trim(),
     region: choices.region.trim() === "" ? null : choices.region.trim(),
     leaveDays: choices.leaveDays,
+    rttDays: choices.rttDays,
     nonFieldDays: choices.nonFieldDays,
     contactsPerDay: choices.contactsPerDay,
+    remoteShare: choices.remoteShare,
+    remotePerDay: choices.remotePerDay,
     prospectingShare: choices.prospectingShare,
   };
 }

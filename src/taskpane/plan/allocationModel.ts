@@ -4,7 +4,7 @@ import type { CapacityResult } from "../../core/capacity";
 import type { NormTable } from "../../core/norms";
 import type { Channel, ChannelCounts, SegmentId } from "../../core/types";
 import type { SegmentedClient } from "./planModel";
-import type { AllocationMethod, SegmentationChoices } from "./planModel.types";
+import type { AllocationMethod, SegmentationChoices, ShortfallChoices } from "./planModel.types";
 import { segmentationChoice, withOverrides } from "./planModel";
 
 export interface SegmentAllocation {
@@ -34,6 +34,7 @@ export function allocate(
   capacity: CapacityResult,
   method: AllocationMethod,
   visitsPerDay: number,
+  shortfall: ShortfallChoices = { mode: "proportional", floor: false },
 ): AllocationOutcome {
   try {
     const clients = withOverrides(
@@ -44,8 +45,14 @@ export function allocate(
       segmentation: segmentationChoice(segmentation),
       norms: table,
       channels,
-      capacity: { perChannel: capacity.perChannel, prospecting: { visits: capacity.prospecting.visits } },
+      capacity: {
+        perChannel: capacity.perChannel,
+        prospecting: { visits: capacity.prospecting.visits },
+        remote: { visitEquivalents: capacity.remote.visitEquivalents, perDay: capacity.remote.perDay },
+      },
       method,
+      mode: shortfall.mode,
+      floor: shortfall.floor,
     });
     const pool = result.pools.find((p) => p.channel === "visit" && p.pool !== "prospects");
     const shadow = pool?.result.shadowPrice ?? null;

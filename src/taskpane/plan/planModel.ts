@@ -8,8 +8,8 @@ import type { ChannelCounts, Client, Segment, SegmentId } from "../../core/types
 import type { PlanChoices, SegmentationChoices } from "./planModel.types";
 import { DEFAULT_RULES } from "./rulesText";
 
-/** core/capacity's default (not imported: that module pulls the holiday calendar into the first chunk). */
-const DEFAULT_PROSPECTING_SHARE = 0.2;
+// core/capacity's defaults file alone: the module's index pulls the holiday calendar into the first chunk.
+import { DEFAULT_PROSPECTING_SHARE, DEFAULT_REMOTE_PER_DAY } from "../../core/capacity/defaults";
 
 /** Norms for the ABC method's classes, next to the strategic defaults (editable in the Norms step). */
 const ABC_NORMS: norms.NormTable = {
@@ -37,11 +37,15 @@ export function defaultChoices(year: number): PlanChoices {
       country: "FR",
       region: "",
       leaveDays: 25,
+      rttDays: 0,
       nonFieldDays: 20,
-      contactsPerDay: { visit: 4, video: 6, call: 12, digital: 20 },
+      contactsPerDay: { visit: 4 },
+      remoteShare: 0,
+      remotePerDay: DEFAULT_REMOTE_PER_DAY,
       prospectingShare: DEFAULT_PROSPECTING_SHARE,
     },
     allocation: "norms",
+    shortfall: { mode: "proportional", floor: false },
   };
 }
 

@@ -3,6 +3,7 @@ import type { Channel, ChannelCounts, SegmentId } from "../../core/types";
 import type { ColumnMapping } from "../../core/parse";
 import type { SegmentRule, StrategicParams } from "../../core/segment";
 import type { NormTable } from "../../core/norms";
+import type { ShortfallMode } from "../../core/plan";
 
 export type SegmentationMethod = "strategic" | "abc" | "crossAbc" | "rules";
 export type AllocationMethod = "norms" | "optimized";
@@ -25,9 +26,22 @@ export interface CapacityChoices {
   country: string;
   region: string;
   leaveDays: number;
+  rttDays: number;
   nonFieldDays: number;
+  /** Visits per field day ({ visit: 4 }); remote channels share the remote days. */
   contactsPerDay: ChannelCounts;
+  /** Share (0..1) of the available days at the desk: 0.2 is one day a week. */
+  remoteShare: number;
+  /** Visit-equivalents a remote day holds. */
+  remotePerDay: number;
   prospectingShare: number;
+}
+
+/** What the plan does when the norms ask more than the capacity. */
+export interface ShortfallChoices {
+  mode: ShortfallMode;
+  /** Keep one contact a year for every active client. */
+  floor: boolean;
 }
 
 /** Every choice the wizard collects; the plan is derived from it by pure functions. */
@@ -39,4 +53,5 @@ export interface PlanChoices {
   channels: readonly Channel[];
   capacity: CapacityChoices;
   allocation: AllocationMethod;
+  shortfall: ShortfallChoices;
 }

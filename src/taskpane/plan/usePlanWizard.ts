@@ -76,6 +76,7 @@ export function usePlanWizard(initial?: PlanChoices): PlanWizard {
               capacity.result,
               deferred.allocation,
               deferred.capacity.contactsPerDay.visit ?? 0,
+              deferred.shortfall,
             )
           : null,
     };
@@ -87,6 +88,7 @@ export function usePlanWizard(initial?: PlanChoices): PlanWizard {
     deferred.channels,
     deferred.capacity,
     deferred.allocation,
+    deferred.shortfall,
     engine,
     engineError,
   ]);

@@ -273,7 +273,7 @@ describe("PlanWizard optimized allocation", () => {
     await screen.findByText(/5 clients/);
     for (let i = 0; i < 3; i++) await next(user);
     // Scarce capacity, so it binds: one visit a day, most of the year on leave.
-    const perDay = screen.getByRole("spinbutton", { name: "Field visit per day" });
+    const perDay = screen.getByRole("spinbutton", { name: "Visits per field day" });
     await user.clear(perDay);
     await user.type(perDay, "1");
     const leave = screen.getByRole("spinbutton", { name: "Leave (working days)" });
@@ -282,10 +282,11 @@ describe("PlanWizard optimized allocation", () => {
     await next(user);
     await user.click(screen.getByRole("radio", { name: "Optimized (response curves)" }));
     await waitFor(() => {
-      expect(screen.getByRole("status")).toHaveTextContent(
-        /One more visit is worth [\d,.]+; one more field day is worth [\d,.]+\./,
-      );
+      expect(screen.getByRole("status")).toHaveTextContent("The capacity constrains the plan.");
     });
+    expect(
+      screen.getByText(/One more visit is worth [\d,.]+; one more field day is worth [\d,.]+\./),
+    ).toBeInTheDocument();
     expect(screen.getByRole("table", { name: "Distribution per segment" })).toBeInTheDocument();
   });
 });

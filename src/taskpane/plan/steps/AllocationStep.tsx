@@ -1,4 +1,5 @@
 import {
+  Checkbox,
   Field,
   MessageBar,
   MessageBarBody,
@@ -15,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ReactNode } from "react";
+import type { ShortfallMode } from "../../../core/plan";
 import type { ChannelCounts } from "../../../core/types";
 import { channelLabel, segmentLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
@@ -24,6 +26,7 @@ import type { StepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 
 const METHODS: readonly AllocationMethod[] = ["norms", "optimized"];
+const MODES: readonly ShortfallMode[] = ["proportional", "priority"];
 
 export function AllocationStep({ wizard }: StepProps): ReactNode {
   const { t, language, number } = useI18n();
@@ -52,6 +55,30 @@ export function AllocationStep({ wizard }: StepProps): ReactNode {
           ))}
         </RadioGroup>
       </Field>
+      {choices.allocation === "norms" && (
+        <Field label={t("allocation.mode")}>
+          <RadioGroup
+            value={choices.shortfall.mode}
+            onChange={(_, data) => {
+              wizard.update((c) => ({
+                ...c,
+                shortfall: { ...c.shortfall, mode: data.value as ShortfallMode },
+              }));
+            }}
+          >
+            {MODES.map((m) => (
+              <Radio key={m} value={m} label={t(`allocation.mode.${m}`)} />
+            ))}
+          </RadioGroup>
+        </Field>
+      )}
+      <Checkbox
+        checked={choices.shortfall.floor}
+        label={t("allocation.floor")}
+        onChange={(_, data) => {
+          wizard.update((c) => ({ ...c, shortfall: { ...c.shortfall, floor: data.checked === true } }));
+        }}
+      />
       {outcome === null && <Text>{t("allocation.needsCapacity")}</Text>}
       {outcome !== null && !outcome.ok && (
         <MessageBar intent="error">
@@ -80,17 +107,43 @@ export function AllocationStep({ wizard }: StepProps): ReactNode {
               ))}
             </TableBody>
           </Table>
-          <Text role="status">
-            {outcome.visitDayValue === null
-              ? t("allocation.noShadow")
-              : t("allocation.shadow", {
-                  visit: number(outcome.visitShadowPrice ?? 0, 2),
-                  day: number(outcome.visitDayValue, 2),
-                })}
+          <Text role="status" block>
+            {outcome.result.constrained ? t("allocation.constrained") : t("allocation.notConstrained")}
           </Text>
+          {outcome.result.pools
+            .filter((p) => p.demand > p.result.capacity)
+            .map((p) => (
+              <Text key={`${p.channel}.${p.pool}`} block>
+                {t("allocation.shortfall", {
+                  channel: channelLabel(p.channel, language, channels),
+                  demand: number(p.demand),
+                  capacity: number(p.result.capacity),
+                  missing: number(p.demand - p.result.capacity),
+                })}
+              </Text>
+            ))}
+          {outcome.visitDayValue !== null && (
+            <Text block>
+              {t("allocation.shadow", {
+                visit: number(outcome.visitShadowPrice ?? 0, 2),
+                day: number(outcome.visitDayValue, 2),
+              })}
+            </Text>
+          )}
+          {outcome.result.leftAtZero.length > 0 && (
+            <Field label={t("allocation.leftAtZero", { count: number(outcome.result.leftAtZero.length) })}>
+              <ul
+                aria-label={t("allocation.leftAtZero", { count: number(outcome.result.leftAtZero.length) })}
+              >
+                {outcome.result.leftAtZero.map((id) => (
+                  <li key={id}>{id}</li>
+                ))}
+              </ul>
+            </Field>
+          )}
           {outcome.result.notes.length > 0 && (
             <ul aria-label={t("allocation.notes")}>
-              {outcome.result.notes.map((note) => (
+              {(language === "fr" ? outcome.result.notesFr : outcome.result.notes).map((note) => (
                 <li key={note}>{note}</li>
               ))}
             </ul>
@@ -121,8 +174,8 @@ export function AllocationStep({ wizard }: StepProps): ReactNode {
                     planned: counts(c.planned),
                   })}
                 </Text>
-                <Text block>{c.assignment.reason}</Text>
-                <Text block>{c.explanation}</Text>
+                <Text block>{language === "fr" ? c.assignment.reasonFr : c.assignment.reason}</Text>
+                <Text block>{language === "fr" ? c.explanationFr : c.explanation}</Text>
               </div>
             ))}
         </>

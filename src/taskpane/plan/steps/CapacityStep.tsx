@@ -1,4 +1,5 @@
 import {
+  Button,
   Field,
   Input,
   MessageBar,
@@ -14,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { ExplanationLine } from "../../../core/capacity";
+import { weighted } from "../../../core/norms";
 import { channelLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
 import { NumberField } from "../../shared/NumberField";
@@ -39,6 +41,20 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
     wizard.update((c) => ({ ...c, capacity: { ...c.capacity, ...change } }));
   };
   const outcome = derived.capacity;
+  const weight = (id: string): number => choices.channels.find((c) => c.id === id)?.weight ?? 0;
+  /** Contacts of a channel the remote pool would hold if it all went to that channel. */
+  const remoteContacts = (ve: number, id: string): number =>
+    weight(id) > 0 ? Math.floor(ve / weight(id) + 1e-9) : 0;
+  const remoteDemand = weighted(
+    Object.fromEntries(
+      Object.entries(derived.demand).filter(
+        ([id]) => id !== "visit" && choices.channels.some((c) => c.id === id),
+      ),
+    ),
+    choices.channels,
+  );
+  // The core's plan says how many remote days unfunded norms would need.
+  const unfunded = derived.allocation?.ok === true ? derived.allocation.result.unfunded : null;
   const unit = (line: ExplanationLine): string => t(`capacity.unit.${line.unit}`);
   const formatLine = (line: ExplanationLine): string =>
     line.unit === "share" ? percent(line.value) : `${number(line.value, 2)} ${unit(line)}`;
@@ -85,6 +101,14 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
           }}
         />
         <NumberField
+          label={t("capacity.rtt")}
+          value={cap.rttDays}
+          min={0}
+          onChange={(rttDays) => {
+            set({ rttDays });
+          }}
+        />
+        <NumberField
           label={t("capacity.nonField")}
           value={cap.nonFieldDays}
           min={0}
@@ -102,18 +126,46 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
           }}
         />
       </div>
-      <div className={styles.row}>
-        {choices.channels.map((ch) => (
-          <NumberField
-            key={ch.id}
-            label={t("capacity.perDay", { channel: channelLabel(ch.id, language, choices.channels) })}
-            value={cap.contactsPerDay[ch.id] ?? 0}
-            min={0}
-            onChange={(n) => {
-              set({ contactsPerDay: { ...cap.contactsPerDay, [ch.id]: n } });
+      {outcome.ok && outcome.result.suggestedNonFieldDays !== cap.nonFieldDays && (
+        <Text size={200}>
+          {t("capacity.nonFieldHint", { days: number(outcome.result.suggestedNonFieldDays) })}{" "}
+          <Button
+            size="small"
+            appearance="transparent"
+            onClick={() => {
+              set({ nonFieldDays: outcome.result.suggestedNonFieldDays });
             }}
-          />
-        ))}
+          >
+            {t("capacity.useSuggestion", { days: number(outcome.result.suggestedNonFieldDays) })}
+          </Button>
+        </Text>
+      )}
+      <div className={styles.row}>
+        <NumberField
+          label={t("capacity.visitsPerDay")}
+          value={cap.contactsPerDay.visit ?? 0}
+          min={0}
+          onChange={(n) => {
+            set({ contactsPerDay: { ...cap.contactsPerDay, visit: n } });
+          }}
+        />
+        <NumberField
+          label={t("capacity.remoteDays")}
+          value={Math.round(cap.remoteShare * 5 * 10) / 10}
+          min={0}
+          max={5}
+          onChange={(days) => {
+            set({ remoteShare: days / 5 });
+          }}
+        />
+        <NumberField
+          label={t("capacity.remotePerDay")}
+          value={cap.remotePerDay}
+          min={0}
+          onChange={(remotePerDay) => {
+            set({ remotePerDay });
+          }}
+        />
       </div>
       {!outcome.ok && outcome.error === null && <Spinner size="tiny" label={t("capacity.loading")} />}
       {!outcome.ok && outcome.error !== null && (
@@ -140,6 +192,30 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
               </li>
             ))}
           </ol>
+          <ul aria-label={t("capacity.pools")}>
+            <li>
+              {t("capacity.pool.field", {
+                days: number(outcome.result.fieldDays),
+                visits: number(outcome.result.perChannel.visit ?? 0),
+              })}
+            </li>
+            <li>
+              {t("capacity.pool.remote", {
+                days: number(outcome.result.remote.days),
+                ve: number(outcome.result.remote.visitEquivalents, 1),
+                calls: number(remoteContacts(outcome.result.remote.visitEquivalents, "call")),
+                videos: number(remoteContacts(outcome.result.remote.visitEquivalents, "video")),
+              })}
+            </li>
+            <li>
+              {unfunded !== null
+                ? t("capacity.pool.unfunded", {
+                    ve: number(unfunded.visitEquivalents, 1),
+                    days: number(unfunded.days),
+                  })
+                : t("capacity.pool.remoteDemand", { ve: number(remoteDemand, 1) })}
+            </li>
+          </ul>
           <Table size="extra-small" aria-label={t("capacity.versus")}>
             <TableHeader>
               <TableRow>
@@ -154,7 +230,9 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
                   <TableCell>{channelLabel(ch.id, language, choices.channels)}</TableCell>
                   <TableCell className={styles.numberCell}>{number(derived.demand[ch.id] ?? 0)}</TableCell>
                   <TableCell className={styles.numberCell}>
-                    {number(outcome.result.perChannel[ch.id] ?? 0)}
+                    {ch.id === "visit"
+                      ? number(outcome.result.perChannel.visit ?? 0)
+                      : `≤ ${number(remoteContacts(outcome.result.remote.visitEquivalents, ch.id))}`}
                   </TableCell>
                 </TableRow>
               ))}
