@@ -24,7 +24,7 @@ type NonField = CapacityInput["nonFieldDays"];
 
 function nonFieldBreakdown(value: NonField): Map<string, number> {
   if (typeof value === "number" || isDated(value)) return new Map();
-  return channelMap("nonFieldDays", value as ChannelCounts, nonNegative);
+  return channelMap("nonFieldDays", value, nonNegative);
 }
 
 /** Days given as a count are read as is; dated ones count their working days not claimed before. */

@@ -67,5 +67,6 @@ export const remoteChannels = (channels: readonly Channel[], fixed: ChannelCount
 
 /** The remote channel a floor contact goes to: a call when there is one, else the first remote channel. */
 export function floorChannel(remote: readonly Channel[]): ChannelId | null {
-  return (remote.find((c) => c.id === "call") ?? remote[0])?.id ?? null;
+  const chosen = remote.find((c) => c.id === "call") ?? remote.at(0);
+  return chosen === undefined ? null : chosen.id;
 }

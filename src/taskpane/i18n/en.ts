@@ -155,9 +155,11 @@ export const en = {
   "capacity.visitsPerDay": "Visits per field day",
   "capacity.pools": "Field and remote time",
   "capacity.pool.field": "Field: {days} days → {visits} visits",
-  "capacity.pool.remote": "Remote: {days} days → {ve} visit-equivalents ({calls} calls or {videos} video calls)",
+  "capacity.pool.remote":
+    "Remote: {days} days → {ve} visit-equivalents ({calls} calls or {videos} video calls)",
   "capacity.pool.remoteDemand": "The norms ask {ve} visit-equivalents of remote contacts.",
-  "capacity.pool.unfunded": "No remote time: the norms' {ve} visit-equivalents of remote contacts need {days} remote days, not planned.",
+  "capacity.pool.unfunded":
+    "No remote time: the norms' {ve} visit-equivalents of remote contacts need {days} remote days, not planned.",
   "allocation.method": "Method",
   "allocation.method.norms": "Norms, scaled to capacity",
   "allocation.method.optimized": "Optimized (response curves)",
@@ -170,7 +172,8 @@ export const en = {
   "allocation.noShadow": "Capacity does not bind: one more visit day would add nothing.",
   "allocation.constrained": "The capacity constrains the plan.",
   "allocation.notConstrained": "The capacity does not constrain the plan: every norm is met.",
-  "allocation.shortfall": "{channel}: the norms ask {demand}, the capacity holds {capacity} ({missing} short).",
+  "allocation.shortfall":
+    "{channel}: the norms ask {demand}, the capacity holds {capacity} ({missing} short).",
   "allocation.mode": "When the capacity is short",
   "allocation.mode.proportional": "Scale every norm alike",
   "allocation.mode.priority": "By priority: Retain, At risk, Develop, then Maintain",

@@ -157,9 +157,11 @@ export const fr: Messages = {
   "capacity.visitsPerDay": "Visites par jour terrain",
   "capacity.pools": "Temps terrain et à distance",
   "capacity.pool.field": "Terrain : {days} jours → {visits} visites",
-  "capacity.pool.remote": "À distance : {days} jours → {ve} équivalents visites ({calls} appels ou {videos} visios)",
+  "capacity.pool.remote":
+    "À distance : {days} jours → {ve} équivalents visites ({calls} appels ou {videos} visios)",
   "capacity.pool.remoteDemand": "Les normes demandent {ve} équivalents visites de contacts à distance.",
-  "capacity.pool.unfunded": "Pas de temps à distance : les {ve} équivalents visites de contacts à distance des normes demandent {days} jours à distance, non planifiés.",
+  "capacity.pool.unfunded":
+    "Pas de temps à distance : les {ve} équivalents visites de contacts à distance des normes demandent {days} jours à distance, non planifiés.",
   "allocation.method": "Méthode",
   "allocation.method.norms": "Normes ajustées au capital",
   "allocation.method.optimized": "Optimisée (courbes de réponse)",
@@ -172,7 +174,8 @@ export const fr: Messages = {
   "allocation.noShadow": "Le capital ne contraint pas : un jour de visite de plus n'ajouterait rien.",
   "allocation.constrained": "Le capital contraint le plan.",
   "allocation.notConstrained": "Le capital ne contraint pas le plan : toutes les normes sont tenues.",
-  "allocation.shortfall": "{channel} : les normes demandent {demand}, le capital en permet {capacity} (il en manque {missing}).",
+  "allocation.shortfall":
+    "{channel} : les normes demandent {demand}, le capital en permet {capacity} (il en manque {missing}).",
   "allocation.mode": "Quand le capital manque",
   "allocation.mode.proportional": "Réduire toutes les normes d'autant",
   "allocation.mode.priority": "Par priorité : Fidéliser, Érosion, Développer, puis Entretenir",

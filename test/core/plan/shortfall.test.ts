@@ -223,8 +223,8 @@ describe("properties", () => {
                 prospecting: { visits: 0 },
                 remote: { visitEquivalents: remoteVe, perDay: 3 },
               },
-              method: method as "norms" | "optimized",
-              mode: mode as "proportional" | "priority",
+              method: method,
+              mode: mode,
               floor,
             });
           } catch (e) {
@@ -239,7 +239,7 @@ describe("properties", () => {
           );
           if (method === "optimized") {
             r.clients.forEach((c, i) => {
-              const row = rows[i]!;
+              const row = rows[i];
               // The ceiling is 2 × the segment's norm (not the row's override), at least 1, unless a max.
               const norm = DEFAULT_NORMS[row.segment] ?? {};
               const capVisit = row.max ?? Math.max(1, 2 * (norm.visit ?? 0));
