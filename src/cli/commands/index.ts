@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import * as consolidate from "./consolidate";
 import * as plan from "./plan";
 import * as track from "./track";
+import * as toursCommand from "./tours";
 import * as template from "./template";
 import * as migrate from "./migrate";
 import * as serve from "./serve";
@@ -13,6 +14,7 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   plan.register,
   track.register,
   consolidate.register,
+  toursCommand.register,
   template.register,
   serve.register,
   migrate.register,

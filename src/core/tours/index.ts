@@ -30,3 +30,7 @@ export type {
 } from "./plan";
 export { InvalidTourInputError } from "./errors";
 export { tourClientsOf, PROSPECT_SEGMENT, AT_RISK_SEGMENT } from "./fromTracking";
+export { coordinateColumns, coordinateOf, parseAppointments } from "./columns";
+export type { ParsedAppointments } from "./columns";
+export { tourSheetRows, TOUR_SHEET_HEADERS } from "./sheet";
+export type { TourSheetClient } from "./sheet";
