@@ -160,7 +160,7 @@ export default tseslint.config(
   boundary("sync", ["core", "contract"], [...UI, ...NODE_BUILTINS, ...SERVER_LIBS]),
   boundary("contract", [], [...UI, ...NODE_BUILTINS, "fastify", "kysely", "better-sqlite3", "pg"]),
   boundary("server", ["core", "contract"], UI),
-  boundary("cli", ["core", "server", "contract"], UI),
+  boundary("cli", ["core", "server", "contract", "sync"], UI),
   boundary("workbench", ["excel", "core"], [...NODE_BUILTINS, ...SERVER_LIBS]),
   {
     // custom-functions-metadata maps only literal parameter types: Excel's untyped ranges must be `any[][]`.

@@ -8,6 +8,7 @@ import * as migrate from "./migrate";
 import * as serve from "./serve";
 import * as tokens from "./tokens";
 import * as users from "./users";
+import * as sync from "./sync";
 
 /** Each command module exports a `register(program)`; add yours to this list. */
 export const COMMANDS: readonly ((program: Command) => void)[] = [
@@ -20,4 +21,5 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   migrate.register,
   users.register,
   tokens.register,
+  sync.register,
 ];
