@@ -39,6 +39,8 @@ export const SYNC_TABLES = {
       plannedCall: "number",
       plannedDigital: "number",
       plannedWeighted: "number",
+      /** Raises this client's earned cap above 1.0 × its weighted plan (≥ 1; else the default). */
+      capFactor: "number",
       extra: "json",
     },
   },

@@ -10,87 +10,93 @@ export const TeamViewQuery = Type.Object(
 );
 export type TeamViewQuery = Static<typeof TeamViewQuery>;
 
-/** TeamFigures of one rep × segment, of one rep, or of one manager's team (domain.md, Consolidation). */
-export const TeamFigures = Type.Object({
-  clients: Type.Integer(),
-  /** Clients with a plan > 0. */
-  plannedClients: Type.Integer(),
-  plannedVisit: Type.Number(),
-  plannedVideo: Type.Number(),
-  plannedCall: Type.Number(),
-  plannedDigital: Type.Number(),
-  plannedWeighted: Type.Number(),
-  /** Weighted capacity from the plan (plans.capacity.weighted); null when unknown. */
-  capacity: Type.Union([Type.Number(), Type.Null()]),
-  utilisation: Type.Union([Type.Number(), Type.Null()]),
-  contacts: Type.Integer(),
-  actualWeighted: Type.Number(),
-  earnedWeighted: Type.Number(),
-  attainment: Type.Union([Type.Number(), Type.Null()]),
-  reached: Type.Integer(),
-  reach: Type.Union([Type.Number(), Type.Null()]),
-  coverage: Type.Union([Type.Number(), Type.Null()]),
-  under: Type.Integer(),
-  over: Type.Integer(),
-  onTrack: Type.Integer(),
-  /** Retain clients whose status is Over. */
-  saturatedTopAccounts: Type.Integer(),
-  /** At risk clients whose status is Under. */
-  neglectedAtRisk: Type.Integer(),
-});
-export type TeamFigures = Static<typeof TeamFigures>;
+const Ratio = Type.Union([Type.Number(), Type.Null()]);
 
-export const RepView = Type.Object({
-  repId: Type.String(),
-  name: Type.String(),
-  managerId: Type.Union([Type.String(), Type.Null()]),
-  totals: TeamFigures,
-  segments: Type.Record(Type.String(), TeamFigures),
-  /** Utilisation outside 90–110 %. */
-  utilisationFlag: Type.Boolean(),
-});
-export type RepView = Static<typeof RepView>;
-
-export const ManagerView = Type.Object({
-  managerId: Type.String(),
-  name: Type.String(),
-  reps: Type.Integer(),
-  totals: TeamFigures,
-  reviewsThisMonth: Type.Integer(),
-  actionsOpen: Type.Integer(),
-  actionsOverdue: Type.Integer(),
-});
-export type ManagerView = Static<typeof ManagerView>;
-
-/** A coherence flag (domain.md, Consolidation): intensity far from the team median, utilisation outside 90–110 %. */
-export const CoherenceFlag = Type.Object({
-  repId: Type.String(),
+/** A coherence or ritual flag, in words (EN and FR) and as data. */
+export const Flag = Type.Object({
   kind: Type.Union([
     Type.Literal("intensityLow"),
     Type.Literal("intensityHigh"),
     Type.Literal("utilisationLow"),
     Type.Literal("utilisationHigh"),
     Type.Literal("noCapacity"),
+    Type.Literal("noReview"),
   ]),
   segment: Type.Union([Type.String(), Type.Null()]),
+  channel: Type.Union([Type.String(), Type.Null()]),
   value: Type.Union([Type.Number(), Type.Null()]),
   reference: Type.Number(),
   message: Type.String(),
   messageFr: Type.String(),
 });
-export type CoherenceFlag = Static<typeof CoherenceFlag>;
+export type Flag = Static<typeof Flag>;
 
+/**
+ * The figures of a rep, a segment or a team (domain.md, Tracking and Consolidation), as the core
+ * computes them (core/consolidation/report.ts): ratios are fractions, null without a denominator.
+ */
+const figureFields = {
+  clients: Type.Integer(),
+  /** Capacity per channel. */
+  capacity: Type.Record(Type.String(), Type.Number()),
+  /** Planned contacts per channel, and `weighted` (visit-equivalents). */
+  planned: Type.Record(Type.String(), Type.Number()),
+  /** Per channel with a capacity: planned / capacity (like with like). */
+  utilisation: Type.Record(Type.String(), Type.Number()),
+  /** Σ earned, capped per client at cap factor × weighted plan, in visit-equivalents. */
+  earned: Type.Number(),
+  attainment: Ratio,
+  reach: Ratio,
+  coverage: Ratio,
+  under: Type.Integer(),
+  over: Type.Integer(),
+  /** Retain clients whose status is Over. */
+  saturatedTop: Type.Integer(),
+  /** At risk clients whose status is Under. */
+  neglectedAtRisk: Type.Integer(),
+  flags: Type.Array(Flag),
+};
+
+export const Figures = Type.Object(figureFields);
+export type Figures = Static<typeof Figures>;
+
+export const SegmentFigures = Type.Object({ segment: Type.String(), ...figureFields });
+export type SegmentFigures = Static<typeof SegmentFigures>;
+
+export const RepView = Type.Object({
+  /** The person's name in the store. */
+  rep: Type.String(),
+  ...figureFields,
+  repId: Type.String(),
+  managerId: Type.Union([Type.String(), Type.Null()]),
+  /** Clients with ≥ 1 contact and no plan: counted apart, never in reach. */
+  contactedOutsidePlan: Type.Integer(),
+  /** Segments in id order. */
+  segments: Type.Array(SegmentFigures),
+});
+export type RepView = Static<typeof RepView>;
+
+export const ManagerView = Type.Object({
+  manager: Type.String(),
+  reps: Type.Integer(),
+  ...figureFields,
+  reviewsThisMonth: Type.Integer(),
+  actionsOpen: Type.Integer(),
+  actionsOverdue: Type.Integer(),
+  managerId: Type.String(),
+});
+export type ManagerView = Static<typeof ManagerView>;
+
+/**
+ * The team view of a manager's subtree (`reps`, `team`: `cadence team --json` for a manager) and the
+ * N+1 view (`managers`: one line per manager in the subtree, for a director).
+ */
 export const TeamView = Type.Object({
   managerId: Type.String(),
   year: Type.Integer(),
   asOf: Type.String(),
-  /** Working days elapsed / working days in the year (France's calendar). */
-  elapsedShare: Type.Number(),
   reps: Type.Array(RepView),
-  /** The N+1 view: one line per manager in the subtree (the requested manager included). */
+  team: Figures,
   managers: Type.Array(ManagerView),
-  totals: TeamFigures,
-  /** Reps whose intensity per segment is far from the team median, or whose utilisation is off. */
-  coherence: Type.Array(CoherenceFlag),
 });
 export type TeamView = Static<typeof TeamView>;

@@ -294,7 +294,7 @@ export function pace(
 }
 
 /**
- * Status against the plan: Under when the pace is below 1 − tolerance, Over above 1 + tolerance, otherwise On track.
+ * Status against the plan: with margin = max(tolerance × planned to date, 1), Under below planned to date − margin, Over above planned to date + margin, otherwise On track.
  * @customfunction STATUS
  * @param actual Contacts made so far: one cell or a column.
  * @param planned Contacts planned for the period: same size as actual.

@@ -74,7 +74,7 @@ function statuses(actual: Matrix, planned: Matrix, tolerance: Arg, period: Perio
   const { share } = elapsedAt(period);
   const r = readRows(actual, planned);
   const list = r.planned.map((p, i) =>
-    p === null ? null : tracking.statusOf(tracking.paceOf(r.actual[i] ?? 0, p, share), p, t),
+    p === null ? null : tracking.statusOf(r.actual[i] ?? 0, tracking.plannedToDate(p, share), p, t),
   );
   return { list, rows: r.rows, columns: r.columns };
 }

@@ -74,8 +74,8 @@ describe("cadence track", () => {
     expect(json.neglectedAtRisk).toEqual(["K"]);
     expect(json.reach).toBeCloseTo(2 / 3, 4);
     expect(json.unmatchedContacts).toBe(1);
-    // Attainment caps R's earned at 1.5 × plan: (min(12, 15) + 1) / (11.5 + 10 + 2.75).
-    expect(json.attainment).toBeCloseTo(13 / 24.25, 3);
+    // Attainment caps R's earned at 1.0 × its weighted plan: (min(12, 11.5) + 1) / (11.5 + 10 + 2.75).
+    expect(json.attainment).toBeCloseTo(12.5 / 24.25, 3);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -97,6 +97,8 @@ describe("cadence track", () => {
     const b = await planFile("plan-bob", "Bob");
     const ea = path.join(dir, "alice.csv");
     writeFileSync(ea, contacts(12, 1));
+    const eb = path.join(dir, "bob.csv");
+    writeFileSync(eb, "Date;Client;Type d'activité\n");
     const out = path.join(dir, "team.xlsx");
     const r = await cadence(
       "consolidate",
@@ -104,22 +106,20 @@ describe("cadence track", () => {
       b,
       "--contacts",
       ea,
+      eb,
       "--as-of",
       "2026-06-30",
       "--json",
       "--out",
       out,
     );
-    expect(r.err).toBe("");
+    expect(r.err).toMatch(/alice\.csv: 1 contact row\(s\) matched no plan/);
     const json = JSON.parse(r.out) as {
-      reps: {
-        repName: string;
-        total: { clients: number; saturatedTopAccounts: number; neglectedAtRisk: number };
-      }[];
+      reps: { rep: string; clients: number; saturatedTop: number; neglectedAtRisk: number }[];
     };
-    expect(json.reps.map((x) => x.repName)).toEqual(["Alice", "Bob"]);
-    expect(json.reps[0]?.total).toMatchObject({ clients: 3, saturatedTopAccounts: 1, neglectedAtRisk: 1 });
-    expect(json.reps[1]?.total.saturatedTopAccounts).toBe(0);
+    expect(json.reps.map((x) => x.rep)).toEqual(["plan-alice", "plan-bob"]);
+    expect(json.reps[0]).toMatchObject({ clients: 3, saturatedTop: 1, neglectedAtRisk: 1 });
+    expect(json.reps[1]?.saturatedTop).toBe(0);
     expect(existsSync(out)).toBe(true);
   });
 

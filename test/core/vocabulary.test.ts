@@ -57,7 +57,7 @@ describe("one vocabulary (core/types)", () => {
       "Sans plan",
     ]);
     expect(Object.keys(schema.STATUS_LABELS)).toEqual(["Under", "OnTrack", "Over"]);
-    expect(tracking.statusOf(0.5, 12)).toBe("Under");
+    expect(tracking.statusOf(0, 6, 12)).toBe("Under");
   });
 
   it("the unit brands are what the core returns: weighted contacts and working days stay numbers", () => {

@@ -140,7 +140,7 @@ describe.each(DIALECTS)("deactivation on %s", (dialect) => {
         headers: org.manager1.auth,
       })
     ).json<TeamView>();
-    expect(view.reps.find((r) => r.repId === org.rep1.id)?.totals).toMatchObject({ clients: 1, contacts: 1 });
+    expect(view.reps.find((r) => r.repId === org.rep1.id)).toMatchObject({ clients: 1, earned: 1, reach: 1 });
   });
 
   test("the admin sees who is deactivated, and the change log records it", async () => {

@@ -21,14 +21,11 @@ describe.each(DIALECTS)("team view coherence on %s", (dialect) => {
     app = await createServer({ db: t.store, rateLimit: false });
     // Retain intensities per client: rep1 10, rep2 40, rep3 10 → team median 10; rep2 is above 1.5×.
     await pushAs(app, org, "rep1", [
-      syncRow("plans", { year: 2026, capacity: { weighted: 20 } }),
+      syncRow("plans", { year: 2026, capacity: { visit: 20 } }),
       retain(10),
       retain(10),
     ]);
-    await pushAs(app, org, "rep2", [
-      syncRow("plans", { year: 2026, capacity: { weighted: 40 } }),
-      retain(40),
-    ]);
+    await pushAs(app, org, "rep2", [syncRow("plans", { year: 2026, capacity: { visit: 40 } }), retain(40)]);
     await pushAs(app, org, "rep3", [retain(10)]);
     view = await directorView(app, org);
   });
@@ -38,11 +35,11 @@ describe.each(DIALECTS)("team view coherence on %s", (dialect) => {
   });
 
   test("flags the rep far from the median, and a plan without capacity; a coherent rep has no flag", () => {
-    const kinds = view.coherence.map((f) => [f.repId, f.kind, f.segment]);
-    expect(kinds).toContainEqual([org.rep2.id, "intensityHigh", "retain"]);
-    expect(kinds).toContainEqual([org.rep3.id, "noCapacity", null]);
-    expect(view.coherence.filter((f) => f.repId === org.rep1.id)).toEqual([]);
-    const high = view.coherence.find((f) => f.kind === "intensityHigh")!;
+    const flags = view.reps.flatMap((r) => r.flags.map((f) => [r.repId, f.kind, f.segment] as const));
+    expect(flags).toContainEqual([org.rep2.id, "intensityHigh", "retain"]);
+    expect(flags).toContainEqual([org.rep3.id, "noCapacity", null]);
+    expect(view.reps.find((r) => r.repId === org.rep1.id)?.flags).toEqual([]);
+    const high = view.reps.flatMap((r) => r.flags).find((f) => f.kind === "intensityHigh")!;
     expect([high.value, high.reference]).toEqual([40, 10]);
     expect(high.message).toMatch(/^rep2, retain: intensity 40/);
     expect(high.messageFr).toMatch(/médiane de l'équipe 10/);

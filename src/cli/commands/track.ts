@@ -34,40 +34,52 @@ export interface TrackRun {
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-/** Reads a plan and a contacts export and tracks them; shared by `track` and `consolidate`. */
-export async function trackPlanFile(
-  file: string,
-  contactsFile: string | undefined,
-  o: {
-    asOf?: string | undefined;
-    country?: string | undefined;
-    region?: string | undefined;
-    tolerance?: number;
-  },
-): Promise<TrackRun> {
-  const plan = await readPlanFile(file);
-  const asOf = o.asOf ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
-    throw new CliError(`--as-of must be a date YYYY-MM-DD, not '${asOf}'`);
+export interface TrackPlanOptions {
+  asOf?: string | undefined;
+  country?: string | undefined;
+  region?: string | undefined;
+  tolerance?: number;
+}
+
+/** The as-of date of the options, checked (default today). */
+export function asOfOption(asOf: string | undefined): string {
+  const value = asOf ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new CliError(`--as-of must be a date YYYY-MM-DD, not '${value}'`);
+  return value;
+}
+
+/** Reads a contacts export against these clients; a missing column or a bad date stops with exit 2. */
+export async function readContactsFile(
+  contactsFile: string,
+  refs: readonly tracking.ClientRef[],
+): Promise<{ origin: string; parsed: tracking.ParsedContacts }> {
+  const read = await readGrid(contactsFile);
+  const parsed = tracking.parseContacts(read.grid, refs);
+  const blocking = parsed.issues.filter((i) => i.code === "missingColumn" || i.code === "badDate");
+  if (blocking.length > 0) {
+    throw new CliError(
+      `${read.origin}: ${blocking.length} problem(s):\n${blocking
+        .slice(0, 20)
+        .map((i) => `  row ${i.row}, column '${i.column}': ${i.message}`)
+        .join("\n")}`,
+    );
+  }
+  return { origin: read.origin, parsed };
+}
+
+/** Tracks a plan read from a file against contacts already parsed. */
+export function trackPlan(
+  plan: PlanFileRead,
+  parsed: tracking.ParsedContacts,
+  o: TrackPlanOptions,
+): TrackRun {
+  const asOf = asOfOption(o.asOf);
   const year = asOf.slice(0, 4);
   const period = {
     start: plan.settings.periodStart ?? `${year}-01-01`,
     end: plan.settings.periodEnd ?? `${year}-12-31`,
   };
-  let parsed: tracking.ParsedContacts = { contacts: [], issues: [], unmatched: [], duplicates: [] };
-  if (contactsFile !== undefined) {
-    const read = await readGrid(contactsFile);
-    parsed = tracking.parseContacts(read.grid, plan.refs);
-    const blocking = parsed.issues.filter((i) => i.code === "missingColumn" || i.code === "badDate");
-    if (blocking.length > 0) {
-      throw new CliError(
-        `${read.origin}: ${blocking.length} problem(s):\n${blocking
-          .slice(0, 20)
-          .map((i) => `  row ${i.row}, column '${i.column}': ${i.message}`)
-          .join("\n")}`,
-      );
-    }
-  }
   try {
     const cal = calendar.createWorkCalendar({
       country: o.country ?? plan.settings.country ?? "FR",
@@ -85,6 +97,21 @@ export async function trackPlanFile(
   } catch (error) {
     throw new CliError(`${plan.origin}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+const NO_CONTACTS: tracking.ParsedContacts = { contacts: [], issues: [], unmatched: [], duplicates: [] };
+
+/** Reads a plan and a contacts export and tracks them. */
+export async function trackPlanFile(
+  file: string,
+  contactsFile: string | undefined,
+  o: TrackPlanOptions,
+): Promise<TrackRun> {
+  const plan = await readPlanFile(file);
+  asOfOption(o.asOf);
+  const parsed =
+    contactsFile === undefined ? NO_CONTACTS : (await readContactsFile(contactsFile, plan.refs)).parsed;
+  return trackPlan(plan, parsed, o);
 }
 
 function trackingColumns(

@@ -21,6 +21,8 @@ export interface Figures {
   contactedClients: number;
   /** Planned clients with ≥ 1 contact, the numerator of reach. */
   reached: number;
+  /** Clients without a plan that had ≥ 1 contact: counted apart, never in reach. */
+  contactedOutsidePlan: number;
   under: number;
   onTrack: number;
   over: number;
@@ -65,6 +67,7 @@ export function emptyFigures(): Figures {
     contacts: 0,
     contactedClients: 0,
     reached: 0,
+    contactedOutsidePlan: 0,
     under: 0,
     onTrack: 0,
     over: 0,
@@ -98,6 +101,7 @@ export function addClient(
   f.contacts += c.contacts;
   if (c.contacts > 0) f.contactedClients++;
   if (c.contacts > 0 && c.status !== "NoPlan") f.reached++;
+  if (c.contacts > 0 && c.status === "NoPlan") f.contactedOutsidePlan++;
   if (c.status === "Under") f.under++;
   else if (c.status === "OnTrack") f.onTrack++;
   else if (c.status === "Over") f.over++;
@@ -126,6 +130,7 @@ export function mergeFigures(a: Figures, b: Figures): Figures {
     contacts: a.contacts + b.contacts,
     contactedClients: a.contactedClients + b.contactedClients,
     reached: a.reached + b.reached,
+    contactedOutsidePlan: a.contactedOutsidePlan + b.contactedOutsidePlan,
     under: a.under + b.under,
     onTrack: a.onTrack + b.onTrack,
     over: a.over + b.over,

@@ -10,9 +10,44 @@ export {
   segmentFiguresOf,
 } from "./figures";
 export type { Figures, Ratios, SegmentFigures, SymptomSegments } from "./figures";
-export { coherenceFlags, median, segmentMedians } from "./coherence";
+export {
+  coherenceFlags,
+  hasCapacity,
+  INTENSITY_BAND,
+  median,
+  segmentMedians,
+  UTILISATION_BAND,
+  utilisationFlags,
+  utilisationOf,
+} from "./coherence";
 export type { CoherenceFlag, CoherenceFlagKind, CoherenceOptions, CoherenceRep } from "./coherence";
-export { consolidateTeam, emptyTeamSums, mergeTeams, mergeTeamSums, repView } from "./team";
-export type { ConsolidationOptions, RepInput, RepView, SegmentView, TeamSums, TeamView } from "./team";
+export {
+  consolidateSums,
+  consolidateTeam,
+  emptyTeamSums,
+  mergeTeams,
+  mergeTeamSums,
+  repView,
+  repViewOfSums,
+} from "./team";
+export type {
+  ConsolidationOptions,
+  RepInput,
+  RepSums,
+  RepView,
+  SegmentView,
+  TeamSums,
+  TeamView,
+} from "./team";
 export { directorView, isOpenAction, ritualsOf } from "./manager";
 export type { ActionItem, DirectorInput, DirectorView, ManagerView, Review, Rituals } from "./manager";
+export { managerReport, repReport, teamReport, teamTotals } from "./report";
+export type {
+  DirectorReport,
+  FiguresReport,
+  ManagerReport,
+  RepReport,
+  ReportFlag,
+  ReportFlagKind,
+  TeamReport,
+} from "./report";

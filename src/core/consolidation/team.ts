@@ -2,13 +2,13 @@
  * The team view: per rep and segment, the figures of their tracked clients, capacity and
  * utilisation, the team totals and the coherence flags. A team is built from mergeable sums
  * (TeamSums): consolidateTeam(reps) equals merging the teams of each rep one by one, in any order.
- * Capacity is a rep's, not a segment's, so utilisation is given per rep and for the team.
+ * Capacity is a rep's, not a segment's, so utilisation is given per rep and for the team, per
+ * channel (like with like: planned visits / visit capacity, …).
  */
-import type { Channel, ChannelCounts, SegmentId } from "../types";
-import { DEFAULT_CHANNELS } from "../types";
+import type { ChannelCounts, ChannelId, SegmentId } from "../types";
 import type { ClientTracking } from "../tracking";
 import type { CoherenceFlag, CoherenceOptions } from "./coherence";
-import { coherenceFlags } from "./coherence";
+import { coherenceFlags, utilisationOf } from "./coherence";
 import type { Figures, Ratios, SegmentFigures, SymptomSegments } from "./figures";
 import {
   addCounts,
@@ -26,8 +26,6 @@ export interface RepInput {
   managerId: string | null;
   /** Contacts the rep can make in the period, per channel. */
   capacity: ChannelCounts;
-  /** Weighted capacity; computed from `capacity` and the channel weights when absent. */
-  capacityWeighted?: number;
   clients: readonly ClientTracking[];
 }
 
@@ -42,9 +40,8 @@ export interface RepView {
   repName: string;
   managerId: string | null;
   capacity: ChannelCounts;
-  capacityWeighted: number;
-  /** Weighted planned / weighted capacity; null without capacity. */
-  utilisation: number | null;
+  /** Per channel with a capacity: planned contacts of the channel / its capacity. */
+  utilisation: Record<ChannelId, number>;
   total: Figures;
   ratios: Ratios;
   /** Segments in id order. */
@@ -55,7 +52,6 @@ export interface RepView {
 export interface TeamSums {
   reps: number;
   capacity: ChannelCounts;
-  capacityWeighted: number;
   total: Figures;
   bySegment: SegmentFigures;
 }
@@ -64,24 +60,18 @@ export interface TeamView {
   /** Reps in id order. */
   reps: RepView[];
   sums: TeamSums;
-  utilisation: number | null;
+  /** Per channel with a capacity, over the team's sums. */
+  utilisation: Record<ChannelId, number>;
   ratios: Ratios;
   segments: SegmentView[];
   coherence: CoherenceFlag[];
 }
 
 export interface ConsolidationOptions extends CoherenceOptions {
-  channels?: readonly Channel[];
   symptoms?: SymptomSegments;
 }
 
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function weightedCapacity(capacity: ChannelCounts, channels: readonly Channel[]): number {
-  let sum = 0;
-  for (const ch of channels) sum += (capacity[ch.id] ?? 0) * ch.weight;
-  return sum;
-}
 
 function segmentViews(bySegment: SegmentFigures): SegmentView[] {
   return Object.keys(bySegment)
@@ -97,8 +87,6 @@ export function repView(
   rep: RepInput,
   options: ConsolidationOptions = {},
 ): RepView & { bySegment: SegmentFigures } {
-  const channels = options.channels ?? DEFAULT_CHANNELS;
-  const capacityWeighted = rep.capacityWeighted ?? weightedCapacity(rep.capacity, channels);
   const total = figuresOf(rep.clients, options.symptoms);
   const bySegment = segmentFiguresOf(rep.clients, options.symptoms);
   return {
@@ -106,8 +94,7 @@ export function repView(
     repName: rep.repName,
     managerId: rep.managerId,
     capacity: { ...rep.capacity },
-    capacityWeighted,
-    utilisation: capacityWeighted > 0 ? total.plannedWeighted / capacityWeighted : null,
+    utilisation: utilisationOf(total.planned, rep.capacity),
     total,
     ratios: ratiosOf(total),
     segments: segmentViews(bySegment),
@@ -115,15 +102,41 @@ export function repView(
   };
 }
 
+/** A rep given by per-segment sums (the store sums its rows in SQL) instead of tracked clients. */
+export interface RepSums {
+  repId: string;
+  repName: string;
+  managerId: string | null;
+  capacity: ChannelCounts;
+  bySegment: SegmentFigures;
+}
+
+/** One rep's view from per-segment sums: the same view repView gives for the clients summed. */
+export function repViewOfSums(rep: RepSums): RepView & { bySegment: SegmentFigures } {
+  const total = Object.keys(rep.bySegment)
+    .sort(byKey)
+    .reduce((acc, segment) => mergeFigures(acc, rep.bySegment[segment] ?? emptyFigures()), emptyFigures());
+  return {
+    repId: rep.repId,
+    repName: rep.repName,
+    managerId: rep.managerId,
+    capacity: { ...rep.capacity },
+    utilisation: utilisationOf(total.planned, rep.capacity),
+    total,
+    ratios: ratiosOf(total),
+    segments: segmentViews(rep.bySegment),
+    bySegment: rep.bySegment,
+  };
+}
+
 export function emptyTeamSums(): TeamSums {
-  return { reps: 0, capacity: {}, capacityWeighted: 0, total: emptyFigures(), bySegment: {} };
+  return { reps: 0, capacity: {}, total: emptyFigures(), bySegment: {} };
 }
 
 export function mergeTeamSums(a: TeamSums, b: TeamSums): TeamSums {
   return {
     reps: a.reps + b.reps,
     capacity: addCounts(a.capacity, b.capacity),
-    capacityWeighted: a.capacityWeighted + b.capacityWeighted,
     total: mergeFigures(a.total, b.total),
     bySegment: mergeSegmentFigures(a.bySegment, b.bySegment),
   };
@@ -133,7 +146,6 @@ function sumsOfRep(rep: RepView & { bySegment: SegmentFigures }): TeamSums {
   return {
     reps: 1,
     capacity: rep.capacity,
-    capacityWeighted: rep.capacityWeighted,
     total: rep.total,
     bySegment: rep.bySegment,
   };
@@ -151,8 +163,10 @@ function finish(sums: TeamSums, reps: readonly RepView[], options: Consolidation
   const coherence = coherenceFlags(
     sorted.map((r) => ({
       repId: r.repId,
+      repName: r.repName,
+      planned: r.total.planned,
       plannedWeighted: r.total.plannedWeighted,
-      capacityWeighted: r.capacityWeighted,
+      capacity: r.capacity,
       bySegment: segmentsOfRep(r),
     })),
     options,
@@ -160,7 +174,7 @@ function finish(sums: TeamSums, reps: readonly RepView[], options: Consolidation
   return {
     reps: sorted,
     sums,
-    utilisation: sums.capacityWeighted > 0 ? sums.total.plannedWeighted / sums.capacityWeighted : null,
+    utilisation: utilisationOf(sums.total.planned, sums.capacity),
     ratios: ratiosOf(sums.total),
     segments: segmentViews(sums.bySegment),
     coherence,
@@ -168,7 +182,21 @@ function finish(sums: TeamSums, reps: readonly RepView[], options: Consolidation
 }
 
 export function consolidateTeam(reps: readonly RepInput[], options: ConsolidationOptions = {}): TeamView {
-  const views = reps.map((r) => repView(r, options));
+  return consolidateViews(
+    reps.map((r) => repView(r, options)),
+    options,
+  );
+}
+
+/** The team of reps given by their per-segment sums (the store's path to the same view). */
+export function consolidateSums(reps: readonly RepSums[], options: ConsolidationOptions = {}): TeamView {
+  return consolidateViews(reps.map(repViewOfSums), options);
+}
+
+function consolidateViews(
+  views: readonly (RepView & { bySegment: SegmentFigures })[],
+  options: ConsolidationOptions,
+): TeamView {
   const sums = views.map(sumsOfRep).reduce(mergeTeamSums, emptyTeamSums());
   const plain = views.map(({ bySegment: _bySegment, ...view }) => view);
   return finish(sums, plain, options);

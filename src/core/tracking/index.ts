@@ -18,14 +18,17 @@ export type { Elapsed, Period, WorkingDayCalendar } from "./elapsed";
 export {
   DEFAULT_CAP_FACTOR,
   DEFAULT_TOLERANCE,
-  STATUS_MARGIN,
+  STATUS_EPSILON,
+  STATUS_FLOOR,
   catchUpOf,
   earnedOf,
   isOverdue,
   overdueBasis,
   paceOf,
   plannedToDate,
+  statusMargin,
   statusOf,
+  statusSlack,
   weighted,
 } from "./rules";
 export type { TrackingStatus } from "./rules";

@@ -9,7 +9,10 @@ import { InvalidOptionError } from "./errors";
 export type { TrackingStatus };
 
 export const DEFAULT_TOLERANCE = 0.2;
-export const DEFAULT_CAP_FACTOR = 1.5;
+/** Earned is capped at capFactor × the client's weighted plan; 1.0 by default (over-visiting earns nothing). */
+export const DEFAULT_CAP_FACTOR = 1;
+/** The status margin never goes below one visit-equivalent (domain.md, Tracking: status floor). */
+export const STATUS_FLOOR = 1;
 
 /** Σ count × weight over the given channels (channels absent from `counts` count 0). */
 export function weighted(counts: ChannelCounts, channels: readonly Channel[]): VisitEquivalents {
@@ -27,31 +30,43 @@ export function paceOf(actual: number, planned: number, share: number): number |
   return due > 0 ? actual / due : null;
 }
 
-/**
- * Under if pace < 1 − τ, Over if pace > 1 + τ, otherwise OnTrack. A client with no plan (weighted
- * planned 0) is NoPlan; a planned client with nothing due yet (pace null) is OnTrack.
- */
-/**
- * Weighted sums equal in exact arithmetic can differ by a few ulps with the order they were added in
- * (3 visits + 6 digital contacts against 1.2 × 0.25 × 12): a status is decided only beyond this
- * relative margin, so a pace of exactly 1 ± τ stays on track wherever it is computed (pane, CLI,
- * functions, the store's SQL).
- */
-export const STATUS_MARGIN = 1e-9;
+/** margin = max(τ × planned to date, 1 visit-equivalent). */
+export const statusMargin = (due: number, tolerance = DEFAULT_TOLERANCE): number =>
+  Math.max(tolerance * due, STATUS_FLOOR);
 
+/**
+ * Weighted sums equal in exact arithmetic differ by a few ulps with the order they were added in
+ * (ten contacts of 0.1 against 1.0; the store sums contacts in SQL): a status is decided only beyond
+ * this relative slack, so a client exactly at planned to date ± margin stays on track wherever it is
+ * computed (pane, CLI, functions, the store's SQL).
+ */
+export const STATUS_EPSILON = 1e-9;
+
+/** The slack added to the margin: STATUS_EPSILON × the larger of actual, planned to date and 1. */
+export const statusSlack = (actual: number, due: number): number => STATUS_EPSILON * Math.max(actual, due, 1);
+
+/**
+ * With margin = max(τ × planned to date, 1): Under if actual < planned to date − margin, Over if
+ * actual > planned to date + margin, otherwise OnTrack (all weighted). A client without a plan
+ * (weighted planned 0) is NoPlan. `due` is the weighted planned to date (planned × e).
+ */
 export function statusOf(
-  pace: number | null,
+  actual: number,
+  due: number,
   planned: number,
   tolerance = DEFAULT_TOLERANCE,
 ): TrackingStatus {
   if (!(planned > 0)) return "NoPlan";
-  if (pace === null) return "OnTrack";
-  if (pace < 1 - tolerance - STATUS_MARGIN) return "Under";
-  if (pace > 1 + tolerance + STATUS_MARGIN) return "Over";
+  const bound = statusMargin(due, tolerance) + statusSlack(actual, due);
+  if (actual < due - bound) return "Under";
+  if (actual > due + bound) return "Over";
   return "OnTrack";
 }
 
-/** Earned = min(actual, capFactor × planned), per channel. */
+/**
+ * Earned, per client in visit-equivalents over all channels: min(weighted actual, capFactor ×
+ * weighted planned). A contact on a channel the plan did not foresee earns with its weight.
+ */
 export const earnedOf = (actual: number, planned: number, capFactor = DEFAULT_CAP_FACTOR): number =>
   Math.min(actual, capFactor * planned);
 

@@ -20,16 +20,23 @@ export interface PlanRow {
   salesN: number | null;
   salesN1: number | null;
   potential: number | null;
-  /** This client's cap factor, overriding options.capFactor. */
+  /** This client's cap factor, overriding options.capFactor (≥ 1: it may only raise the cap). */
   capFactor?: number | null;
+  /** The plan's own weighted total where the source holds one (the store's row); else Σ planned × weight. */
+  plannedWeighted?: number | null;
 }
 
-export type ContactLike = { date: string; clientId: string; channel: ChannelId };
+/**
+ * A contact. `weight`, when given, is its own weight in visit-equivalents (the store keeps the one the
+ * rep's workbook gave it); otherwise its channel's weight. A contact with its own weight counts even
+ * on a channel outside the channel list (its count then shows in no channel's actual).
+ */
+export type ContactLike = { date: string; clientId: string; channel: ChannelId; weight?: number | null };
 
 export interface TrackingOptions {
   /** τ, default 0.20. */
   tolerance?: number;
-  /** Earned is capped at capFactor × planned per channel; default 1.5. */
+  /** Earned is capped per client at capFactor × weighted planned; default 1.0. */
   capFactor?: number;
   /** 12 monthly weights (January first) for the elapsed share. */
   seasonality?: readonly number[];
@@ -64,7 +71,7 @@ export interface ClientTracking {
   /** Weighted actual / planned to date; null when nothing is due yet. */
   pace: number | null;
   status: rules.TrackingStatus;
-  earned: ChannelCounts;
+  /** min(weighted actual, capFactor × weighted planned): visit-equivalents over all channels. */
   earnedWeighted: number;
   lastContact: string | null;
   daysSinceLastContact: number | null;
@@ -95,6 +102,10 @@ export interface TrackingResult {
 
 interface Tally {
   actual: Float64Array;
+  /** Per client × channel, the contacts weighed by their channel (those without a weight of their own). */
+  byChannel: Float64Array;
+  /** Per client, the summed weights of contacts that carry their own. */
+  ownWeights: Float64Array;
   contacts: Int32Array;
   last: string[];
   ignored: TrackingResult["ignored"];
@@ -110,6 +121,8 @@ function tally(
   const n = input.plan.length;
   const t: Tally = {
     actual: new Float64Array(n * nc),
+    byChannel: new Float64Array(n * nc),
+    ownWeights: new Float64Array(n),
     contacts: new Int32Array(n),
     last: new Array<string>(n).fill(""),
     ignored: { unknownClient: 0, unknownChannel: 0, badDate: 0, beforePeriod: 0, afterAsOf: 0 },
@@ -117,7 +130,7 @@ function tally(
   const { asOf } = input;
   const start = input.period.start;
   // Locals, not property reads, in the hot loop (200,000 contacts).
-  const { actual, contacts, last, ignored } = t;
+  const { actual, byChannel, ownWeights, contacts, last, ignored } = t;
   for (const contact of input.contacts) {
     const i = index.get(contact.clientId);
     if (i === undefined) {
@@ -125,7 +138,9 @@ function tally(
       continue;
     }
     const k = channelIndex.get(contact.channel);
-    if (k === undefined) {
+    const own = contact.weight;
+    const hasOwn = own !== undefined && own !== null && Number.isFinite(own) && own >= 0;
+    if (k === undefined && !hasOwn) {
       ignored.unknownChannel++;
       continue;
     }
@@ -150,7 +165,11 @@ function tally(
       ignored.beforePeriod++;
       continue;
     }
-    actual[i * nc + k]++;
+    // Counted per channel (weighted at the end: the sum does not depend on the contacts' order),
+    // or, with its own weight, apart.
+    if (k !== undefined) actual[i * nc + k]++;
+    if (hasOwn) ownWeights[i] += own;
+    else if (k !== undefined) byChannel[i * nc + k]++;
     contacts[i]++;
   }
   return t;
@@ -179,11 +198,9 @@ export function trackClients(input: TrackingInput): TrackingResult {
       rules.checkCapFactor(capFactor, `capFactor of ${row.id}`);
     const planned: ChannelCounts = {};
     const actual: ChannelCounts = {};
-    const earned: ChannelCounts = {};
     const remaining: ChannelCounts = {};
-    let plannedWeighted = 0;
-    let actualWeighted = 0;
-    let earnedWeighted = 0;
+    let channelsWeighted = 0;
+    let actualWeighted = t.ownWeights[i] ?? 0;
     let remainingWeighted = 0;
     for (let k = 0; k < nc; k++) {
       const ch = channels[k];
@@ -191,17 +208,18 @@ export function trackClients(input: TrackingInput): TrackingResult {
       const raw = row.planned[ch.id] ?? 0;
       const p = Number.isFinite(raw) && raw > 0 ? raw : 0;
       const a = t.actual[i * nc + k] ?? 0;
-      const e = rules.earnedOf(a, p, capFactor);
       const r = Math.max(0, p - a);
       planned[ch.id] = p;
       actual[ch.id] = a;
-      earned[ch.id] = e;
       remaining[ch.id] = r;
-      plannedWeighted += p * ch.weight;
-      actualWeighted += a * ch.weight;
-      earnedWeighted += e * ch.weight;
+      channelsWeighted += p * ch.weight;
+      actualWeighted += (t.byChannel[i * nc + k] ?? 0) * ch.weight;
       remainingWeighted += r * ch.weight;
     }
+    const own = row.plannedWeighted;
+    const plannedWeighted =
+      own !== undefined && own !== null && Number.isFinite(own) ? Math.max(0, own) : channelsWeighted;
+    const due = rules.plannedToDate(plannedWeighted, elapsed.share);
     const pace = rules.paceOf(actualWeighted, plannedWeighted, elapsed.share);
     const last = t.last[i] ?? "";
     const lastContact = last === "" ? null : last;
@@ -217,11 +235,10 @@ export function trackClients(input: TrackingInput): TrackingResult {
       actual,
       actualWeighted,
       contacts: t.contacts[i] ?? 0,
-      plannedToDate: rules.plannedToDate(plannedWeighted, elapsed.share),
+      plannedToDate: due,
       pace,
-      status: rules.statusOf(pace, plannedWeighted, tolerance),
-      earned,
-      earnedWeighted,
+      status: rules.statusOf(actualWeighted, due, plannedWeighted, tolerance),
+      earnedWeighted: rules.earnedOf(actualWeighted, plannedWeighted, capFactor),
       lastContact,
       daysSinceLastContact,
       overdue: rules.isOverdue(daysSinceLastContact, rules.overdueBasis(planned, channels)),

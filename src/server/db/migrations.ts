@@ -214,11 +214,41 @@ const m004: Migration = {
   },
 };
 
+// Per-client cap factors (the core's earned cap), and contact totals recounted as the core counts
+// contacts (a contact with neither its own weight nor a known channel is not one).
+const m005: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable("clients").addColumn("cap_factor", "double precision").execute();
+    await refreshAllContactTotals(db);
+    if (db.getExecutor().adapter instanceof SqliteAdapter) {
+      await db.schema.dropIndex("clients_team_view").execute();
+      await db.schema
+        .createIndex("clients_team_view")
+        .on("clients")
+        .columns([
+          "rep_id",
+          "year",
+          "deleted",
+          "segment",
+          "planned_weighted",
+          "planned_visit",
+          "planned_video",
+          "planned_call",
+          "planned_digital",
+          "cap_factor",
+          ...TOTAL_COLUMNS,
+        ])
+        .execute();
+    }
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   "001_initial": m001,
   "002_contacts_team_view": m002,
   "003_client_contact_totals": m003,
   "004_deactivation_and_digests": m004,
+  "005_client_cap_factor": m005,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

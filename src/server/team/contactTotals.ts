@@ -2,7 +2,8 @@
  * Contacts summed per client, kept on the client's row so the team view reads totals instead of
  * scanning contacts. For each month m of the client's year, `ytd_n_m` counts the client's live
  * contacts dated from Jan 1 through the end of month m, and `ytd_w_m` sums their weights
- * (year to date, so one column answers "through month m"). A push that writes contacts (or creates
+ * (year to date, so one column answers "through month m"); a contact counts as the core counts it
+ * (tracking/track.ts: its own weight, else a known channel's). A push that writes contacts (or creates
  * a client, or changes its year) recomputes the totals of the clients it touched, in its transaction.
  */
 import { sql, type QueryExecutorProvider, type RawBuilder } from "kysely";
@@ -18,10 +19,13 @@ export const ytdWeight = (month: number): string => `ytd_w_${mm(month)}`;
 
 export const TOTAL_COLUMNS: readonly string[] = MONTHS.flatMap((m) => [ytdCount(m), ytdWeight(m)]);
 
-/** A contact's weight: its own, else its channel's default (unknown channels weigh 0). */
-export const contactWeight = (channel = "channel", weight = "weight"): RawBuilder<number> =>
+/**
+ * A contact's weight: its own when it has one (≥ 0), else its channel's default; null when it has
+ * neither (a channel the core does not know and no weight: the core ignores it, so do the totals).
+ */
+export const contactWeight = (channel = "channel", weight = "weight"): RawBuilder<number | null> =>
   sql.raw(
-    `coalesce(${weight}, case ${channel} ${DEFAULT_CHANNELS.map((c) => `when '${c.id}' then ${c.weight}`).join(" ")} else 0 end)`,
+    `coalesce(case when ${weight} >= 0 then ${weight} end, case ${channel} ${DEFAULT_CHANNELS.map((c) => `when '${c.id}' then ${c.weight}`).join(" ")} end)`,
   );
 
 /** The totals of the client row `clients` from its contacts, one expression per column. */
@@ -29,8 +33,8 @@ function totalsFromContacts(): RawBuilder<unknown> {
   const w = contactWeight();
   const parts = MONTHS.map(
     (m) =>
-      sql`coalesce(sum(case when substr(date, 6, 2) <= ${sql.lit(mm(m))} then 1 else 0 end), 0),
-        coalesce(sum(case when substr(date, 6, 2) <= ${sql.lit(mm(m))} then ${w} else 0 end), 0)`,
+      sql`coalesce(sum(case when substr(date, 6, 2) <= ${sql.lit(mm(m))} and ${w} is not null then 1 else 0 end), 0),
+        coalesce(sum(case when substr(date, 6, 2) <= ${sql.lit(mm(m))} then coalesce(${w}, 0) else 0 end), 0)`,
   );
   // Only the client's own year counts; dates are YYYY-MM-DD (the contract checks them).
   return sql`(select ${sql.join(parts)} from contacts

@@ -2,23 +2,28 @@
  * The consolidation's heavy lifting in SQL (portable to both dialects): one pass over the clients
  * grouped by rep and segment, each client's status decided in the database from the contact totals
  * kept on its row (contactTotals.ts), plus a correction for the contacts after the last whole month.
+ * SQL sums and counts; the rules are the core's (tracking/rules.ts: the status margin and its floor,
+ * the earned cap; consolidation: the symptoms' segments), written out once here from its constants,
+ * and the store's property tests take the core as the oracle for every figure.
  */
 import { SqliteAdapter, sql, type Kysely, type RawBuilder } from "kysely";
-import { STATUS_MARGIN } from "../../core/tracking/rules";
+import * as consolidation from "../../core/consolidation";
+import * as rules from "../../core/tracking/rules";
 import { DEFAULT_CHANNELS } from "../../core/types";
 import type { DB } from "../db/schema";
 import { contactWeight, ytdCount, ytdWeight } from "./contactTotals";
-import { addSums, emptySums, type Sums } from "./figures";
 
-export interface SegmentSums extends Sums {
+export interface SegmentSums {
   repId: string;
   segment: string;
+  figures: consolidation.Figures;
 }
 
 export interface AggregateInput {
   repIds: readonly string[];
   year: number;
   asOf: string;
+  /** The elapsed share of these reps' year (one calendar). */
   elapsedShare: number;
   tolerance: number;
 }
@@ -51,37 +56,57 @@ export function contactWindow(year: number, asOf: string): ContactWindow {
     : { months: month - 1, adjust: { after: `${yearMonth}-00`, through: asOf, sign: 1 } };
 }
 
+/** Larger of two SQL expressions, written out (SQLite's max(a, b) is PostgreSQL's greatest). */
+const larger = (a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<number> =>
+  sql<number>`(case when ${a} > ${b} then ${a} else ${b} end)`;
+
+/** A planned count as the core reads it: a blank, negative or non-finite plan counts 0. */
+const plannedOf = (column: string): string => `(case when ${column} > 0 then ${column} else 0 end)`;
+
+/** Weighted planned: the row's own total when it has one (≥ 0), else Σ planned × the channel's weight. */
 const plannedWeighted = (): RawBuilder<number> => {
-  const terms = DEFAULT_CHANNELS.map((c) => `coalesce(planned_${c.id}, 0) * ${c.weight}`).join(" + ");
-  return sql.raw(`coalesce(planned_weighted, ${terms})`);
+  const terms = DEFAULT_CHANNELS.map((c) => `${plannedOf(`planned_${c.id}`)} * ${c.weight}`).join(" + ");
+  return sql.raw(
+    `(case when planned_weighted is null then ${terms} when planned_weighted > 0 then planned_weighted else 0 end)`,
+  );
 };
 
-/** The per-client figures summed by rep and segment, for contacts `n` weighing `w`. */
-function statusSums(n: RawBuilder<number>, w: RawBuilder<number>, lo: number, hi: number) {
-  // Nothing due yet (elapsed share 0, so hi = 0): no pace, on track whatever was done (core rules).
-  const due = hi > 0 ? sql`p > 0` : sql`1 = 0`;
-  const under = sql`${due} and ${w} < ${lo} * p`;
-  const over = sql`${due} and ${w} > ${hi} * p`;
+/** The client's cap factor when it raises the cap (≥ 1), else the core's default. */
+const capFactor = (): RawBuilder<number> =>
+  sql.raw(`(case when cap_factor >= 1 then cap_factor else ${rules.DEFAULT_CAP_FACTOR} end)`);
+
+/**
+ * The per-client figures summed by rep and segment, for contacts `n` weighing `w` (tracking/rules.ts):
+ * due = p × e; bound = max(τ × due, STATUS_FLOOR) + STATUS_EPSILON × max(w, due, 1);
+ * Under when w < due − bound, Over when w > due + bound (planned clients only); earned = min(w, cap × p).
+ */
+function statusSums(n: RawBuilder<number>, w: RawBuilder<number>, share: number, tolerance: number) {
+  const due = sql`(p * ${sql.lit(share)})`;
+  const margin = larger(sql`${sql.lit(tolerance)} * ${due}`, sql.lit(rules.STATUS_FLOOR));
+  const slack = sql`${sql.lit(rules.STATUS_EPSILON)} * ${larger(larger(w, due), sql.lit(1))}`;
+  const bound = sql`(${margin} + ${slack})`;
+  const under = sql`p > 0 and ${w} < ${due} - ${bound}`;
+  const over = sql`p > 0 and ${w} > ${due} + ${bound}`;
+  const { retain, atRisk } = consolidation.DEFAULT_SYMPTOM_SEGMENTS;
   return {
     n,
     w,
-    earned: sql`case when ${w} < 1.5 * p then ${w} else 1.5 * p end`,
-    reached: sql`case when ${n} > 0 then 1 else 0 end`,
+    earned: sql`case when ${w} < cap * p then ${w} else cap * p end`,
+    contacted: sql`case when ${n} > 0 then 1 else 0 end`,
+    reached: sql`case when ${n} > 0 and p > 0 then 1 else 0 end`,
+    outside: sql`case when ${n} > 0 and not (p > 0) then 1 else 0 end`,
     under_n: sql`case when ${under} then 1 else 0 end`,
     over_n: sql`case when ${over} then 1 else 0 end`,
-    saturated: sql`case when ${over} and segment = 'retain' then 1 else 0 end`,
-    neglected: sql`case when ${under} and segment = 'atRisk' then 1 else 0 end`,
+    saturated: sql`case when ${over} and segment = ${sql.lit(retain)} then 1 else 0 end`,
+    neglected: sql`case when ${under} and segment = ${sql.lit(atRisk)} then 1 else 0 end`,
   };
 }
 
 const PLAN_SUMS = {
   clients: sql`count(*)`,
   planned_clients: sql`sum(case when p > 0 then 1 else 0 end)`,
-  pv: sql`sum(pv)`,
-  pvi: sql`sum(pvi)`,
-  pc: sql`sum(pc)`,
-  pd: sql`sum(pd)`,
   p: sql`sum(p)`,
+  ...Object.fromEntries(DEFAULT_CHANNELS.map((c) => [`p_${c.id}`, sql`sum(${sql.ref(`p_${c.id}`)})`])),
 };
 
 const selectList = (columns: Record<string, RawBuilder<unknown>>): RawBuilder<unknown> =>
@@ -90,19 +115,18 @@ const selectList = (columns: Record<string, RawBuilder<unknown>>): RawBuilder<un
 export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): Promise<SegmentSums[]> {
   if (input.repIds.length === 0) return [];
   const reps = sql.join(input.repIds.map((id) => sql`${id}`));
-  // Pace = w / (p × elapsed share) against 1 ± τ, beyond the core's margin (a tie stays on track).
-  const lo = (1 - input.tolerance - STATUS_MARGIN) * input.elapsedShare;
-  const hi = (1 + input.tolerance + STATUS_MARGIN) * input.elapsedShare;
+  const share = input.elapsedShare;
   const window = contactWindow(input.year, input.asOf);
   // Year-to-date totals through the last whole month: one column each, no contact read.
   const n0 = sql.raw<number>(window.months > 0 ? ytdCount(window.months) : "0");
   const w0 = sql.raw<number>(window.months > 0 ? ytdWeight(window.months) : "0");
-  const clients = sql`select cl.rep_id, cl.segment, ${plannedWeighted()} as p,
-      coalesce(planned_visit, 0) as pv, coalesce(planned_video, 0) as pvi,
-      coalesce(planned_call, 0) as pc, coalesce(planned_digital, 0) as pd,
-      ${n0} as n0, ${w0} as w0`;
+  const perChannel = sql.raw(
+    DEFAULT_CHANNELS.map((c) => `${plannedOf(`planned_${c.id}`)} as p_${c.id}`).join(", "),
+  );
+  const clients = sql`select cl.rep_id, cl.segment, ${plannedWeighted()} as p, ${perChannel},
+      ${capFactor()} as cap, ${n0} as n0, ${w0} as w0`;
   const inScope = sql`cl.deleted = 0 and cl.year = ${input.year} and cl.rep_id in (${reps})`;
-  const now = statusSums(sql.raw("n0"), sql.raw("w0"), lo, hi);
+  const now = statusSums(sql.raw("n0"), sql.raw("w0"), share, input.tolerance);
   const sums = Object.fromEntries(Object.entries(now).map(([k, e]) => [k, sql`sum(${e})`]));
   // Grouped by the raw segment, so SQLite streams the covering index in order (no sort).
   const main = await sql<Record<string, unknown>>`
@@ -114,7 +138,7 @@ export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): 
     // Clients with contacts in the adjustment: their figures with it, minus their figures without.
     const { after, through, sign } = window.adjust;
     const op = sql.raw(sign > 0 ? "+" : "-");
-    const later = statusSums(sql.raw("n1"), sql.raw("w1"), lo, hi);
+    const later = statusSums(sql.raw("n1"), sql.raw("w1"), share, input.tolerance);
     const delta = Object.fromEntries(
       Object.keys(now).map((k) => {
         const key = k as keyof typeof now;
@@ -132,7 +156,7 @@ export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): 
               where cl.id = x.client_id and ${inScope} offset 0) c`;
     const correction = await sql<Record<string, unknown>>`
       with x as materialized (
-        select client_id, count(*) as n, sum(${contactWeight()}) as w
+        select client_id, count(${contactWeight()}) as n, coalesce(sum(${contactWeight()}), 0) as w
         from contacts
         where deleted = 0 and date > ${after} and date <= ${through}
         group by client_id
@@ -142,70 +166,95 @@ export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): 
       group by rep_id, segment`.execute(db);
     rows.push(...correction.rows);
   }
-  return mergeRows(rows);
+  return mergeRows(rows, share);
 }
 
-/** SQL rows → sums per rep × segment (a null segment counts as ''; correction rows add up). */
-function mergeRows(rows: readonly Record<string, unknown>[]): SegmentSums[] {
+/**
+ * SQL rows → the core's figures per rep × segment (a null segment counts as ''; correction rows add
+ * up). The store has no per-channel actual nor last contact in its totals: `actual` stays empty and
+ * `overdue` 0 (neither is in its views).
+ */
+function mergeRows(rows: readonly Record<string, unknown>[], share: number): SegmentSums[] {
   const out = new Map<string, SegmentSums>();
   for (const r of rows) {
     const num = (key: string): number => Number(r[key] ?? 0);
     const repId = String(r.rep_id);
     const segment = typeof r.segment === "string" ? r.segment : "";
     const key = `${repId}\u0000${segment}`;
-    const entry = out.get(key) ?? { ...emptySums(), repId, segment };
-    addSums(entry, {
-      clients: num("clients"),
-      plannedClients: num("planned_clients"),
-      plannedVisit: num("pv"),
-      plannedVideo: num("pvi"),
-      plannedCall: num("pc"),
-      plannedDigital: num("pd"),
+    const planned: Record<string, number> = {};
+    for (const c of DEFAULT_CHANNELS) planned[c.id] = num(`p_${c.id}`);
+    const clients = num("clients");
+    const plannedClients = num("planned_clients");
+    const under = num("under_n");
+    const over = num("over_n");
+    const more: consolidation.Figures = {
+      ...consolidation.emptyFigures(),
+      clients,
+      plannedClients,
+      planned,
       plannedWeighted: num("p"),
-      contacts: num("n"),
+      plannedToDate: rules.plannedToDate(num("p"), share),
       actualWeighted: num("w"),
       earnedWeighted: num("earned"),
+      contacts: num("n"),
+      contactedClients: num("contacted"),
       reached: num("reached"),
-      under: num("under_n"),
-      over: num("over_n"),
+      contactedOutsidePlan: num("outside"),
+      under,
+      over,
+      onTrack: plannedClients - under - over,
+      noPlan: clients - plannedClients,
       saturatedTopAccounts: num("saturated"),
       neglectedAtRisk: num("neglected"),
-    });
-    out.set(key, entry);
+    };
+    const entry = out.get(key);
+    if (entry === undefined) out.set(key, { repId, segment, figures: more });
+    else entry.figures = consolidation.mergeFigures(entry.figures, more);
   }
   return [...out.values()];
 }
 
-export interface Rituals {
-  reviewsByManager: Map<string, number>;
-  actionsByRep: Map<string, { open: number; overdue: number }>;
+/**
+ * The rows the N+1 rituals are counted from (core/consolidation/manager.ts decides): the reviews of
+ * the as-of month up to asOf, and the actions counted by rep, status and due date.
+ */
+export interface RitualRows {
+  reviews: consolidation.Review[];
+  actions: consolidation.ActionItem[];
 }
 
-export async function rituals(db: Kysely<DB>, repIds: readonly string[], asOf: string): Promise<Rituals> {
-  const monthStart = `${asOf.slice(0, 7)}-01`;
-  const reviewsByManager = new Map<string, number>();
-  const actionsByRep = new Map<string, { open: number; overdue: number }>();
-  if (repIds.length === 0) return { reviewsByManager, actionsByRep };
-  const reviews = await db
-    .selectFrom(
-      sql<{ manager_id: string | null; date: string | null; deleted: number; rep_id: string }>`reviews`.as(
-        "r",
-      ),
-    )
-    .select(["r.manager_id", sql<number>`count(*)`.as("n")])
-    .where("r.deleted", "=", 0)
-    .where("r.rep_id", "in", repIds)
-    .where("r.date", ">=", monthStart)
-    .where("r.date", "<=", asOf)
-    .groupBy("r.manager_id")
-    .execute();
-  for (const r of reviews) if (r.manager_id !== null) reviewsByManager.set(r.manager_id, r.n);
-  const actions = await sql<{ rep_id: string; open: number; overdue: number }>`
-    select rep_id, count(*) as open, sum(case when due_date < ${asOf} then 1 else 0 end) as overdue
-    from actions
-    where deleted = 0 and rep_id in (${sql.join(repIds.map((id) => sql`${id}`))})
-      and coalesce(status, 'open') not in ('done', 'cancelled')
-    group by rep_id`.execute(db);
-  for (const a of actions.rows) actionsByRep.set(a.rep_id, { open: a.open, overdue: a.overdue });
-  return { reviewsByManager, actionsByRep };
+export async function ritualRows(
+  db: Kysely<DB>,
+  repIds: readonly string[],
+  asOf: string,
+): Promise<RitualRows> {
+  if (repIds.length === 0) return { reviews: [], actions: [] };
+  const reps = sql.join(repIds.map((id) => sql`${id}`));
+  const reviews = await sql<{ manager_id: string | null; rep_id: string; date: string | null }>`
+    select manager_id, rep_id, date from reviews
+    where deleted = 0 and rep_id in (${reps}) and date >= ${`${asOf.slice(0, 7)}-01`} and date <= ${asOf}`.execute(
+    db,
+  );
+  const actions = await sql<{
+    rep_id: string;
+    status: string | null;
+    due_date: string | null;
+    n: number | string;
+  }>`
+    select rep_id, status, due_date, count(*) as n from actions
+    where deleted = 0 and rep_id in (${reps})
+    group by rep_id, status, due_date`.execute(db);
+  return {
+    reviews: reviews.rows
+      .filter((r) => r.manager_id !== null && r.date !== null)
+      .map((r) => ({ managerId: String(r.manager_id), repId: r.rep_id, date: String(r.date) })),
+    // An action belongs to the rep whose plan holds it; a blank status is open (the core's rule).
+    actions: actions.rows.flatMap((a) =>
+      Array.from({ length: Number(a.n) }, () => ({
+        owner: a.rep_id,
+        dueDate: a.due_date,
+        status: a.status ?? "",
+      })),
+    ),
+  };
 }

@@ -1,42 +1,126 @@
 /**
  * The team view (per rep and segment) and the N+1 view (per manager, with rituals) of a manager's
- * subtree for a year and an as-of date. Sums come from SQL; ratios and roll-ups are computed here.
+ * subtree for a year and an as-of date. SQL sums each rep × segment under the core's rules
+ * (query.ts); the core builds the views from those sums (consolidation.consolidateSums, reports,
+ * rituals), so the store reports what `cadence consolidate` reports for the same rows.
+ * Each rep's elapsed share follows the rep's own calendar (the plan's country and region).
  */
 import type { Kysely } from "kysely";
 import * as calendar from "../../core/calendar";
 import * as consolidation from "../../core/consolidation";
-import * as rules from "../../core/tracking/rules";
-import type {
-  CoherenceFlag,
-  TeamFigures,
-  ManagerView,
-  RepView,
-  TeamView,
-  TeamViewQuery,
-} from "../../contract";
+import * as tracking from "../../core/tracking";
+import { DEFAULT_CHANNELS } from "../../core/types";
+import type { ManagerView, RepView, TeamView, TeamViewQuery } from "../../contract";
 import type { DB, PeopleTable } from "../db/schema";
 import { subordinateIds } from "../people";
-import { addSums, emptySums, teamFiguresOf, type Sums } from "./figures";
 import { loose } from "../changes/sequence";
-import { aggregateSegments, rituals } from "./query";
+import { aggregateSegments, ritualRows, type SegmentSums } from "./query";
 
-export const DEFAULT_TOLERANCE = rules.DEFAULT_TOLERANCE;
+export const DEFAULT_TOLERANCE = tracking.DEFAULT_TOLERANCE;
 
-/** Working days elapsed from Jan 1 to asOf (inclusive) over the year's working days (France). */
-export function elapsedShare(year: number, asOf: string): number {
-  const cal = calendar.createWorkCalendar({ country: "FR" });
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  const total = cal.workingDaysBetween(start, end);
-  if (asOf < start || total === 0) return 0;
-  return cal.workingDaysBetween(start, asOf < end ? asOf : end) / total;
+/** What a rep's plan of the year says about capacity and calendar (plans.capacity, a JSON document). */
+export interface PlanCapacity {
+  /** Contacts the rep can make in the year, per channel (numeric keys named after a channel). */
+  capacity: Record<string, number>;
+  country: string;
+  region: string | null;
 }
 
-function weightedCapacity(json: string | null): number | null {
-  if (json === null) return null;
-  const doc = JSON.parse(json) as unknown;
-  if (typeof doc !== "object" || doc === null || !("weighted" in doc)) return null;
-  return typeof doc.weighted === "number" && Number.isFinite(doc.weighted) ? doc.weighted : null;
+const CHANNEL_IDS = new Set(DEFAULT_CHANNELS.map((c) => c.id));
+
+/**
+ * Reads a plan's capacity document: `{ "visit": 828, "call": 400, "country": "FR", "region": "67" }`
+ * (channel counts also accepted under `perChannel`). Anything unreadable is left out, never a 500.
+ */
+export function planCapacityOf(json: string | null): PlanCapacity {
+  const out: PlanCapacity = { capacity: {}, country: "FR", region: null };
+  if (json === null) return out;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch {
+    return out;
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return out;
+  const record = doc as Record<string, unknown>;
+  const nested = record.perChannel;
+  const sources = [
+    record,
+    typeof nested === "object" && nested !== null ? (nested as Record<string, unknown>) : {},
+  ];
+  for (const source of sources) {
+    for (const [key, value] of Object.entries(source)) {
+      if (CHANNEL_IDS.has(key) && typeof value === "number" && Number.isFinite(value) && value >= 0)
+        out.capacity[key] = value;
+    }
+  }
+  if (typeof record.country === "string" && record.country.trim() !== "") out.country = record.country.trim();
+  if (typeof record.region === "string" && record.region.trim() !== "") out.region = record.region.trim();
+  return out;
+}
+
+/**
+ * Working days elapsed from Jan 1 to asOf (inclusive) over the year's working days, on the rep's
+ * calendar (core tracking.elapsedShare). An unknown country or region falls back to France's calendar.
+ */
+export function elapsedShare(
+  year: number,
+  asOf: string,
+  country = "FR",
+  region: string | null = null,
+): number {
+  let cal: calendar.WorkCalendar;
+  try {
+    cal = calendar.createWorkCalendar({ country, region });
+  } catch {
+    cal = calendar.createWorkCalendar({ country: "FR" });
+  }
+  return tracking.elapsedShare({ start: `${year}-01-01`, end: `${year}-12-31` }, asOf, cal).share;
+}
+
+function segmentLine(segment: string, f: consolidation.Figures): RepView["segments"][number] {
+  const ratios = consolidation.ratiosOf(f);
+  const planned: Record<string, number> = { ...f.planned, weighted: f.plannedWeighted };
+  return {
+    segment,
+    clients: f.clients,
+    capacity: {},
+    planned: planned,
+    utilisation: {},
+    earned: f.earnedWeighted,
+    attainment: ratios.attainment,
+    reach: ratios.reach,
+    coverage: ratios.coverage,
+    under: f.under,
+    over: f.over,
+    saturatedTop: f.saturatedTopAccounts,
+    neglectedAtRisk: f.neglectedAtRisk,
+    flags: [],
+  };
+}
+
+async function repPlans(db: Kysely<DB>, repIds: readonly string[], year: number) {
+  const rows = repIds.length
+    ? await loose(db)
+        .selectFrom("plans")
+        .select(["rep_id", "capacity"])
+        .where("rep_id", "in", repIds)
+        .where("year", "=", year)
+        .where("deleted", "=", 0)
+        .orderBy("id")
+        .execute()
+    : [];
+  const byRep = new Map<string, PlanCapacity>();
+  for (const row of rows) {
+    const repId = String(row.rep_id);
+    const plan = planCapacityOf(row.capacity === null ? null : String(row.capacity));
+    const known = byRep.get(repId);
+    // Several plans of one rep and year: capacities add up, the first plan's calendar stands.
+    if (known === undefined) byRep.set(repId, plan);
+    else
+      for (const [ch, n] of Object.entries(plan.capacity)) known.capacity[ch] = (known.capacity[ch] ?? 0) + n;
+  }
+  return byRep;
 }
 
 export async function teamView(
@@ -51,139 +135,96 @@ export async function teamView(
     ? await db.selectFrom("people").selectAll().where("id", "in", below).execute()
     : [];
   const everyone: PeopleTable[] = [root, ...people];
-  const reps = people.filter((p) => p.role === "rep");
+  const reps = people
+    .filter((p) => p.role === "rep")
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const repIds = reps.map((r) => r.id);
   const asOf = query.asOf ?? new Date().toISOString().slice(0, 10);
-  const share = elapsedShare(query.year, asOf);
-  const [segments, plans, ritual] = await Promise.all([
-    aggregateSegments(db, {
-      repIds,
-      year: query.year,
-      asOf,
-      elapsedShare: share,
-      tolerance: query.tolerance ?? DEFAULT_TOLERANCE,
-    }),
-    repIds.length
-      ? loose(db)
-          .selectFrom("plans")
-          .select(["rep_id", "capacity"])
-          .where("rep_id", "in", repIds)
-          .where("year", "=", query.year)
-          .where("deleted", "=", 0)
-          .execute()
-      : Promise.resolve([]),
-    rituals(db, repIds, asOf),
+  const tolerance = query.tolerance ?? DEFAULT_TOLERANCE;
+  const plans = await repPlans(db, repIds, query.year);
+  // One query per calendar (usually one or two): the elapsed share is the rep's own.
+  const byShare = new Map<number, string[]>();
+  for (const id of repIds) {
+    const plan = plans.get(id);
+    const share = elapsedShare(query.year, asOf, plan?.country, plan?.region);
+    byShare.set(share, [...(byShare.get(share) ?? []), id]);
+  }
+  const [segmentGroups, rituals] = await Promise.all([
+    Promise.all(
+      [...byShare].map(([share, ids]) =>
+        aggregateSegments(db, { repIds: ids, year: query.year, asOf, elapsedShare: share, tolerance }),
+      ),
+    ),
+    ritualRows(db, repIds, asOf),
   ]);
-  const capacityByRep = new Map<string, number>();
-  for (const plan of plans) {
-    const repId = String(plan.rep_id);
-    const weighted = weightedCapacity(plan.capacity === null ? null : String(plan.capacity));
-    if (weighted !== null) capacityByRep.set(repId, (capacityByRep.get(repId) ?? 0) + weighted);
+  const bySegment = new Map<string, consolidation.SegmentFigures>();
+  for (const s of segmentGroups.flat<SegmentSums[][]>()) {
+    const entry = bySegment.get(s.repId) ?? {};
+    entry[s.segment] = s.figures;
+    bySegment.set(s.repId, entry);
   }
-  const repSums = new Map<string, { total: Sums; segments: Map<string, Sums> }>();
-  for (const s of segments) {
-    const entry = repSums.get(s.repId) ?? { total: emptySums(), segments: new Map<string, Sums>() };
-    const { repId: _r, segment, ...sums } = s;
-    entry.segments.set(segment, addSums(emptySums(), sums));
-    addSums(entry.total, sums);
-    repSums.set(s.repId, entry);
-  }
-  const repViews: RepView[] = reps.map((rep) => {
-    const entry = repSums.get(rep.id);
-    const capacity = capacityByRep.get(rep.id) ?? null;
-    const totals = teamFiguresOf(entry?.total ?? emptySums(), capacity);
-    const segmentFigures: Record<string, TeamFigures> = {};
-    for (const [segment, sums] of entry?.segments ?? []) segmentFigures[segment] = teamFiguresOf(sums, null);
-    const u = totals.utilisation;
-    return {
-      repId: rep.id,
-      name: rep.name,
-      managerId: rep.reports_to,
-      totals,
-      segments: segmentFigures,
-      utilisationFlag: u !== null && (u < 0.9 || u > 1.1),
-    };
-  });
-  const managers = everyone.filter((p) => p.role === "manager" || p.role === "director");
-  const childrenOf = new Map<string, string[]>();
-  for (const p of everyone)
-    if (p.reports_to !== null) childrenOf.set(p.reports_to, [...(childrenOf.get(p.reports_to) ?? []), p.id]);
-  const repById = new Map(repViews.map((r) => [r.repId, r]));
-  const managerViews: ManagerView[] = managers.map((m) => {
-    const stack = [...(childrenOf.get(m.id) ?? [])];
-    const sums = emptySums();
-    let capacity: number | null = null;
-    let repCount = 0;
-    let open = 0;
-    let overdue = 0;
-    while (stack.length) {
-      const id = stack.pop() as string;
-      stack.push(...(childrenOf.get(id) ?? []));
-      const rep = repById.get(id);
-      if (!rep) continue;
-      repCount += 1;
-      addSums(sums, repSums.get(id)?.total ?? emptySums());
-      const cap = capacityByRep.get(id);
-      if (cap !== undefined) capacity = (capacity ?? 0) + cap;
-      open += ritual.actionsByRep.get(id)?.open ?? 0;
-      overdue += ritual.actionsByRep.get(id)?.overdue ?? 0;
-    }
-    return {
-      managerId: m.id,
-      name: m.name,
-      reps: repCount,
-      totals: teamFiguresOf(sums, capacity),
-      reviewsThisMonth: ritual.reviewsByManager.get(m.id) ?? 0,
-      actionsOpen: open,
-      actionsOverdue: overdue,
-    };
-  });
-  const coherence = coherenceOf(reps, repSums, capacityByRep);
-  const all = emptySums();
-  let capacity: number | null = null;
-  for (const [id, entry] of repSums) {
-    addSums(all, entry.total);
-    const cap = capacityByRep.get(id);
-    if (cap !== undefined) capacity = (capacity ?? 0) + cap;
-  }
+  const sums = new Map<string, consolidation.RepSums>(
+    reps.map((rep) => [
+      rep.id,
+      {
+        repId: rep.id,
+        repName: rep.name,
+        managerId: rep.reports_to,
+        capacity: plans.get(rep.id)?.capacity ?? {},
+        bySegment: bySegment.get(rep.id) ?? {},
+      },
+    ]),
+  );
+  const team = consolidation.consolidateSums([...sums.values()]);
+  const report = consolidation.teamReport(team, query.year, asOf, root.name);
+  const repViews: RepView[] = team.reps.map((rep, i) => ({
+    ...report.reps[i],
+    repId: rep.repId,
+    managerId: rep.managerId,
+    contactedOutsidePlan: rep.total.contactedOutsidePlan,
+    segments: rep.segments.map((s) => segmentLine(s.segment, s.figures)),
+  }));
   return {
     managerId,
     year: query.year,
     asOf,
-    elapsedShare: share,
     reps: repViews,
-    managers: managerViews,
-    totals: teamFiguresOf(all, capacity),
-    coherence,
+    team: report.team,
+    managers: managerViews(everyone, root, sums, rituals, asOf),
   };
 }
 
-/**
- * The core's coherence rules over the SQL sums: a rep's intensity per segment against the team median,
- * and utilisation. Names stand in the messages (they are unique), ids in `repId`.
- */
-function coherenceOf(
-  reps: readonly PeopleTable[],
-  repSums: ReadonlyMap<string, { total: Sums; segments: Map<string, Sums> }>,
-  capacityByRep: ReadonlyMap<string, number>,
-): CoherenceFlag[] {
-  const idByName = new Map(reps.map((r) => [r.name, r.id]));
-  const input: consolidation.CoherenceRep[] = reps.map((rep) => {
-    const entry = repSums.get(rep.id);
-    const bySegment: consolidation.SegmentFigures = {};
-    for (const [segment, sums] of entry?.segments ?? []) {
-      bySegment[segment] = {
-        ...consolidation.emptyFigures(),
-        clients: sums.clients,
-        plannedWeighted: sums.plannedWeighted,
-      };
+/** One N+1 line per manager of the subtree (the root too when a manager): the team below them, the rituals. */
+function managerViews(
+  everyone: readonly PeopleTable[],
+  root: PeopleTable,
+  sums: ReadonlyMap<string, consolidation.RepSums>,
+  rituals: { reviews: consolidation.Review[]; actions: consolidation.ActionItem[] },
+  asOf: string,
+): ManagerView[] {
+  const childrenOf = new Map<string, string[]>();
+  for (const p of everyone)
+    if (p.reports_to !== null) childrenOf.set(p.reports_to, [...(childrenOf.get(p.reports_to) ?? []), p.id]);
+  const managers = everyone
+    .filter((p) => p.role === "manager" || (p.role === "director" && p.id !== root.id))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return managers.map((m): ManagerView => {
+    const stack = [...(childrenOf.get(m.id) ?? [])];
+    const mine: consolidation.RepSums[] = [];
+    while (stack.length) {
+      const id = stack.pop() as string;
+      stack.push(...(childrenOf.get(id) ?? []));
+      const rep = sums.get(id);
+      if (rep !== undefined) mine.push(rep);
     }
-    return {
-      repId: rep.name,
-      plannedWeighted: entry?.total.plannedWeighted ?? 0,
-      capacityWeighted: capacityByRep.get(rep.id) ?? 0,
-      bySegment,
-    };
+    const team = consolidation.consolidateSums(mine);
+    const ritual = consolidation.ritualsOf(
+      m.id,
+      mine.map((r) => r.repId),
+      rituals.reviews,
+      rituals.actions,
+      asOf,
+    );
+    return { ...consolidation.managerReport(m.name, team, ritual), managerId: m.id };
   });
-  return consolidation.coherenceFlags(input).map((f) => ({ ...f, repId: idByName.get(f.repId) ?? f.repId }));
 }

@@ -37,12 +37,12 @@ describe("consolidateTeam", () => {
   it("gives per-rep figures: capacity, planned, utilisation, attainment, counts and symptoms", () => {
     expect(team.reps.map((r) => r.repId)).toEqual(["alice", "bob", "carol"]);
     const a = team.reps[0];
-    expect(a.capacityWeighted).toBe(40);
+    expect(a.capacity).toEqual({ visit: 40 });
     expect(a.total.plannedWeighted).toBe(28);
-    expect(a.utilisation).toBe(28 / 40);
-    // earned: a1 min(16, 15) + a2 10 + a3 2 = 27 of 28.
-    expect(a.total.earnedWeighted).toBe(27);
-    expect(a.ratios.attainment).toBe(27 / 28);
+    expect(a.utilisation).toEqual({ visit: 28 / 40 });
+    // earned, capped per client at 1.0 × plan: a1 min(16, 10) + a2 10 + a3 2 = 22 of 28.
+    expect(a.total.earnedWeighted).toBe(22);
+    expect(a.ratios.attainment).toBe(22 / 28);
     expect(a.total).toMatchObject({
       clients: 4,
       plannedClients: 3,
@@ -64,9 +64,9 @@ describe("consolidateTeam", () => {
 
   it("sums the team and derives ratios from the sums", () => {
     expect(team.sums.reps).toBe(3);
-    expect(team.sums.capacityWeighted).toBe(90);
+    expect(team.sums.capacity).toEqual({ visit: 90 });
     expect(team.sums.total.plannedWeighted).toBe(28 + 12 + 38);
-    expect(team.utilisation).toBe(78 / 90);
+    expect(team.utilisation).toEqual({ visit: 78 / 90 });
     expect(team.sums.total.planned).toEqual({ visit: 78, video: 0, call: 0, digital: 0 });
     const retain = team.segments.find((s) => s.segment === "retain")!;
     expect(retain.figures.clients).toBe(4);
@@ -75,13 +75,13 @@ describe("consolidateTeam", () => {
 
   it("flags intensities far from the team median and utilisation outside 90–110 %", () => {
     // retain intensities: alice 10, bob 4, carol 30 → median 10: bob < 5, carol > 15.
-    const kinds = team.coherence.map((f) => [f.repId, f.kind, f.segment]);
+    const kinds = team.coherence.map((f) => [f.repId, f.kind, f.segment ?? f.channel]);
     expect(kinds).toEqual([
-      ["alice", "utilisationLow", null],
+      ["alice", "utilisationLow", "visit"],
       ["bob", "intensityLow", "retain"],
-      ["bob", "utilisationLow", null],
+      ["bob", "utilisationLow", "visit"],
       ["carol", "intensityHigh", "retain"],
-      ["carol", "utilisationHigh", null],
+      ["carol", "utilisationHigh", "visit"],
     ]);
     const bobRetain = team.coherence.find((f) => f.repId === "bob" && f.segment === "retain")!;
     expect(bobRetain).toMatchObject({ value: 4, reference: 10 });
@@ -94,7 +94,7 @@ describe("consolidateTeam", () => {
       rep("dan", 0, [{ id: "d1", segment: "retain", visits: 5, done: 0 }]),
     ]);
     expect(none.coherence.map((f) => f.kind)).toEqual(["noCapacity"]);
-    expect(none.utilisation).toBeNull();
+    expect(none.utilisation).toEqual({});
   });
 
   it("medians: odd and even counts", () => {

@@ -40,7 +40,7 @@ function track(rows: Row[], asOf = "2026-12-31"): tracking.TrackingResult {
 
 // At year end e = 1: pace = done / visits.
 const portfolio: Row[] = [
-  { id: "R1", segment: "retain", visits: 10, done: 20, salesN: 500, salesN1: 400, potential: 600 }, // Over, earned capped at 15
+  { id: "R1", segment: "retain", visits: 10, done: 20, salesN: 500, salesN1: 400, potential: 600 }, // Over, earned capped at 10 (cap 1.0 × plan)
   { id: "R2", segment: "retain", visits: 10, done: 10, salesN: 300, salesN1: 300, potential: 400 }, // OnTrack
   { id: "K1", segment: "atRisk", visits: 8, done: 2, salesN: 50, salesN1: 100, potential: 300 }, // Under
   { id: "K2", segment: "atRisk", visits: 8, done: 0, salesN: 40, salesN1: 80, potential: 200 }, // Under, never contacted
@@ -51,11 +51,11 @@ describe("portfolioKpis", () => {
   const kpis = tracking.portfolioKpis(track(portfolio));
 
   it("computes attainment on capped earned, to date and for the year", () => {
-    // earned: R1 min(20, 15) = 15, R2 10, K1 2, K2 0 → 27; planned 36.
-    expect(kpis.earnedWeighted).toBe(27);
+    // earned: R1 min(20, 10) = 10, R2 10, K1 2, K2 0 → 22; planned 36.
+    expect(kpis.earnedWeighted).toBe(22);
     expect(kpis.plannedWeighted).toBe(36);
-    expect(kpis.attainment).toBe(27 / 36);
-    expect(kpis.attainmentToDate).toBe(27 / 36);
+    expect(kpis.attainment).toBe(22 / 36);
+    expect(kpis.attainmentToDate).toBe(22 / 36);
     expect(kpis.pace).toBe((20 + 10 + 2 + 3) / 36);
   });
 
@@ -125,7 +125,7 @@ describe("portfolio KPI bounds (property)", () => {
           ),
         );
         for (const v of [k.reach, k.coverage]) if (v !== null) expect(v >= 0 && v <= 1).toBe(true);
-        if (k.attainment !== null) expect(k.attainment).toBeLessThanOrEqual(1.5 + 1e-12);
+        if (k.attainment !== null) expect(k.attainment).toBeLessThanOrEqual(1 + 1e-12);
         expect(k.counts.Under + k.counts.OnTrack + k.counts.Over + k.counts.NoPlan).toBe(rows.length);
         expect(k.reached).toBeLessThanOrEqual(k.plannedClients);
         expect(k.saturatedTopAccounts.length + k.neglectedAtRisk.length).toBeLessThanOrEqual(

@@ -92,9 +92,8 @@ describe("trackClients", () => {
     const [a, b, n] = result.clients;
     expect(a.plannedWeighted).toBe(3);
     expect(a.actualWeighted).toBeCloseTo(4 + 0.5 + 0.1, 12);
-    // visit capped at 1.5 × 2 = 3; calls 2 of 4; digital unplanned → cap 0.
-    expect(a.earned).toEqual({ visit: 3, video: 0, call: 2, digital: 0 });
-    expect(a.earnedWeighted).toBe(3.5);
+    // Capped per client over all channels at 1.0 × 3: the unplanned digital contact counts too.
+    expect(a.earnedWeighted).toBe(3);
     expect(a.status).toBe("Over");
     expect(b.pace).toBe(0.5);
     expect(b.status).toBe("Under");
@@ -103,24 +102,52 @@ describe("trackClients", () => {
     expect(n.overdue).toBe(false);
   });
 
-  it("puts pace exactly at the tolerance bounds on track", () => {
-    expect(tracking.statusOf(0.8, 1)).toBe("OnTrack");
-    expect(tracking.statusOf(1.2, 1)).toBe("OnTrack");
-    expect(tracking.statusOf(0.79, 1)).toBe("Under");
-    expect(tracking.statusOf(1.21, 1)).toBe("Over");
-    expect(tracking.statusOf(0.9, 1, 0.05)).toBe("Under");
-    expect(tracking.statusOf(null, 5)).toBe("OnTrack");
-    expect(tracking.statusOf(3, 0)).toBe("NoPlan");
+  it("puts actual exactly at planned to date ± τ on track (margin above one visit-equivalent)", () => {
+    // planned 50, e = 0.2: due 10, margin max(2, 1) = 2.
+    expect(tracking.statusOf(8, 10, 50)).toBe("OnTrack");
+    expect(tracking.statusOf(12, 10, 50)).toBe("OnTrack");
+    expect(tracking.statusOf(7.9, 10, 50)).toBe("Under");
+    expect(tracking.statusOf(12.1, 10, 50)).toBe("Over");
+    expect(tracking.statusOf(9, 10, 50, 0.05)).toBe("OnTrack"); // margin max(0.5, 1) = 1
+    expect(tracking.statusOf(8.9, 10, 50, 0.05)).toBe("Under");
+    expect(tracking.statusOf(3, 0, 0)).toBe("NoPlan");
+    expect(tracking.statusMargin(10, 0.2)).toBe(2);
+    expect(tracking.statusMargin(1.46, 0.2)).toBe(1);
   });
 
-  it("keeps a pace at 1 ± τ on track when float sums land a few ulps off (as the store's SQL does)", () => {
-    // 3 visits + 6 digital contacts (3.6 weighted) against 1.2 × 0.25 × 12 = 3.5999999999999996.
-    expect(tracking.statusOf(3.6 / (1.2 * 0.25 * 12), 1, 0)).toBe("OnTrack");
-    expect(tracking.statusOf(0.56 / 0.7, 1)).toBe("OnTrack"); // 0.8000000000000002
-    expect(tracking.statusOf((0.1 + 0.7) / 1, 1)).toBe("OnTrack"); // 0.7999999999999999
-    expect(tracking.statusOf(0.8 - 1e-6, 1)).toBe("Under");
-    expect(tracking.statusOf(1.2 + 1e-6, 1)).toBe("Over");
-    expect(tracking.STATUS_MARGIN).toBeLessThan(1e-6);
+  it("status floor (domain worked example): planned 3 visits, as of 2026-06-30", () => {
+    const plan = [planRow("A", { visit: 3 })];
+    const run = (dates: string[]) =>
+      tracking.trackClients({
+        plan,
+        contacts: visits("A", dates),
+        period: year2026,
+        asOf: "2026-06-30",
+        calendar: fr,
+      }).clients[0];
+    const none = run([]);
+    expect(none.plannedToDate).toBeCloseTo(1.464, 3); // 3 × 123 / 252
+    expect(none.status).toBe("Under");
+    expect(run(["2026-02-01"]).status).toBe("OnTrack");
+    expect(run(["2026-02-01", "2026-03-01"]).status).toBe("OnTrack");
+    expect(run(["2026-02-01", "2026-03-01", "2026-04-01"]).status).toBe("Over");
+  });
+
+  it("nothing due yet: on track with at most one visit-equivalent, Over beyond", () => {
+    expect(tracking.statusOf(0, 0, 12)).toBe("OnTrack");
+    expect(tracking.statusOf(1, 0, 12)).toBe("OnTrack");
+    expect(tracking.statusOf(1.5, 0, 12)).toBe("Over");
+  });
+
+  it("keeps a client at planned to date ± margin on track when float sums land a few ulps off (as the store's SQL does)", () => {
+    // ten contacts of 0.1 summed one by one: 0.9999999999999999.
+    let tenth = 0;
+    for (let i = 0; i < 10; i++) tenth += 0.1;
+    expect(tracking.statusOf(tenth + 10, 10, 50, 0)).toBe("OnTrack");
+    expect(tracking.statusOf(12 + 0.1 * 3 - 0.3, 10, 50)).toBe("OnTrack");
+    expect(tracking.statusOf(8 - 1e-6, 10, 50)).toBe("Under");
+    expect(tracking.statusOf(12 + 1e-6, 10, 50)).toBe("Over");
+    expect(tracking.STATUS_EPSILON).toBeLessThan(1e-6);
   });
 
   it("counts actual in [start, asOf], keeps older contacts for the last contact, ignores later ones", () => {
@@ -199,7 +226,12 @@ describe("trackClients", () => {
       asOf: "2026-12-31",
       calendar: fr,
     };
-    expect(tracking.trackClients(input).clients[0].earned.visit).toBe(2);
+    expect(tracking.trackClients(input).clients[0].earnedWeighted).toBe(2);
+    const raised = { ...input, plan: [{ ...planRow("A", { visit: 2 }), capFactor: 1.5 }] };
+    expect(tracking.trackClients(raised).clients[0].earnedWeighted).toBe(3);
+    expect(
+      tracking.trackClients({ ...input, plan: [planRow("A", { visit: 2 })] }).clients[0].earnedWeighted,
+    ).toBe(2);
     expect(() => tracking.trackClients({ ...input, options: { tolerance: 1.5 } })).toThrow(
       tracking.InvalidOptionError,
     );
@@ -264,7 +296,7 @@ describe("tracking invariants (property)", () => {
     );
   });
 
-  it("capped earned never exceeds the cap nor the actual, per channel", () => {
+  it("capped earned never exceeds the cap nor the actual, per client over all channels", () => {
     fc.assert(
       fc.property(arbitraryCase, (c) => {
         const result = tracking.trackClients({
@@ -276,13 +308,12 @@ describe("tracking invariants (property)", () => {
           options: { capFactor: c.capFactor },
         });
         for (const client of result.clients) {
-          for (const ch of result.channels) {
-            const earned = client.earned[ch.id]!;
-            expect(earned).toBeLessThanOrEqual(c.capFactor * client.planned[ch.id]! + 1e-12);
-            expect(earned).toBeLessThanOrEqual(client.actual[ch.id]!);
-            expect(earned).toBeGreaterThanOrEqual(0);
-          }
           expect(client.earnedWeighted).toBeLessThanOrEqual(c.capFactor * client.plannedWeighted + 1e-9);
+          expect(client.earnedWeighted).toBeLessThanOrEqual(client.actualWeighted);
+          expect(client.earnedWeighted).toBeGreaterThanOrEqual(0);
+          expect(client.earnedWeighted).toBe(
+            Math.min(client.actualWeighted, c.capFactor * client.plannedWeighted),
+          );
         }
       }),
       { numRuns: 60 },
