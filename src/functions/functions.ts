@@ -9,7 +9,8 @@ import * as measures from "../core/segment/measures";
 import * as allocation from "./allocate";
 import * as args from "./args";
 import * as concentrationFns from "./concentration";
-import { guarded } from "./excelErrors";
+import * as distanceFns from "./distance";
+import { guarded, toExcelError } from "./excelErrors";
 import * as planning from "./planning";
 import * as progress from "./progress";
 import * as responseCurve from "./response";
@@ -415,4 +416,20 @@ export function catchup(
   return guarded(() =>
     progress.catchUpOf(planned, actual, progress.period(asOf, undefined, end, country, region)),
   );
+}
+
+/**
+ * Distance as the crow flies (great-circle km) between two postal codes, or "latitude, longitude" places.
+ * @customfunction DISTANCE
+ * @param postalCode1 A French postal code (e.g. 44000, or "44000 Nantes" to pick the commune): one cell or a column.
+ * @param postalCode2 The other postal code: one cell, or a column of the same size as postalCode1.
+ * @returns Great-circle kilometres (haversine, mean Earth radius 6,371.0088 km).
+ */
+export async function distance(postalCode1: any[][], postalCode2: any[][]): Promise<any[][]> {
+  try {
+    return await distanceFns.distanceOf(postalCode1, postalCode2);
+  } catch (error: unknown) {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- Excel shows a thrown CustomFunctions.Error, which is not an Error subclass
+    throw toExcelError(error);
+  }
 }

@@ -79,6 +79,7 @@ const EXPECTED: Record<string, { params: string; result: "matrix" | "scalar"; fr
     fr: "CONCENTRATION",
   },
   OVERDUE: { params: "lastContact:any[], plannedVisits:any[], asOf:any", result: "matrix", fr: "ARELANCER" },
+  DISTANCE: { params: "postalCode1:any[], postalCode2:any[]", result: "matrix", fr: "DISTANCE" },
   CATCHUP: {
     params: "planned:any[], actual:any[], asOf:any, end:any?, country:string?, region:string?",
     result: "matrix",
