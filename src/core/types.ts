@@ -50,6 +50,11 @@ export interface Client {
   city: string | null;
   /** Revenue of the previous year (CA N-1); null when blank. */
   salesN1: number | null;
+  /**
+   * Revenue of the previous year over the months salesN covers ("CA N-1 même période"); null or
+   * absent when the file has no such column (the trend then prorates salesN1).
+   */
+  salesN1SamePeriod?: number | null;
   /** Revenue of the current year (CA N); null when blank. */
   salesN: number | null;
   /** What the client could buy from us per year; null when blank. */

@@ -141,6 +141,52 @@ describe("cadence plan", () => {
     });
   });
 
+  test("--remote-share, --mode priority, --floor and --months: one pool per kind of day, unfunded calls said", async () => {
+    const file = path.join(dir, "rules.csv");
+    const rows = [
+      "Code client;CA N-1;CA N-1 même période;CA N;Potentiel",
+      "R1;50000;45000;40000;60000", // −11 % same period, class A on CA N-1: at risk
+      "R2;40000;;38000;45000",
+      "M1;300;;290;400",
+      "M2;200;;150;300", // −25 % but class C on CA N-1: not at risk
+      "P1;0;;0;5000",
+    ];
+    writeFileSync(file, `${rows.join("\n")}\n`);
+    const base = ["plan", file, "--year", "2026", "--json", "--months", "9", "--lang", "fr"];
+    const r = await cadence(...base, "--remote-share", "0.2", "--mode", "priority", "--floor");
+    expect(r.err).toBe("");
+    const json = JSON.parse(r.out) as PlanJson & {
+      mode: string;
+      constrained: boolean;
+      remote: { days: number; visitEquivalents: number };
+      unfunded: unknown;
+      leftAtZero: string[];
+      notes: string[];
+    };
+    const seg = Object.fromEntries(json.clients.map((c) => [c.id, c.segment]));
+    expect(seg.R1).toBe("atRisk");
+    expect(seg.M2).not.toBe("atRisk");
+    expect(json.mode).toBe("priority");
+    // 252 − 25 − 20 = 207 days available; 41 at the desk, 166 in the field.
+    expect(json.remote.days).toBe(41);
+    expect(json.capacity).toBe(664);
+    expect(json.unfunded).toBeNull();
+    expect(json.constrained).toBe(false);
+    // Without remote time, the norms' calls are unfunded and planned at zero, the visits unchanged.
+    const noRemote = JSON.parse((await cadence(...base)).out) as Omit<typeof json, "clients" | "unfunded"> & {
+      unfunded: { days: number; contacts: Record<string, number> };
+      clients: { id: string; plannedByChannel: Record<string, number> }[];
+    };
+    expect(noRemote.capacity).toBe(828);
+    expect(noRemote.unfunded.contacts.call).toBeGreaterThan(0);
+    expect(noRemote.constrained).toBe(true);
+    expect(noRemote.clients.every((c) => (c.plannedByChannel.call ?? 0) === 0)).toBe(true);
+    expect(noRemote.notes.join(" ")).toContain("jours à distance non financés");
+    const bad = await cadence(...base, "--mode", "random");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--mode must be proportional or priority");
+  });
+
   test("bad input names the file, row and column, exits 2 and leaves no output file", async () => {
     const file = path.join(dir, "bad.csv");
     const rows = portfolio(5).map((r) => r.join(","));

@@ -28,6 +28,7 @@ export interface PlanCommandOptions {
   method: string;
   mode: string;
   floor?: boolean;
+  months: number;
   out?: string;
   json?: boolean;
   lang: string;
@@ -99,6 +100,7 @@ export async function runPlan(file: string, o: PlanCommandOptions): Promise<void
   let result: plan.PlanResult;
   try {
     result = plan.buildPlan(parsed.clients, {
+      segmentation: { method: "strategic", params: { monthsN: o.months } },
       capacity: cap.plan,
       method: o.method,
       mode: o.mode,
@@ -224,6 +226,12 @@ export function register(program: Command): void {
       "proportional",
     )
     .option("--floor", "keep one contact a year for every active client")
+    .option(
+      "--months <m>",
+      "months of the year the CA N column covers (the trend compares the same months of CA N-1)",
+      intOption("--months"),
+      12,
+    )
     .option("--out <file>", "write the plan: .xlsx or .csv")
     .option("--json", "print { capacity, segments, clients: [{ id, segment, planned }] } to stdout")
     .option("--lang <lang>", "language of messages and headers: fr or en", "en")

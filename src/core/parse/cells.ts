@@ -10,7 +10,13 @@ import { excelError, isBlank, parseNumber } from "./numbers";
 export type IssueSink = (index: number, issue: ParseIssue) => void;
 
 /** Negative sales, potential or margin are kept (credit notes happen); negative counts are dropped. */
-const KEEP_NEGATIVE: readonly ClientField[] = ["salesN1", "salesN", "potential", "margin"];
+const KEEP_NEGATIVE: readonly ClientField[] = [
+  "salesN1",
+  "salesN1SamePeriod",
+  "salesN",
+  "potential",
+  "margin",
+];
 
 /** A text cell: trimmed, numbers and booleans as their text; blank or an Excel error (reported) → null. */
 export function readText(

@@ -9,6 +9,7 @@ export type BaseField =
   | "postalCode"
   | "city"
   | "salesN1"
+  | "salesN1SamePeriod"
   | "salesN"
   | "potential"
   | "margin"
@@ -25,6 +26,7 @@ export const BASE_FIELDS: readonly BaseField[] = [
   "postalCode",
   "city",
   "salesN1",
+  "salesN1SamePeriod",
   "salesN",
   "potential",
   "margin",
@@ -42,6 +44,7 @@ export function normChannel(field: ClientField): ChannelId | null {
 
 export const NUMERIC_FIELDS: readonly BaseField[] = [
   "salesN1",
+  "salesN1SamePeriod",
   "salesN",
   "potential",
   "margin",

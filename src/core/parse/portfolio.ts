@@ -163,6 +163,7 @@ export function parsePortfolio(grid: Grid, options: PortfolioOptions = {}): Port
       postalCode,
       city: textOf("city"),
       salesN1: numberOf("salesN1"),
+      salesN1SamePeriod: numberOf("salesN1SamePeriod"),
       salesN: numberOf("salesN"),
       potential: numberOf("potential"),
       margin: numberOf("margin"),

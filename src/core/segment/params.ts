@@ -27,8 +27,13 @@ export function checkStrategicParams(p: {
   shareThreshold: number;
   a: number;
   b: number;
+  monthsN?: number;
 }): void {
   checkAbcThresholds(p);
+  const m = p.monthsN ?? 12;
+  if (!Number.isInteger(m) || m < 1 || m > 12) {
+    throw new InvalidSegmentParamsError("monthsN", m, "must be a whole number of months from 1 to 12");
+  }
   if (!Number.isFinite(p.trendThreshold)) {
     throw new InvalidSegmentParamsError("trendThreshold", p.trendThreshold, "must be a number (e.g. -0.10)");
   }

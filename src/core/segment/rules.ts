@@ -6,7 +6,7 @@ import type { Decision, SegmentAssignment, StrategicParams } from "./strategic";
 import { assignment, DEFAULT_STRATEGIC_PARAMS } from "./strategic";
 
 export const NUMERIC_FIELDS = ["salesN", "salesN1", "potential", "trend", "shareOfWallet"] as const;
-export const CLASS_FIELDS = ["abcSales", "abcPotential"] as const;
+export const CLASS_FIELDS = ["abcSales", "abcSalesN1", "abcPotential"] as const;
 export const OPERATORS = ["<", "<=", ">", ">=", "=", "!="] as const;
 
 export type ConditionField = (typeof NUMERIC_FIELDS)[number] | (typeof CLASS_FIELDS)[number];
@@ -113,6 +113,8 @@ function fieldValue(f: ClientFacts, field: ConditionField): number | string | nu
       return f.share;
     case "abcSales":
       return f.abcSales;
+    case "abcSalesN1":
+      return f.abcSalesN1;
     case "abcPotential":
       return f.abcPotential;
   }

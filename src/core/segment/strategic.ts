@@ -1,7 +1,7 @@
 import type { AbcClass, Client, SegmentId } from "../types";
 import { DEFAULT_ABC_THRESHOLDS } from "./abc";
 import type { ClientFacts } from "./facts";
-import { computeFacts, EPSILON, pct } from "./facts";
+import { computeFacts, EPSILON, pct, trendBasis } from "./facts";
 import { checkStrategicParams } from "./params";
 
 export interface StrategicParams {
@@ -12,6 +12,8 @@ export interface StrategicParams {
   /** ABC thresholds (defaults 0.80 and 0.95). */
   a: number;
   b: number;
+  /** Months of the year salesN covers (default 12): the trend compares the same months of N-1. */
+  monthsN: number;
 }
 
 export const DEFAULT_STRATEGIC_PARAMS: Readonly<StrategicParams> = {
@@ -19,6 +21,7 @@ export const DEFAULT_STRATEGIC_PARAMS: Readonly<StrategicParams> = {
   shareThreshold: 0.5,
   a: DEFAULT_ABC_THRESHOLDS.a,
   b: DEFAULT_ABC_THRESHOLDS.b,
+  monthsN: 12,
 };
 
 export type SegmentFlag = "noSales" | "noPotential" | "override";
@@ -58,11 +61,16 @@ export function strategicRule(f: ClientFacts, params: StrategicParams): Decision
   if (f.salesN === 0 && f.salesN1 === 0) {
     return decide("prospect", "Prospect: no sales in N nor N-1", "Conquérir : pas de CA en N ni en N-1");
   }
-  if (f.salesN1 > 0 && f.trend !== null && f.trend <= params.trendThreshold + EPSILON) {
+  if (
+    f.salesN1 > 0 &&
+    f.abcSalesN1 !== "C" &&
+    f.trend !== null &&
+    f.trend <= params.trendThreshold + EPSILON
+  ) {
     return decide(
       "atRisk",
-      `At risk: sales trend ${pct(f.trend)} ≤ ${pct(params.trendThreshold)}`,
-      `Érosion : tendance du CA ${pct(f.trend, "fr")} ≤ ${pct(params.trendThreshold, "fr")}`,
+      `At risk: class ${f.abcSalesN1} on sales N-1, trend ${pct(f.trend)} ≤ ${pct(params.trendThreshold)}${trendBasis(f)}`,
+      `Érosion : classe ${f.abcSalesN1} sur le CA N-1, tendance ${pct(f.trend, "fr")} ≤ ${pct(params.trendThreshold, "fr")}${trendBasis(f, "fr")}`,
     );
   }
   if (f.abcPotential !== null && f.share !== null) {
@@ -135,7 +143,7 @@ export function strategicSegments(
 ): Map<string, SegmentAssignment> {
   const p: StrategicParams = { ...DEFAULT_STRATEGIC_PARAMS, ...params };
   checkStrategicParams(p);
-  const facts = computeFacts(clients, { a: p.a, b: p.b });
+  const facts = computeFacts(clients, { a: p.a, b: p.b }, p.monthsN);
   const out = new Map<string, SegmentAssignment>();
   for (const c of clients) {
     const f = facts.get(c.id);

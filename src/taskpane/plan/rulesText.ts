@@ -27,6 +27,8 @@ const FIELD_ALIASES: Readonly<Partial<Record<string, ConditionField>>> = {
   part: "shareOfWallet",
   abcsales: "abcSales",
   abcca: "abcSales",
+  abcsalesn1: "abcSalesN1",
+  abccan1: "abcSalesN1",
   abcpotential: "abcPotential",
   abcpotentiel: "abcPotential",
 };
@@ -42,7 +44,7 @@ const CONDITION = /^(.+?)\s*(<=|>=|!=|<>|=|<|>)\s*(.+)$/;
 
 function parseValue(field: ConditionField, raw: string): number | string | null {
   const text = raw.trim();
-  if (field === "abcSales" || field === "abcPotential")
+  if (field === "abcSales" || field === "abcSalesN1" || field === "abcPotential")
     return /^[abc]$/i.test(text) ? text.toUpperCase() : null;
   const percent = text.endsWith("%");
   const n = Number(text.replace(/%$/, "").replace(/\s/g, "").replace(",", ".").replace("−", "-"));
@@ -116,6 +118,7 @@ export const DEFAULT_RULES: readonly SegmentRule[] = [
     segment: "atRisk",
     when: [
       { field: "salesN1", op: ">", value: 0 },
+      { field: "abcSalesN1", op: "!=", value: "C" },
       { field: "trend", op: "<=", value: -0.1 },
     ],
   },

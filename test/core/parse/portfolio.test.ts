@@ -22,6 +22,7 @@ describe("parsePortfolio", () => {
         postalCode: "69003",
         city: "Lyon",
         salesN1: 12345.67,
+        salesN1SamePeriod: null,
         salesN: 15000,
         potential: 40000,
         margin: 0.35,
@@ -342,5 +343,18 @@ describe("parsePortfolio", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("reads a « CA N-1 même période » column for the same-months trend", () => {
+    const r = parse.parsePortfolio([
+      ["Code client", "CA N-1", "CA N-1 même période", "CA N"],
+      ["A1", 1000, 800, 700],
+      ["A2", 500, "", 400],
+    ]);
+    expect(r.issues).toEqual([]);
+    expect(r.clients.map((c) => [c.id, c.salesN1, c.salesN1SamePeriod, c.salesN])).toEqual([
+      ["A1", 1000, 800, 700],
+      ["A2", 500, null, 400],
+    ]);
   });
 });

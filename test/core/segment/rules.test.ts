@@ -62,7 +62,7 @@ describe("segmentByRules", () => {
       throw new Error("expected a throw");
     };
     expect(bad([{ segment: "x", when: [{ field: "colour", op: "=", value: 1 }] }]).message).toBe(
-      "rule 1, condition 1: unknown field 'colour' (known: salesN, salesN1, potential, trend, shareOfWallet, abcSales, abcPotential)",
+      "rule 1, condition 1: unknown field 'colour' (known: salesN, salesN1, potential, trend, shareOfWallet, abcSales, abcSalesN1, abcPotential)",
     );
     const e = bad([
       { segment: "x", when: [] },
@@ -105,6 +105,7 @@ describe("segmentByRules", () => {
         segment: "atRisk",
         when: [
           { field: "salesN1", op: ">", value: 0 },
+          { field: "abcSalesN1", op: "!=", value: "C" },
           { field: "trend", op: "<=", value: -0.1 },
         ],
       },

@@ -23,6 +23,7 @@ function reference(
     return out;
   };
   const sales = classOf((c) => c.salesN);
+  const lastYear = classOf((c) => c.salesN1);
   const potential = classOf((c) => c.potential);
   const out = new Map<string, string>();
   for (const c of clients) {
@@ -30,7 +31,7 @@ function reference(
     const n1 = c.salesN1 ?? 0;
     let s: string;
     if (n === 0 && n1 === 0) s = "prospect";
-    else if (n1 > 0 && n / n1 - 1 <= trendThreshold + 1e-12) s = "atRisk";
+    else if (n1 > 0 && lastYear.get(c.id) !== "C" && n / n1 - 1 <= trendThreshold + 1e-12) s = "atRisk";
     else if ((c.potential ?? 0) > 0) {
       const p = potential.get(c.id);
       if (p === "C") s = "maintain";
@@ -46,9 +47,11 @@ describe("strategicSegments", () => {
     const clients = [
       client("p", { salesN: 0, salesN1: 0, potential: 500 }),
       client("blank", {}),
-      client("lost", { salesN: null, salesN1: 100, potential: 1000 }),
-      client("down10", { salesN: 90, salesN1: 100, potential: 100 }),
-      client("down9", { salesN: 91, salesN1: 100, potential: 100 }),
+      client("lost", { salesN: null, salesN1: 1000, potential: 1000 }),
+      client("down10", { salesN: 900, salesN1: 1000, potential: 100 }),
+      client("down9", { salesN: 910, salesN1: 1000, potential: 100 }),
+      // Falling 40 % but class C on CA N-1: a small client's wobble, not erosion.
+      client("fallC", { salesN: 6, salesN1: 10, potential: 10 }),
       client("big", { salesN: 600, salesN1: 600, potential: 1000 }),
       client("dev", { salesN: 100, salesN1: 100, potential: 5000 }),
       client("small", { salesN: 10, salesN1: 10, potential: 10 }),
@@ -63,6 +66,7 @@ describe("strategicSegments", () => {
       lost: "atRisk",
       down10: "atRisk",
       down9: "maintain", // -9 % is not at risk; its potential is class C
+      fallC: "maintain",
       big: "retain",
       dev: "develop",
       small: "maintain",
@@ -73,13 +77,13 @@ describe("strategicSegments", () => {
     expect(r.get("nopot")?.abcPotential).toBeNull();
     expect(r.get("blank")?.flags).toEqual(["noSales"]);
     expect(r.get("lost")?.trend).toBe(-1);
-    expect(r.get("lost")?.reason).toMatch(/^At risk: sales trend -100 %/);
+    expect(r.get("lost")?.reason).toMatch(/^At risk: class B on sales N-1, trend -100 %/);
     expect(r.get("dev")?.share).toBeCloseTo(0.02, 12);
     expect(r.get("dev")?.reason).toBe("Develop: potential class A, share of wallet 2 % < 50 %");
     expect(r.get("dev")?.reasonFr).toBe(
       "Développer : potentiel de classe A, part de portefeuille 2 % < 50 %",
     );
-    expect(r.get("down10")?.reasonFr).toBe("Érosion : tendance du CA -10 % ≤ -10 %");
+    expect(r.get("down10")?.reasonFr).toBe("Érosion : classe A sur le CA N-1, tendance -10 % ≤ -10 %");
     expect(r.get("p")?.reasonFr).toBe("Conquérir : pas de CA en N ni en N-1");
     expect(r.get("nopot")?.reasonFr).toBe("Fidéliser : sans potentiel, CA de classe A");
   });
@@ -145,5 +149,36 @@ describe("strategicSegments", () => {
         expect(new Map([...b].sort())).toEqual(new Map([...a].sort()));
       }),
     );
+  });
+
+  it("compares the same months: a same-period column, else CA N-1 × m / 12, said in the reason", () => {
+    // December year-to-date export: 11 months of CA N against a full CA N-1.
+    const clients = [
+      client("a", { salesN: 1000, salesN1: 1150, potential: 1500 }), // −13 % on the full year, −5.1 % over 11 months
+      client("b", { salesN: 800, salesN1: 1000, salesN1SamePeriod: 950, potential: 1500 }), // −15.8 % same period
+      client("c", { salesN: 50, salesN1: 60, potential: 100 }),
+    ];
+    const full = segment.strategicSegments(clients);
+    expect(full.get("a")?.segment).toBe("atRisk");
+    const ytd = segment.strategicSegments(clients, { monthsN: 11 });
+    expect(ytd.get("a")?.segment).not.toBe("atRisk");
+    expect(ytd.get("a")?.trend).toBeCloseTo(1000 / ((1150 * 11) / 12) - 1, 12);
+    expect(ytd.get("b")?.segment).toBe("atRisk");
+    expect(ytd.get("b")?.trend).toBeCloseTo(800 / 950 - 1, 12);
+    expect(ytd.get("b")?.reasonFr).toContain("CA N-1 même période");
+    const prorated = segment.strategicSegments([{ ...clients[0], salesN: 700 }, clients[2]], {
+      monthsN: 9,
+    });
+    expect(prorated.get("a")?.reason).toContain("sales N-1 × 9/12");
+    expect(prorated.get("a")?.reasonFr).toContain("CA N-1 × 9/12");
+    expect(() => segment.strategicSegments(clients, { monthsN: 13 })).toThrow(/monthsN/);
+  });
+
+  it("a 1,160 € client falling 30 % is not at risk when it is class C on CA N-1", () => {
+    const big = Array.from({ length: 10 }, (_, i) => client(`big${i}`, { salesN: 50_000, salesN1: 50_000 }));
+    const small = client("small", { salesN: 812, salesN1: 1160 });
+    const r = segment.strategicSegments([...big, small]);
+    expect(r.get("small")?.trend).toBeCloseTo(-0.3, 12);
+    expect(r.get("small")?.segment).toBe("maintain");
   });
 });

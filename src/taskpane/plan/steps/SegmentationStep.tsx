@@ -19,6 +19,7 @@ import type { SegmentationChoices, SegmentationMethod } from "../planModel.types
 import type { StepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 import { OverrideEditor } from "./OverrideEditor";
+import { NumberField } from "../../shared/NumberField";
 import { PercentSlider } from "./PercentSlider";
 import { RulesEditor } from "./RulesEditor";
 
@@ -77,6 +78,16 @@ export function SegmentationStep({ wizard }: StepProps): ReactNode {
             max={0.95}
             onChange={(v) => {
               setParam("shareThreshold", v);
+            }}
+          />
+          <NumberField
+            label={t("segmentation.monthsN")}
+            value={seg.params.monthsN}
+            min={1}
+            max={12}
+            integer
+            onChange={(v) => {
+              setParam("monthsN", v);
             }}
           />
         </>
