@@ -67,7 +67,7 @@ function readCapacity(value: Arg): number {
   const c = args.scalarNumber(value ?? null, "capacity", null);
   if (c < 0 || !Number.isInteger(c)) {
     throw new FunctionInputError(
-      "num",
+      "value",
       `capacity is ${c}; it must be a whole number ≥ 0`,
       `la capacité vaut ${c} ; ce doit être un entier ≥ 0`,
     );

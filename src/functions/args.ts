@@ -100,7 +100,7 @@ export function nonNegatives(range: Matrix | Cell, field: string): (number | nul
     if (v !== null && v < 0) {
       const at = where(i, columns);
       throw new FunctionInputError(
-        "num",
+        "value",
         `${at.en}: ${field} is ${v}; it cannot be negative`,
         `${at.fr} : ${field} vaut ${v} ; il ne peut pas être négatif`,
       );

@@ -1,16 +1,16 @@
 /**
  * Custom functions report bad input as Excel errors with a message a rep understands, in English or
- * French: #VALUE! for bad input, #NUM! for impossible numbers, #N/A for unknown keys (conventions.md).
+ * French: #VALUE! for bad input and impossible numbers, #N/A for unknown keys. Excel shows no message on
+ * #NUM!, so an error that explains itself is never one.
  */
-import * as allocation from "../core/allocation";
-import * as calendar from "../core/calendar";
-import * as capacity from "../core/capacity";
-import * as norms from "../core/norms";
-import * as tracking from "../core/tracking";
+import type { CoreErrorCode } from "../core/errors";
+import { isCoreError } from "../core/errors";
+import { coreErrorText } from "../core/errorText";
 import type { Lang } from "../core/types";
 
 export type { Lang };
-export type ExcelErrorKind = "value" | "num" | "na";
+/** The Excel errors that show a message: #VALUE! and #N/A. */
+export type ExcelErrorKind = "value" | "na";
 
 /** A problem with a function's arguments, raised by the argument helpers and mapped to an Excel error. */
 export class FunctionInputError extends Error {
@@ -42,49 +42,38 @@ function code(kind: ExcelErrorKind): CustomFunctions.ErrorCode {
   switch (kind) {
     case "value":
       return CustomFunctions.ErrorCode.invalidValue;
-    case "num":
-      return CustomFunctions.ErrorCode.invalidNumber;
     case "na":
       return CustomFunctions.ErrorCode.notAvailable;
   }
 }
 
-/** Which Excel error a core error stands for: unknown keys #N/A, impossible numbers #NUM!, the rest #VALUE!. */
-function kindOf(error: Error): ExcelErrorKind {
-  if (error instanceof FunctionInputError) return error.kind;
-  if (
-    error instanceof norms.UnknownSegmentError ||
-    error instanceof norms.UnknownChannelError ||
-    error instanceof calendar.UnknownCalendarError
-  )
-    return "na";
-  if (
-    error instanceof allocation.InfeasibleAllocationError ||
-    error instanceof allocation.InvalidAllocationInputError ||
-    error instanceof capacity.InvalidCapacityInputError ||
-    error instanceof tracking.InvalidOptionError ||
-    error instanceof tracking.InvalidPeriodError ||
-    error instanceof tracking.InvalidSeasonalityError
-  )
-    return "num";
-  return "value";
-}
-
-function frenchOf(error: Error): string | null {
-  // The norms module's errors carry data but no French text: phrase it here.
-  if (error instanceof norms.UnknownSegmentError)
-    return `Segment inconnu « ${error.segment} » (connus : ${error.known.join(", ") || "aucun"})`;
-  if (error instanceof norms.UnknownChannelError)
-    return `Canal inconnu « ${error.channel} » (connus : ${error.known.join(", ") || "aucun"})`;
-  const fr = (error as { messageFr?: unknown }).messageFr;
-  return typeof fr === "string" && fr !== "" ? fr : null;
-}
+/**
+ * The Excel error each core error code stands for. Excel shows a message only on #VALUE! and #N/A
+ * (a #NUM! loses it), and every core error explains itself: unknown keys are #N/A, the rest #VALUE!.
+ */
+export const EXCEL_ERROR_OF: Readonly<Record<CoreErrorCode, ExcelErrorKind>> = {
+  unknownSegment: "na",
+  unknownChannel: "na",
+  unknownCalendar: "na",
+  invalidNormTable: "value",
+  infeasibleAllocation: "value",
+  invalidAllocationInput: "value",
+  invalidCapacityInput: "value",
+  invalidPeriod: "value",
+  invalidSeasonality: "value",
+  invalidOption: "value",
+  invalidDate: "value",
+  invalidSegmentParams: "value",
+  invalidRule: "value",
+};
 
 /** Turns anything thrown by a wrapper into the CustomFunctions.Error Excel shows in the cell. */
 export function toExcelError(error: unknown, lang: Lang = displayLanguage()): CustomFunctions.Error {
-  if (!(error instanceof Error)) return new CustomFunctions.Error(code("value"), String(error));
-  const message = lang === "fr" ? (frenchOf(error) ?? error.message) : error.message;
-  return new CustomFunctions.Error(code(kindOf(error)), message);
+  if (error instanceof FunctionInputError)
+    return new CustomFunctions.Error(code(error.kind), lang === "fr" ? error.messageFr : error.message);
+  if (isCoreError(error))
+    return new CustomFunctions.Error(code(EXCEL_ERROR_OF[error.code]), coreErrorText(error, lang));
+  return new CustomFunctions.Error(code("value"), error instanceof Error ? error.message : String(error));
 }
 
 /** Runs a wrapper body and rethrows any failure as an Excel error, never a bare JavaScript exception. */

@@ -35,7 +35,7 @@ function readTolerance(value: Arg): number {
   const t = args.scalarNumber(value ?? null, "tolerance", tracking.DEFAULT_TOLERANCE);
   if (!(t >= 0 && t < 1)) {
     throw new FunctionInputError(
-      "num",
+      "value",
       `tolerance is ${t}; give a share between 0 and 1 (e.g. 0.2 for 20 %)`,
       `la tolérance vaut ${t} ; donnez une part entre 0 et 1 (par exemple 0,2 pour 20 %)`,
     );
@@ -150,7 +150,7 @@ export function catchUpOf(
     const at = args.where(i, r.columns);
     return toExcelError(
       new FunctionInputError(
-        "num",
+        "value",
         `${at.en}: ${remaining} contacts remain but no working day is left before ${e.end}`,
         `${at.fr} : il reste ${remaining} contacts mais plus aucun jour ouvré avant le ${e.end}`,
       ),

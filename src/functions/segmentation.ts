@@ -25,7 +25,7 @@ function thresholds(a: Arg, b: Arg): segment.AbcThresholds {
   };
   if (!(t.a > 0 && t.a <= t.b && t.b <= 1)) {
     throw new FunctionInputError(
-      "num",
+      "value",
       `thresholds a = ${t.a} and b = ${t.b}: they need 0 < a ≤ b ≤ 1 (e.g. 0.8 and 0.95)`,
       `seuils a = ${t.a} et b = ${t.b} : il faut 0 < a ≤ b ≤ 1 (par exemple 0,8 et 0,95)`,
     );

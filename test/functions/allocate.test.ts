@@ -65,20 +65,20 @@ describe("ALLOCATE", () => {
     expect(fns.allocate(segments, 20, 4)).toEqual([[2]]);
   });
 
-  test("impossible numbers are #NUM! with the numbers; unknown segments #N/A; bad cells #VALUE!", () => {
+  test("impossible numbers are #VALUE! with the numbers; unknown segments #N/A; bad cells #VALUE!", () => {
     const negative = excelErrorOf(() => fns.allocate(segments, -5, null, ids));
-    expect(negative.code).toBe("#NUM!");
+    expect(negative.code).toBe("#VALUE!");
     expect(negative.message).toBe("capacity is -5; it must be a whole number ≥ 0");
-    expect(excelErrorOf(() => fns.allocate(segments, 10.5, null, ids)).code).toBe("#NUM!");
+    expect(excelErrorOf(() => fns.allocate(segments, 10.5, null, ids)).code).toBe("#VALUE!");
     const infeasible = excelErrorOf(() =>
       fns.allocate(segments, 10, null, ids, undefined, column([4, 4, 4, 0])),
     );
-    expect(infeasible.code).toBe("#NUM!");
+    expect(infeasible.code).toBe("#VALUE!");
     expect(infeasible.message).toContain("minimums add up to 12");
     const crossed = excelErrorOf(() =>
       fns.allocate(segments, 10, null, ids, undefined, column([5, 0, 0, 0]), column([2, null, null, null])),
     );
-    expect(crossed.code).toBe("#NUM!");
+    expect(crossed.code).toBe("#VALUE!");
     expect(excelErrorOf(() => fns.allocate(column(["Gold"]), 10)).code).toBe("#N/A");
     const blank = excelErrorOf(() => fns.allocate(column(["retain", ""]), 10, null, column(["a", "b"])));
     expect(blank).toEqual({ code: "#VALUE!", message: "row 2: the segment is blank" });
@@ -95,7 +95,7 @@ describe("ALLOCATE", () => {
   test("a failing allocation is computed once for all the rows that ask for it", () => {
     const mins = column([4, 4, 4, 0]);
     for (const id of ["a", "b", "c", "d"]) {
-      expect(excelErrorOf(() => fns.allocate(segments, 10, id, ids, undefined, mins)).code).toBe("#NUM!");
+      expect(excelErrorOf(() => fns.allocate(segments, 10, id, ids, undefined, mins)).code).toBe("#VALUE!");
     }
     expect(wholeColumnCache.misses).toBe(1);
     expect(wholeColumnCache.hits).toBe(3);
@@ -216,11 +216,11 @@ describe("ALLOCATE optimized", () => {
     expect(units[1]).toBeLessThanOrEqual(units[2] ?? 0);
   });
 
-  test("an infeasible maximum is #NUM!", () => {
+  test("an infeasible maximum is #VALUE!", () => {
     const e = excelErrorOf(() =>
       fns.allocate(segs, 40, null, ids, potential, undefined, column([1, 1, 1, 1, 1, 1]), "optimized"),
     );
-    expect(e.code).toBe("#NUM!");
+    expect(e.code).toBe("#VALUE!");
     expect(e.message).toContain("maximums allow only 6");
   });
 });
@@ -249,9 +249,9 @@ describe("RESPONSE", () => {
     );
   });
 
-  test("impossible parameters and references are #NUM!", () => {
-    expect(excelErrorOf(() => fns.response([[1]], [[1]], 1.2, 1.1)).code).toBe("#NUM!");
-    expect(excelErrorOf(() => fns.response([[-1]], [[1]])).code).toBe("#NUM!");
+  test("impossible parameters and references are #VALUE!", () => {
+    expect(excelErrorOf(() => fns.response([[1]], [[1]], 1.2, 1.1)).code).toBe("#VALUE!");
+    expect(excelErrorOf(() => fns.response([[-1]], [[1]])).code).toBe("#VALUE!");
     expect(excelErrorOf(() => fns.response([[1]], [[1]], undefined, undefined, undefined, "Gold")).code).toBe(
       "#N/A",
     );

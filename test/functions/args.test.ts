@@ -1,5 +1,5 @@
 /** Argument reading, the memo key and cache, and the mapping of core errors to Excel errors. */
-import { excelErrorOf } from "./support/customFunctions";
+import { CustomFunctionsError, excelErrorOf } from "./support/customFunctions";
 import fc from "fast-check";
 import * as allocation from "../../src/core/allocation";
 import * as calendar from "../../src/core/calendar";
@@ -124,7 +124,12 @@ describe("LRU cache", () => {
 });
 
 describe("Excel errors", () => {
-  test("core errors map to #N/A, #NUM! or #VALUE!, in English or French", () => {
+  test("the stand-in is as strict as Excel: a message on #NUM! would be lost, so it is refused", () => {
+    expect(() => new CustomFunctionsError("#NUM!", "capacity is -1")).toThrow(/no message on #NUM!/);
+    expect(new CustomFunctionsError("#VALUE!", "capacity is -1").message).toBe("capacity is -1");
+  });
+
+  test("core errors map to #N/A or #VALUE! (the errors Excel shows a message on), in English or French", () => {
     expect(toExcelError(new norms.UnknownSegmentError("Gold", ["retain"]), "en")).toMatchObject({
       code: "#N/A",
     });
@@ -136,8 +141,12 @@ describe("Excel errors", () => {
       message: "Calendrier inconnu : aucun jour férié connu pour le pays « XX ».",
     });
     const infeasible = new allocation.InfeasibleAllocationError(10, 12, 20);
-    expect(toExcelError(infeasible, "en")).toMatchObject({ code: "#NUM!", message: infeasible.message });
-    expect(toExcelError(infeasible, "fr")).toMatchObject({ code: "#NUM!", message: infeasible.messageFr });
+    expect(toExcelError(infeasible, "en")).toMatchObject({ code: "#VALUE!", message: infeasible.message });
+    expect(toExcelError(infeasible, "fr")).toMatchObject({
+      code: "#VALUE!",
+      message:
+        "Impossible de répartir 10 contacts : les minimums des clients totalisent 12 (les maximums permettent 20).",
+    });
     expect(toExcelError(new calendar.InvalidDateError("x", "start"), "en")).toMatchObject({
       code: "#VALUE!",
     });

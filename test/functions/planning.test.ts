@@ -31,14 +31,14 @@ describe("NORM", () => {
     expect(excelErrorOf(() => fns.norm([["Retain"]], "pigeon")).code).toBe("#N/A");
   });
 
-  test("a negative count in the norm table is #NUM!", () => {
+  test("a negative count in the norm table is #VALUE!", () => {
     const e = excelErrorOf(() =>
       fns.norm([["A"]], "visit", [
         ["", "visit"],
         ["A", -1],
       ]),
     );
-    expect(e.code).toBe("#NUM!");
+    expect(e.code).toBe("#VALUE!");
   });
 });
 
@@ -145,9 +145,9 @@ describe("CAPACITY", () => {
     expect(lines.every((l) => l.length === 2)).toBe(true);
   });
 
-  test("negative leave is #NUM!; a period ending before it starts is #NUM!; a missing rate #VALUE!", () => {
-    expect(excelErrorOf(() => fns.capacity("2026-01-01", "2026-12-31", 4, -3)).code).toBe("#NUM!");
-    expect(excelErrorOf(() => fns.capacity("2026-12-31", "2026-01-01", 4)).code).toBe("#NUM!");
+  test("negative leave is #VALUE!; a period ending before it starts is #VALUE!; a missing rate #VALUE!", () => {
+    expect(excelErrorOf(() => fns.capacity("2026-01-01", "2026-12-31", 4, -3)).code).toBe("#VALUE!");
+    expect(excelErrorOf(() => fns.capacity("2026-12-31", "2026-01-01", 4)).code).toBe("#VALUE!");
     const missing = excelErrorOf(() => fns.capacity("2026-01-01", "2026-12-31", null));
     expect(missing.code).toBe("#VALUE!");
     expect(missing.message).toBe("contactsPerDay is missing");

@@ -37,16 +37,16 @@ describe("PACE and STATUS", () => {
     expect(Number(half[0]?.[0])).toBeGreaterThan(0.6);
   });
 
-  test("bad inputs: negative actual #NUM!, bad tolerance #NUM!, bad date #VALUE!, period backwards #NUM!", () => {
+  test("bad inputs: negative actual #VALUE!, bad tolerance #VALUE!, bad date #VALUE!, period backwards #VALUE!", () => {
     expect(excelErrorOf(() => fns.pace(column([1, -2]), column([3, 3]), "2026-06-30")).message).toBe(
       "row 2: actual is -2; it cannot be negative",
     );
-    expect(excelErrorOf(() => fns.status([[1]], [[2]], "2026-06-30", 1.5)).code).toBe("#NUM!");
+    expect(excelErrorOf(() => fns.status([[1]], [[2]], "2026-06-30", 1.5)).code).toBe("#VALUE!");
     expect(excelErrorOf(() => fns.pace([[1]], [[2]], "tomorrow")).message).toBe(
       "asOf is text 'tomorrow', not a date",
     );
     expect(excelErrorOf(() => fns.pace([[1]], [[2]], "2026-06-30", "2026-12-31", "2026-01-01")).code).toBe(
-      "#NUM!",
+      "#VALUE!",
     );
   });
 
@@ -139,11 +139,11 @@ describe("CATCHUP", () => {
     expect(out.slice(1)).toEqual(column([0, ""]));
   });
 
-  test("contacts left with no working day left is a #NUM! in that cell", () => {
+  test("contacts left with no working day left is a #VALUE! in that cell", () => {
     const out = fns.catchup(column([12, 4]), column([4, 4]), "2026-12-31");
     const cell = out[0]?.[0];
     expect(cell).toBeInstanceOf(CustomFunctionsError);
-    expect(cell).toMatchObject({ code: "#NUM!" });
+    expect(cell).toMatchObject({ code: "#VALUE!" });
     expect(out[1]).toEqual([0]);
   });
 });

@@ -58,11 +58,11 @@ describe("ABC", () => {
     expect(fns.abc(column([100, "", 5]))).toEqual(column(["A", "", "C"]));
   });
 
-  test("an unknown id is #N/A; impossible thresholds are #NUM!; a repeated id is #VALUE!", () => {
+  test("an unknown id is #N/A; impossible thresholds are #VALUE!; a repeated id is #VALUE!", () => {
     expect(excelErrorOf(() => fns.abc(measures, "zz", column(["a", "b", "c", "d", "e", "f"]))).code).toBe(
       "#N/A",
     );
-    expect(excelErrorOf(() => fns.abc(measures, null, undefined, 0.9, 0.5)).code).toBe("#NUM!");
+    expect(excelErrorOf(() => fns.abc(measures, null, undefined, 0.9, 0.5)).code).toBe("#VALUE!");
     const dup = excelErrorOf(() => fns.abc(column([1, 2]), null, column(["a", "a"])));
     expect(dup.code).toBe("#VALUE!");
     expect(dup.message).toBe("row 2: id 'a' appears twice (first at row 1)");

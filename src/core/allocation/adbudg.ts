@@ -5,6 +5,7 @@
  * A reference x₀ ≤ 0 (no norm) makes the response flat at 1: more contacts change nothing.
  */
 import type { StrategicSegmentId } from "../types";
+import type { Requirement } from "../errors";
 import { InvalidAllocationInputError } from "./errors";
 
 export interface AdbudgParams {
@@ -47,15 +48,15 @@ export interface CheckedParams {
 
 /** Validated parameters with d filled in; errors name the client and the parameter. */
 export function checkParams(p: AdbudgParams, clientId: string | null = null): CheckedParams {
-  const bad = (field: string, value: number, en: string, fr: string): never => {
-    throw new InvalidAllocationInputError(clientId, `response.${field}`, value, en, fr);
+  const bad = (field: string, value: number, requirement: Requirement): never => {
+    throw new InvalidAllocationInputError(clientId, `response.${field}`, value, requirement);
   };
   if (!Number.isFinite(p.b) || p.b < 0 || p.b >= 1)
-    bad("b", p.b, "must be in [0, 1).", "doit être dans [0, 1[.");
-  if (!Number.isFinite(p.a) || p.a <= 1) bad("a", p.a, "must be greater than 1.", "doit être supérieur à 1.");
-  if (!Number.isFinite(p.c) || p.c <= 0) bad("c", p.c, "must be greater than 0.", "doit être supérieur à 0.");
+    bad("b", p.b, { kind: "range", min: 0, max: 1, maxOpen: true });
+  if (!Number.isFinite(p.a) || p.a <= 1) bad("a", p.a, { kind: "above", bound: 1 });
+  if (!Number.isFinite(p.c) || p.c <= 0) bad("c", p.c, { kind: "above", bound: 0 });
   const d = p.d ?? calibrateD(p.a, p.b);
-  if (!Number.isFinite(d) || d <= 0) bad("d", d, "must be greater than 0.", "doit être supérieur à 0.");
+  if (!Number.isFinite(d) || d <= 0) bad("d", d, { kind: "above", bound: 0 });
   return { a: p.a, b: p.b, c: p.c, d };
 }
 

@@ -15,13 +15,7 @@ export interface Bounds {
 
 function finiteNonNegative(id: string | null, field: string, value: number): number {
   if (!Number.isFinite(value) || value < 0) {
-    throw new InvalidAllocationInputError(
-      id,
-      field,
-      value,
-      "must be a number ≥ 0.",
-      "doit être un nombre ≥ 0.",
-    );
+    throw new InvalidAllocationInputError(id, field, value, { kind: "nonNegative" });
   }
   return value;
 }
@@ -29,13 +23,7 @@ function finiteNonNegative(id: string | null, field: string, value: number): num
 export function checkCapacity(capacity: number): number {
   finiteNonNegative(null, "capacity", capacity);
   if (!Number.isInteger(capacity)) {
-    throw new InvalidAllocationInputError(
-      null,
-      "capacity",
-      capacity,
-      "must be a whole number.",
-      "doit être un entier.",
-    );
+    throw new InvalidAllocationInputError(null, "capacity", capacity, { kind: "wholeNumber" });
   }
   return capacity;
 }
@@ -57,13 +45,10 @@ export function readBounds(clients: readonly BoundsInput[]): Bounds {
     const l = Math.ceil(finiteNonNegative(c.id, "min", lo));
     const u = c.max === null || c.max === undefined ? hi : Math.floor(finiteNonNegative(c.id, "max", hi));
     if (l > u) {
-      throw new InvalidAllocationInputError(
-        c.id,
-        "min",
-        c.min,
-        `exceeds the maximum (${String(c.max)}).`,
-        `dépasse le maximum (${String(c.max)}).`,
-      );
+      throw new InvalidAllocationInputError(c.id, "min", c.min, {
+        kind: "notAboveMaximum",
+        maximum: c.max ?? u,
+      });
     }
     lower[i] = l;
     upper[i] = u;

@@ -1,18 +1,18 @@
-/** Allocation errors, carrying the numbers that explain them (EN message, FR in messageFr). */
+/** Allocation errors, carrying the numbers that explain them (a code and data; words at the edge). */
+import type { Requirement } from "../errors";
+import { CoreError, formatBound as fmt, requirementEn } from "../errors";
 
-const fmt = (n: number): string => (Number.isFinite(n) ? String(n) : "∞");
-
-export class InfeasibleAllocationError extends Error {
+export class InfeasibleAllocationError extends CoreError<"infeasibleAllocation"> {
   readonly capacity: number;
   readonly minimumNeeded: number;
   /** Σ of the clients' maximums; Infinity when some client has none. */
   readonly maximumAllowed: number;
-  readonly messageFr: string;
 
   constructor(capacity: number, minimumNeeded: number, maximumAllowed: number) {
-    const tooSmall = minimumNeeded > capacity;
     super(
-      tooSmall
+      "infeasibleAllocation",
+      { capacity, minimumNeeded, maximumAllowed },
+      minimumNeeded > capacity
         ? `Cannot allocate ${fmt(capacity)} units: the clients' minimums add up to ${fmt(minimumNeeded)} (maximums allow ${fmt(maximumAllowed)}).`
         : `Cannot use exactly ${fmt(capacity)} units: the clients' maximums allow only ${fmt(maximumAllowed)} (minimums need ${fmt(minimumNeeded)}).`,
     );
@@ -20,31 +20,25 @@ export class InfeasibleAllocationError extends Error {
     this.capacity = capacity;
     this.minimumNeeded = minimumNeeded;
     this.maximumAllowed = maximumAllowed;
-    this.messageFr = infeasibleMessageFr(capacity, minimumNeeded, maximumAllowed);
   }
 }
 
-export function infeasibleMessageFr(capacity: number, minimumNeeded: number, maximumAllowed: number): string {
-  return minimumNeeded > capacity
-    ? `Impossible de répartir ${fmt(capacity)} contacts : les minimums des clients totalisent ${fmt(minimumNeeded)} (les maximums permettent ${fmt(maximumAllowed)}).`
-    : `Impossible d'utiliser exactement ${fmt(capacity)} contacts : les maximums des clients n'en permettent que ${fmt(maximumAllowed)} (les minimums en demandent ${fmt(minimumNeeded)}).`;
-}
-
-/** Bad allocation input: names the client (when there is one), the field and the value. */
-export class InvalidAllocationInputError extends Error {
+/** Bad allocation input: names the client (when there is one), the field, the value and what it needs. */
+export class InvalidAllocationInputError extends CoreError<"invalidAllocationInput"> {
   readonly clientId: string | null;
   readonly field: string;
   readonly value: unknown;
-  readonly messageFr: string;
 
-  constructor(clientId: string | null, field: string, value: unknown, reasonEn: string, reasonFr: string) {
+  constructor(clientId: string | null, field: string, value: unknown, requirement: Requirement) {
     const who = clientId === null ? "" : `client "${clientId}", `;
-    const whoFr = clientId === null ? "" : `client « ${clientId} », `;
-    super(`Allocation input: ${who}${field} = ${JSON.stringify(value)}: ${reasonEn}`);
+    super(
+      "invalidAllocationInput",
+      { clientId, field, value, requirement },
+      `Allocation input: ${who}${field} = ${JSON.stringify(value)}: ${requirementEn(requirement)}`,
+    );
     this.name = "InvalidAllocationInputError";
     this.clientId = clientId;
     this.field = field;
     this.value = value;
-    this.messageFr = `Répartition : ${whoFr}${field} = ${JSON.stringify(value)} : ${reasonFr}`;
   }
 }

@@ -11,7 +11,7 @@ export { thresholdCursor, thresholdUnits } from "./threshold";
 export type { Cursor } from "./greedy";
 export { readBounds } from "./bounds";
 export type { Bounds } from "./bounds";
-export { InfeasibleAllocationError, InvalidAllocationInputError, infeasibleMessageFr } from "./errors";
+export { InfeasibleAllocationError, InvalidAllocationInputError } from "./errors";
 export type {
   AllocationExplanation,
   AllocationMethod,

@@ -1,31 +1,31 @@
-/** Errors of the working-day calendar, carrying the offending data. */
+/** Errors of the working-day calendar, carrying the offending data (a code and data). */
+import { CoreError } from "../errors";
 
-export class UnknownCalendarError extends Error {
+export class UnknownCalendarError extends CoreError<"unknownCalendar"> {
   readonly country: string;
   readonly region: string | null;
-  readonly messageFr: string;
 
   constructor(country: string, region: string | null) {
     const where = region === null ? `country "${country}"` : `region "${region}" of country "${country}"`;
-    const whereFr = region === null ? `pays « ${country} »` : `région « ${region} » du pays « ${country} »`;
-    super(`Unknown calendar: no public holidays are known for ${where}.`);
+    super(
+      "unknownCalendar",
+      { country, region },
+      `Unknown calendar: no public holidays are known for ${where}.`,
+    );
     this.name = "UnknownCalendarError";
     this.country = country;
     this.region = region;
-    this.messageFr = `Calendrier inconnu : aucun jour férié connu pour le ${whereFr}.`;
   }
 }
 
-export class InvalidDateError extends Error {
+export class InvalidDateError extends CoreError<"invalidDate"> {
   readonly value: string;
   readonly field: string;
-  readonly messageFr: string;
 
   constructor(value: string, field: string) {
-    super(`${field}: "${value}" is not a valid date (expected YYYY-MM-DD).`);
+    super("invalidDate", { value, field }, `${field}: "${value}" is not a valid date (expected YYYY-MM-DD).`);
     this.name = "InvalidDateError";
     this.value = value;
     this.field = field;
-    this.messageFr = `${field} : « ${value} » n'est pas une date valide (format attendu AAAA-MM-JJ).`;
   }
 }

@@ -46,12 +46,7 @@ export function computeCapacity(input: CapacityInput): CapacityResult {
   const startDay = calendar.isoToDayNumber(start, "period.start");
   const endDay = calendar.isoToDayNumber(end, "period.end");
   if (endDay < startDay) {
-    throw new InvalidCapacityInputError(
-      "period.end",
-      end,
-      `is before the start (${start}).`,
-      `est antérieure au début (${start}).`,
-    );
+    throw new InvalidCapacityInputError("period.end", end, { kind: "notBeforeStart", start });
   }
 
   const taken = new Set<string>();
@@ -80,28 +75,27 @@ export function computeCapacity(input: CapacityInput): CapacityResult {
   const extraDaysOff = calendarDays - weekendDays - weekdayHolidays - workingDays;
 
   if (leaveDays > workingDays) {
-    throw new InvalidCapacityInputError(
-      "leaveDays",
-      leaveDays,
-      `exceeds the ${workingDays} working days of the period.`,
-      `dépasse les ${workingDays} jours ouvrés de la période.`,
-    );
+    throw new InvalidCapacityInputError("leaveDays", leaveDays, {
+      kind: "withinWorkingDays",
+      workingDays,
+      leaveDays: null,
+    });
   }
   if (leaveDays + rttDays > workingDays) {
-    throw new InvalidCapacityInputError(
-      "rttDays",
-      rttDays,
-      `with ${leaveDays} days of leave, exceeds the ${workingDays} working days of the period.`,
-      `avec ${leaveDays} jours de congés, dépasse les ${workingDays} jours ouvrés de la période.`,
-    );
+    throw new InvalidCapacityInputError("rttDays", rttDays, {
+      kind: "withinWorkingDays",
+      workingDays,
+      leaveDays,
+      rtt: false,
+    });
   }
   if (leaveDays + rttDays + nonFieldDays > workingDays) {
-    throw new InvalidCapacityInputError(
-      "nonFieldDays",
-      nonFieldDays,
-      `with ${leaveDays + rttDays} days of leave and RTT, exceeds the ${workingDays} working days of the period.`,
-      `avec ${leaveDays + rttDays} jours de congés et RTT, dépasse les ${workingDays} jours ouvrés de la période.`,
-    );
+    throw new InvalidCapacityInputError("nonFieldDays", nonFieldDays, {
+      kind: "withinWorkingDays",
+      workingDays,
+      leaveDays: leaveDays + rttDays,
+      rtt: true,
+    });
   }
   const availableDays = workingDays - leaveDays - rttDays - nonFieldDays;
   const remoteDays = Math.round(availableDays * remoteShare);

@@ -36,12 +36,10 @@ export function claimWorkingDays(
     const s = calendar.isoToDayNumber(p.start, `${field}[${k + 1}].start`);
     const e = calendar.isoToDayNumber(p.end, `${field}[${k + 1}].end`);
     if (e < s) {
-      throw new InvalidCapacityInputError(
-        `${field}[${k + 1}].end`,
-        p.end,
-        `is before the start (${p.start}).`,
-        `est antérieure au début (${p.start}).`,
-      );
+      throw new InvalidCapacityInputError(`${field}[${k + 1}].end`, p.end, {
+        kind: "notBeforeStart",
+        start: p.start,
+      });
     }
     for (let d = Math.max(s, first); d <= Math.min(e, last); d++) {
       const iso = calendar.dayNumberToIso(d);

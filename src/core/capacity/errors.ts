@@ -1,14 +1,19 @@
-/** Bad capacity input: names the field, the value and why (EN and FR). */
-export class InvalidCapacityInputError extends Error {
+import type { Requirement } from "../errors";
+import { CoreError, requirementEn } from "../errors";
+
+/** Bad capacity input: names the field, the value and what it needs. */
+export class InvalidCapacityInputError extends CoreError<"invalidCapacityInput"> {
   readonly field: string;
   readonly value: unknown;
-  readonly messageFr: string;
 
-  constructor(field: string, value: unknown, reasonEn: string, reasonFr: string) {
-    super(`Capacity input "${field}" = ${JSON.stringify(value)}: ${reasonEn}`);
+  constructor(field: string, value: unknown, requirement: Requirement) {
+    super(
+      "invalidCapacityInput",
+      { field, value, requirement },
+      `Capacity input "${field}" = ${JSON.stringify(value)}: ${requirementEn(requirement)}`,
+    );
     this.name = "InvalidCapacityInputError";
     this.field = field;
     this.value = value;
-    this.messageFr = `Paramètre de capacité « ${field} » = ${JSON.stringify(value)} : ${reasonFr}`;
   }
 }

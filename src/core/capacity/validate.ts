@@ -4,10 +4,10 @@ import { InvalidCapacityInputError } from "./errors";
 /** A finite number ≥ 0, or a named error. */
 export function nonNegative(field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new InvalidCapacityInputError(field, value, "must be a number.", "doit être un nombre.");
+    throw new InvalidCapacityInputError(field, value, { kind: "number" });
   }
   if (value < 0) {
-    throw new InvalidCapacityInputError(field, value, "must not be negative.", "ne peut pas être négatif.");
+    throw new InvalidCapacityInputError(field, value, { kind: "nonNegative" });
   }
   return value;
 }
@@ -15,12 +15,7 @@ export function nonNegative(field: string, value: unknown): number {
 export function shareInUnitRange(field: string, value: unknown): number {
   const n = nonNegative(field, value);
   if (n > 1) {
-    throw new InvalidCapacityInputError(
-      field,
-      value,
-      "must be between 0 and 1.",
-      "doit être compris entre 0 et 1.",
-    );
+    throw new InvalidCapacityInputError(field, value, { kind: "range", min: 0, max: 1, maxOpen: false });
   }
   return n;
 }

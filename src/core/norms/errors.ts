@@ -1,21 +1,30 @@
 /** Errors of the norms module: named, carrying the data a caller needs to explain them. */
+import { CoreError } from "../errors";
 
-export class UnknownSegmentError extends Error {
+export class UnknownSegmentError extends CoreError<"unknownSegment"> {
   constructor(
     readonly segment: string,
     readonly known: readonly string[],
   ) {
-    super(`Unknown segment '${segment}' (known: ${known.join(", ") || "none"})`);
+    super(
+      "unknownSegment",
+      { segment, known },
+      `Unknown segment '${segment}' (known: ${known.join(", ") || "none"})`,
+    );
     this.name = "UnknownSegmentError";
   }
 }
 
-export class UnknownChannelError extends Error {
+export class UnknownChannelError extends CoreError<"unknownChannel"> {
   constructor(
     readonly channel: string,
     readonly known: readonly string[],
   ) {
-    super(`Unknown channel '${channel}' (known: ${known.join(", ") || "none"})`);
+    super(
+      "unknownChannel",
+      { channel, known },
+      `Unknown channel '${channel}' (known: ${known.join(", ") || "none"})`,
+    );
     this.name = "UnknownChannelError";
   }
 }
@@ -29,9 +38,9 @@ export interface NormProblem {
   message: string;
 }
 
-export class InvalidNormTableError extends Error {
+export class InvalidNormTableError extends CoreError<"invalidNormTable"> {
   constructor(readonly problems: readonly NormProblem[]) {
-    super(`Invalid norms: ${problems.map((p) => p.message).join("; ")}`);
+    super("invalidNormTable", { problems }, `Invalid norms: ${problems.map((p) => p.message).join("; ")}`);
     this.name = "InvalidNormTableError";
   }
 }

@@ -1,12 +1,17 @@
 /** Validation of segmentation parameters a user may edit (thresholds). */
+import { CoreError } from "../errors";
 
-export class InvalidSegmentParamsError extends Error {
+export class InvalidSegmentParamsError extends CoreError<"invalidSegmentParams"> {
   constructor(
     readonly field: string,
     readonly value: number,
     readonly reason: string,
   ) {
-    super(`Invalid segmentation parameter ${field} = ${value}: ${reason}`);
+    super(
+      "invalidSegmentParams",
+      { field, value, reason },
+      `Invalid segmentation parameter ${field} = ${value}: ${reason}`,
+    );
     this.name = "InvalidSegmentParamsError";
   }
 }

@@ -1,3 +1,4 @@
+import { CoreError } from "../errors";
 import type { Client, SegmentId } from "../types";
 import type { ClientFacts } from "./facts";
 import { computeFacts, EPSILON } from "./facts";
@@ -24,7 +25,7 @@ export interface SegmentRule {
   when: Condition[];
 }
 
-export class RuleValidationError extends Error {
+export class RuleValidationError extends CoreError<"invalidRule"> {
   constructor(
     readonly ruleIndex: number | null,
     readonly conditionIndex: number | null,
@@ -35,7 +36,7 @@ export class RuleValidationError extends Error {
       ruleIndex === null
         ? ""
         : `rule ${ruleIndex + 1}${conditionIndex === null ? "" : `, condition ${conditionIndex + 1}`}: `;
-    super(`${where}${reason}`);
+    super("invalidRule", { ruleIndex, conditionIndex, field, reason }, `${where}${reason}`);
     this.name = "RuleValidationError";
   }
 }

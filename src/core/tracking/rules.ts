@@ -101,12 +101,12 @@ export function catchUpOf(remaining: number, remainingDays: number): number | nu
 
 export function checkTolerance(tolerance: number): void {
   if (!(Number.isFinite(tolerance) && tolerance >= 0 && tolerance < 1)) {
-    throw new InvalidOptionError("tolerance", tolerance, "a number in [0, 1)", "un nombre dans [0, 1)");
+    throw new InvalidOptionError("tolerance", tolerance, { kind: "range", min: 0, max: 1, maxOpen: true });
   }
 }
 
 export function checkCapFactor(capFactor: number, option = "capFactor"): void {
   if (!(Number.isFinite(capFactor) && capFactor >= 1)) {
-    throw new InvalidOptionError(option, capFactor, "a number ≥ 1", "un nombre ≥ 1");
+    throw new InvalidOptionError(option, capFactor, { kind: "atLeast", bound: 1 });
   }
 }

@@ -6,7 +6,7 @@ import type {
   RefreshResult,
   WorkbookGateway,
 } from "../../excel/gateway.types";
-import { GatewayError } from "../../excel/gateway.types";
+import { gatewayError } from "../../excel/errors";
 import { isAbort } from "../shell/errorText";
 import type { TrackFigures } from "../engine/calendarEngine";
 import { loadCalendarEngine } from "../engine/loadCalendarEngine";
@@ -67,7 +67,7 @@ export function useTrack(gateway: WorkbookGateway, initialAsOf: string): UseTrac
       const abort = new AbortController();
       controller.current = abort;
       const checkpoint = (): void => {
-        if (abort.signal.aborted) throw new GatewayError("aborted", "Annulé.", "Cancelled.");
+        if (abort.signal.aborted) throw gatewayError("aborted");
       };
       const onProgress = (progress: Progress): void => {
         setState((s) => ({ ...s, progress }));

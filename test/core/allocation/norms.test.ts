@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { coreErrorText } from "../../../src/core/errorText";
 import * as allocation from "../../../src/core/allocation";
 
 const units = (r: allocation.AllocationResult): Record<string, number> =>
@@ -156,7 +157,7 @@ describe("allocateByNorms", () => {
       const err = e as allocation.InfeasibleAllocationError;
       expect([err.capacity, err.minimumNeeded, err.maximumAllowed]).toEqual([12, 0, 7]);
       expect(err.message).toContain("allow only 7");
-      expect(err.messageFr).toContain("7");
+      expect(coreErrorText(err, "fr")).toContain("7");
     }
   });
 

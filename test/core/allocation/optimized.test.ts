@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { coreErrorText } from "../../../src/core/errorText";
 import * as allocation from "../../../src/core/allocation";
 import type { OptimizedClient } from "../../../src/core/allocation";
 
@@ -120,7 +121,7 @@ describe("allocateOptimized", () => {
       allocation.allocateOptimized({ clients, capacity: 8 });
     } catch (e) {
       expect(e).toBeInstanceOf(allocation.InfeasibleAllocationError);
-      expect((e as allocation.InfeasibleAllocationError).messageFr).toContain("7");
+      expect(coreErrorText(e as allocation.InfeasibleAllocationError, "fr")).toContain("7");
     }
   });
 

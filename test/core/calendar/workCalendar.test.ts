@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { coreErrorText } from "../../../src/core/errorText";
 import * as calendar from "../../../src/core/calendar";
 
 describe("createWorkCalendar", () => {
@@ -96,7 +97,7 @@ describe("createWorkCalendar", () => {
       const err = e as calendar.UnknownCalendarError;
       expect(err.country).toBe("FR");
       expect(err.region).toBe("ZZ");
-      expect(err.messageFr).toContain("ZZ");
+      expect(coreErrorText(err, "fr")).toContain("ZZ");
     }
   });
 

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { coreErrorText } from "../../../src/core/errorText";
 import * as capacity from "../../../src/core/capacity";
 
 const year2026 = { start: "2026-01-01", end: "2026-12-31" };
@@ -161,7 +162,7 @@ describe("computeCapacity", () => {
       const err = e as capacity.InvalidCapacityInputError;
       expect(err.field).toBe(field);
       expect(err.message).toContain(field);
-      expect(err.messageFr).toContain(field);
+      expect(coreErrorText(err, "fr")).toContain(field);
     }
   });
 

@@ -1,6 +1,7 @@
 /**
  * A stand-in for Excel's CustomFunctions global (custom-functions-runtime), installed before the
  * functions are imported: Error carries (code, message) and ErrorCode holds Excel's error texts.
+ * Excel shows a message only on #VALUE! and #N/A: the stand-in refuses one on any other code.
  */
 const ErrorCode = {
   invalidValue: "#VALUE!",
@@ -12,11 +13,15 @@ const ErrorCode = {
   invalidReference: "#REF!",
 } as const;
 
+/** As strict as Excel: a message shows only on #VALUE! and #N/A, so any other code with one is refused. */
 class CustomFunctionsError {
   constructor(
     readonly code: string,
     readonly message?: string,
-  ) {}
+  ) {
+    if (message !== undefined && code !== ErrorCode.invalidValue && code !== ErrorCode.notAvailable)
+      throw new Error(`Excel shows no message on ${code}: "${message}" would be lost`);
+  }
 }
 
 (globalThis as Record<string, unknown>).CustomFunctions = {

@@ -15,6 +15,7 @@ import type {
   WriteReceipt,
 } from "../../../src/excel/gateway.types";
 import { checkAborted } from "../../../src/excel/errors";
+import { gatewayError } from "../../../src/excel/errors";
 import { GatewayError } from "../../../src/excel/gateway.types";
 import type { Grid } from "../../../src/core/types";
 
@@ -161,7 +162,7 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
       const chunk = 2;
       for (let done = 0; done < rows.length; done += chunk) {
         if (state.writeGate !== null) await state.writeGate;
-        if (signal?.aborted === true) throw new GatewayError("aborted", "Annulé.", "Cancelled.");
+        if (signal?.aborted === true) throw gatewayError("aborted");
         progress?.({ phase: "write", done: Math.min(done + chunk, rows.length), total: rows.length });
       }
       state.written.push([...rows]);
