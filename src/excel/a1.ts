@@ -15,13 +15,46 @@ export function rectAddress(rect: Rect): string {
   return a === b ? a : `${a}:${b}`;
 }
 
-/** "Sheet1!B2:D9" or "B2:D9" → the rectangle (sheet part dropped). */
+/** Excel's grid: 1,048,576 rows by 16,384 columns. */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLUMNS = 16_384;
+
+/** One end of a range: a cell ("B2"), a whole column ("B") or a whole row ("2"). */
+function parseEnd(text: string): { row: number | null; col: number | null } {
+  const clean = text.replace(/\$/g, "");
+  if (/^\d+$/.test(clean)) return { row: Number(clean), col: null };
+  if (/^[A-Za-z]{1,3}$/.test(clean)) return { row: null, col: parseCell(`${clean}1`).col };
+  return parseCell(clean);
+}
+
+/**
+ * "Sheet1!B2:D9", "B2:D9", whole columns "Feuil1!A:C" or whole rows "1:4" → the rectangle (sheet
+ * part dropped). Throws RangeError on anything else (several areas included).
+ */
 export function parseAddress(address: string): Rect {
   const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const [from = "", to = from] = local.split(":");
-  const a = parseCell(from);
-  const b = parseCell(to);
-  return { r0: a.row - 1, c0: a.col, r1: b.row - 1, c1: b.col };
+  const [from = "", to = from, ...rest] = local.split(":");
+  const a = parseEnd(from);
+  const b = parseEnd(to);
+  if (rest.length > 0 || (a.row === null) !== (b.row === null) || (a.col === null) !== (b.col === null))
+    throw new RangeError(`Not a range address: ${address}`);
+  return {
+    r0: a.row === null ? 0 : Math.min(a.row, b.row ?? a.row) - 1,
+    c0: a.col === null ? 0 : Math.min(a.col, b.col ?? a.col),
+    r1: a.row === null ? SHEET_ROWS - 1 : Math.max(a.row, b.row ?? a.row) - 1,
+    c1: a.col === null ? SHEET_COLUMNS - 1 : Math.max(a.col, b.col ?? a.col),
+  };
+}
+
+/** The overlap of two rectangles, or null. */
+export function intersectRects(a: Rect, b: Rect): Rect | null {
+  const r = {
+    r0: Math.max(a.r0, b.r0),
+    c0: Math.max(a.c0, b.c0),
+    r1: Math.min(a.r1, b.r1),
+    c1: Math.min(a.c1, b.c1),
+  };
+  return r.r0 <= r.r1 && r.c0 <= r.c1 ? r : null;
 }
 
 /** The sheet name of a full address ("'My sheet'!A1" → "My sheet"). */

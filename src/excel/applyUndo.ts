@@ -41,9 +41,16 @@ export async function replay(
     () => {
       for (const c of record.addedColumns)
         context.workbook.tables.getItem(c.table).columns.getItem(c.name).delete();
-      // Later rows first, so earlier indices stay valid.
+      // Later rows first, so earlier indices stay valid. The rows' cells are deleted (shifting up), which
+      // shrinks the table: TableRowCollection.deleteRowsAt is ExcelApiOnline only (not on Windows/Mac).
       for (const r of [...record.addedRows].sort((a, b) => b.index - a.index)) {
-        if (r.count > 0) context.workbook.tables.getItem(r.table).rows.deleteRowsAt(r.index, r.count);
+        if (r.count > 0)
+          context.workbook.tables
+            .getItem(r.table)
+            .getDataBodyRange()
+            .getRow(r.index)
+            .getResizedRange(r.count - 1, 0)
+            .delete("Up");
       }
       if (undoSheetExists) context.workbook.worksheets.getItem(schema.UNDO_SHEET).getRange().clear();
     },

@@ -35,6 +35,10 @@ const MESSAGES: Readonly<Record<GatewayErrorCode, [fr: string, en: string]>> = {
     "La sélection est vide ou n'a qu'une ligne : sélectionnez le tableau avec sa ligne d'en-tête.",
     "The selection is empty or has a single row: select the table with its header row.",
   ],
+  severalAreas: [
+    "La sélection compte plusieurs zones ({address}) : Cadence lit un seul bloc. Sélectionnez le tableau d'un seul tenant avec sa ligne d'en-tête, ou cliquez une seule cellule de la liste.",
+    "The selection has several areas ({address}): Cadence reads one block. Select the table in one piece with its header row, or click a single cell of the list.",
+  ],
   targetNotEmpty: [
     "Les cellules {address} à droite du tableau ne sont pas vides : Cadence n'écrit pas par-dessus vos données. Libérez-les ou convertissez la plage en tableau.",
     "Cells {address} right of the data are not empty: Cadence does not write over your data. Clear them or turn the range into a table.",

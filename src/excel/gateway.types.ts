@@ -190,6 +190,7 @@ export type GatewayErrorCode =
   | "alreadyExists"
   | "notPlanWorkbook"
   | "emptySource"
+  | "severalAreas"
   | "targetNotEmpty"
   | "aborted"
   | "createFailed"

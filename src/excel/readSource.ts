@@ -2,7 +2,7 @@
 import * as schema from "../core/workbook/schema";
 import type { Lang } from "../core/workbook/schema";
 import type { CellValue } from "../core/types";
-import { parseAddress, rectAddress, sheetOf } from "./a1";
+import { intersectRects, parseAddress, rectAddress, sheetOf } from "./a1";
 import type { Rect } from "./a1";
 import { currentRegion } from "./region";
 import { gatewayError } from "./errors";
@@ -66,21 +66,48 @@ export function cadenceColumnsOf(
 
 export const headerText = (v: CellValue): string => cellString(v).trim();
 
-/** The selected cells (or, for a single cell or row, its current region) out of the sheet's used range. */
+/** The smallest rectangle holding every filled cell of `rect` (sheet coordinates), or null. */
+function filledPart(all: readonly (readonly CellValue[])[], frame: Rect, rect: Rect): Rect | null {
+  let out: Rect | null = null;
+  for (let r = rect.r0; r <= rect.r1; r++) {
+    const row = all[r - frame.r0] ?? [];
+    for (let c = rect.c0; c <= rect.c1; c++) {
+      const v = row[c - frame.c0];
+      if (v === undefined || v === null || v === "") continue;
+      out =
+        out === null
+          ? { r0: r, c0: c, r1: r, c1: c }
+          : {
+              r0: Math.min(out.r0, r),
+              c0: Math.min(out.c0, c),
+              r1: Math.max(out.r1, r),
+              c1: Math.max(out.c1, c),
+            };
+    }
+  }
+  return out;
+}
+
+/**
+ * The selected cells that hold something (the used part of whole columns or rows, "Feuil1!A:C",
+ * "1:4"), or, for a single cell or row, its current region, out of the sheet's used range.
+ */
 function selectionGrid(
   address: string,
   used: Excel.Range | null,
 ): { rect: Rect; values: CellValue[][] } | null {
   if (used === null) return null;
   const selection = parseAddress(address);
-  if (used.isNullObject) return { rect: selection, values: [] };
-  const frame = parseAddress(used.address);
-  const all = used.values as CellValue[][];
+  const frame = used.isNullObject ? null : parseAddress(used.address);
+  const all = frame === null ? [] : (used.values as CellValue[][]);
+  const overlap = frame === null ? null : intersectRects(selection, frame);
+  const inUse = frame === null || overlap === null ? null : filledPart(all, frame, overlap);
+  if (frame === null || inUse === null) return { rect: selection, values: [] };
   const rect =
     selection.r1 > selection.r0
-      ? selection
+      ? inUse
       : (() => {
-          const r = currentRegion(all, selection.r0 - frame.r0, selection.c0 - frame.c0);
+          const r = currentRegion(all, inUse.r0 - frame.r0, inUse.c0 - frame.c0);
           return { r0: r.r0 + frame.r0, c0: r.c0 + frame.c0, r1: r.r1 + frame.r0, c1: r.c1 + frame.c0 };
         })();
   const values = Array.from({ length: rect.r1 - rect.r0 + 1 }, (_, i) =>
@@ -100,9 +127,10 @@ export async function readSource(
   return run(async (context) => {
     const table = tableName === null ? null : context.workbook.tables.getItemOrNullObject(tableName);
     table?.load("name");
-    // A selection is read through its sheet's used range, so one clicked cell can stand for its list.
-    const range = table === null ? context.workbook.getSelectedRange() : table.getRange();
-    range.load(table === null ? "address" : "address,values");
+    // A selection is read through its sheet's used range, so one clicked cell can stand for its list
+    // and whole columns give their used part. getSelectedRanges: getSelectedRange fails on several areas.
+    const range = table === null ? context.workbook.getSelectedRanges() : table.getRange();
+    range.load(table === null ? "address,areaCount" : "address,values");
     const used =
       table === null ? range.worksheet.getUsedRangeOrNullObject(true).load("address,values") : null;
     const sheets = context.workbook.worksheets;
@@ -114,8 +142,11 @@ export async function readSource(
     if (table?.isNullObject === true) {
       throw gatewayError(from === "clients" ? "notPlanWorkbook" : "tableMissing", { table: tableName ?? "" });
     }
+    if (table === null && (range as Excel.RangeAreas).areaCount > 1) {
+      throw gatewayError("severalAreas", { address: range.address });
+    }
     const selected = selectionGrid(range.address, used);
-    const values = selected?.values ?? (range.values as CellValue[][]);
+    const values = selected?.values ?? ((range as Excel.Range).values as CellValue[][]);
     const headers = (values[0] ?? []).map(headerText);
     if (values.length < 2 || headers.every((h) => h === "")) throw gatewayError("emptySource");
     const rect = selected?.rect ?? parseAddress(range.address);

@@ -3,6 +3,8 @@
  * add-in uses, with its load/sync semantics, so the gateway and the task pane run without Excel.
  */
 import { RequestContext } from "./api/context";
+import "./api/emulated";
+import type { Platform } from "./api/platforms";
 import type { Host, WorkbenchStats } from "./api/context";
 import { excelEnums } from "./api/enums";
 import { ErrorCodes, WorkbenchApiError } from "./api/errors";
@@ -32,6 +34,11 @@ export interface SheetSeed {
 export interface WorkbenchOptions {
   /** Initial sheets (default: one empty "Sheet1"). */
   sheets?: SheetSeed[];
+  /**
+   * The Excel stood in for (default "windows": Microsoft 365 on Windows). A member of a requirement
+   * set that platform lacks fails its batch with ApiNotFound (src/workbench/api/requirementSets.ts).
+   */
+  platform?: Platform;
   requestLimitBytes?: number;
   responseLimitBytes?: number;
 }
@@ -100,6 +107,7 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
   };
   const host: Host = {
     model,
+    platform: options.platform ?? "windows",
     stats,
     limits: {
       requestBytes: options.requestLimitBytes ?? PAYLOAD_LIMIT_BYTES,

@@ -5,6 +5,7 @@
  */
 import { invalidArgument, notLoaded } from "./errors";
 import { recalculate } from "../model/calc";
+import { checkMember } from "./platforms";
 import type { RequestContext } from "./context";
 
 export type LoadSpec = string | string[] | Record<string, unknown> | undefined;
@@ -100,6 +101,12 @@ export abstract class ClientObject {
     const nested = new Map<string, string[]>();
     for (const path of names) {
       const slash = path.indexOf("/");
+      // Loading a property the platform lacks fails the batch (an empty load() takes what exists).
+      if (paths !== null)
+        checkMember(
+          this.context.host.platform,
+          `${this.objectName}.${path.slice(0, slash < 0 ? undefined : slash)}`,
+        );
       if (slash < 0) {
         values.push([path, this.readProperty(path)]);
         continue;

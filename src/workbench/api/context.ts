@@ -8,6 +8,7 @@
 import { ErrorCodes, WorkbenchApiError } from "./errors";
 import type { ErrorCode } from "./errors";
 import type { WorkbookModel } from "../model/types";
+import type { Platform } from "./platforms";
 import { WorkbookProxy } from "./workbook";
 
 export interface WorkbenchStats {
@@ -23,6 +24,8 @@ export interface WorkbenchStats {
 /** The shared state behind every context of one workbench. */
 export interface Host {
   model: WorkbookModel;
+  /** The Excel stood in for: members of requirement sets it lacks fail with ApiNotFound. */
+  platform: Platform;
   stats: WorkbenchStats;
   limits: { requestBytes: number; responseBytes: number };
   /** While true, every sync fails as Excel does when a cell is being edited. */

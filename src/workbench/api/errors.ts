@@ -12,6 +12,7 @@ export const ErrorCodes = {
   invalidOperation: "InvalidOperation",
   invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
   invalidReference: "InvalidReference",
+  invalidSelection: "InvalidSelection",
   itemAlreadyExists: "ItemAlreadyExists",
   itemNotFound: "ItemNotFound",
   notImplemented: "NotImplemented",

@@ -4,7 +4,8 @@
  */
 import { ClientObject } from "./clientObject";
 import type { RequestContext } from "./context";
-import { invalidArgument, itemNotFound } from "./errors";
+import { ErrorCodes, WorkbenchApiError, invalidArgument, itemNotFound } from "./errors";
+import { RangeAreas } from "./rangeAreas";
 import { NamedItemCollection } from "./names";
 import { Range } from "./range";
 import { TableCollection } from "./table";
@@ -90,16 +91,38 @@ export class WorkbookProxy extends ClientObject {
     return this.get("name") as string;
   }
 
+  /** One selected range; several selected areas fail the batch, as Excel's does. */
   getSelectedRange(): Range {
     return new Range(
       this.context,
       () => {
-        const { sheetId, rect } = this.context.model.selection;
+        const { sheetId, rect, areas } = this.context.model.selection;
         const sheet = sheetById(this.context.model, sheetId);
         if (!sheet) throw itemNotFound("Workbook.getSelectedRange");
+        if (areas !== undefined && areas.length > 1) {
+          throw new WorkbenchApiError(
+            ErrorCodes.invalidSelection,
+            "The current selection is invalid for this operation.",
+            "Workbook.getSelectedRange",
+          );
+        }
         return { sheet, rect };
       },
       "Workbook.getSelectedRange",
+    );
+  }
+
+  /** Every selected area (one or several). */
+  getSelectedRanges(): RangeAreas {
+    return new RangeAreas(
+      this.context,
+      () => {
+        const { sheetId, rect, areas } = this.context.model.selection;
+        const sheet = sheetById(this.context.model, sheetId);
+        if (!sheet) throw itemNotFound("Workbook.getSelectedRanges");
+        return { sheet, rects: areas ?? [rect] };
+      },
+      "Workbook.getSelectedRanges",
     );
   }
 

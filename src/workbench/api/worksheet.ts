@@ -6,6 +6,7 @@ import { ClientObject } from "./clientObject";
 import type { RequestContext } from "./context";
 import { invalidArgument, invalidOperation, itemNotFound, alreadyExists } from "./errors";
 import { Range } from "./range";
+import { RangeAreas } from "./rangeAreas";
 import { TableCollection } from "./table";
 import { ChartCollection } from "./charts";
 import { MAX_COLUMNS, MAX_ROWS, parseRect } from "../model/address";
@@ -171,6 +172,20 @@ export class Worksheet extends ClientObject {
         return { sheet, rect };
       },
       "Worksheet.getRange",
+    );
+  }
+
+  /** Several areas ("A1:B2, D4:E5" or "A1:B2,D4"), as a RangeAreas. */
+  getRanges(address: string): RangeAreas {
+    const locate = this.locate;
+    return new RangeAreas(
+      this.context,
+      () => {
+        const sheet = locate();
+        if (!sheet) return null;
+        return { sheet, rects: address.split(",").map((part) => parseRect(part.trim())) };
+      },
+      "Worksheet.getRanges",
     );
   }
 

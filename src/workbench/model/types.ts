@@ -112,7 +112,8 @@ export interface WorkbookModel {
   tables: TableModel[];
   names: NameModel[];
   activeSheetId: string;
-  selection: { sheetId: string; rect: Rect };
+  /** The selected range; `areas` when several are selected (rect is then the first). */
+  selection: { sheetId: string; rect: Rect; areas?: Rect[] };
   calculationMode: string;
   nextId: number;
 }
