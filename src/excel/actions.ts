@@ -8,6 +8,7 @@ import { idText } from "./planLayout";
 import { headerText, schemaState } from "./readSource";
 import { columnIndex } from "./tableColumns";
 import type { Lang } from "../core/workbook/schema";
+import { asTypedText } from "./typedText";
 
 const STATUS_BY_LABEL = new Map<string, ActionStatus>(
   (Object.keys(schema.ACTION_STATUS_LABELS) as ActionStatus[]).flatMap((s) => [
@@ -77,8 +78,10 @@ export async function writeAction(run: ExcelRun, lang: Lang, a: ActionRow): Prom
     row[col("owner")] = a.owner;
     row[col("due")] = a.due === "" ? "" : isoToExcelSerial(a.due);
     row[col("status")] = schema.ACTION_STATUS_LABELS[a.status][lang];
-    if (rows.length === 1 && blank(rows[0] ?? [])) table.getDataBodyRange().values = [row];
-    else table.rows.add(undefined, [row]);
+    // The rep's text stays text ("- rappeler" is not a formula).
+    const typed = row.map(asTypedText);
+    if (rows.length === 1 && blank(rows[0] ?? [])) table.getDataBodyRange().values = [typed];
+    else table.rows.add(undefined, [typed]);
     await context.sync();
   });
 }

@@ -6,6 +6,7 @@ import { parseAddress, rectAddress } from "./a1";
 import { planBatches } from "./chunks";
 import type { CellWrite } from "./chunks";
 import type { ProgressFn } from "./gateway.types";
+import { textAsTyped } from "./typedText";
 
 /** "B2:D9" rows [from, to) of the rectangle, as an address. */
 export function rowSlice(address: string, from: number, to: number): string {
@@ -17,12 +18,14 @@ type Scalar = string | number | boolean;
 
 function queueWrite(context: Excel.RequestContext, write: CellWrite): void {
   if (write.appendTo !== undefined) {
-    context.workbook.tables.getItem(write.appendTo).rows.add(undefined, write.values as Scalar[][]);
+    const rows = textAsTyped(write.values) as Scalar[][];
+    context.workbook.tables.getItem(write.appendTo).rows.add(undefined, rows);
     return;
   }
   const range = context.workbook.worksheets.getItem(write.sheet).getRange(write.address);
   if (write.asFormulas === true) range.formulas = write.values;
-  else range.values = write.values;
+  // Values are text as it is (a CRM's "+33 6 …", a "-" placeholder, an undo chunk starting with "-").
+  else range.values = textAsTyped(write.values);
   if (write.numberFormat !== undefined) {
     range.numberFormat = write.values.map((row) => row.map(() => write.numberFormat));
   }

@@ -10,6 +10,7 @@ import type { BeforeCreate } from "./createCheck";
 import { fromOffice, gatewayError } from "./errors";
 import type { GatewayError } from "./gateway.types";
 import { schemaWrite } from "./undoStore";
+import { textAsTyped } from "./typedText";
 
 /**
  * Queues the clean-up. Every target is looked up "or null object", so whatever the build did not get
@@ -29,8 +30,9 @@ export function queueRollback(
   if (before.schemaRows === null) worksheets.getItemOrNullObject(schema.SCHEMA_SHEET).delete();
   else {
     const write = schemaWrite(merged, before.schemaRows);
-    worksheets.getItemOrNullObject(schema.SCHEMA_SHEET).getRange(write.address).values =
-      write.values as string[][];
+    worksheets.getItemOrNullObject(schema.SCHEMA_SHEET).getRange(write.address).values = textAsTyped(
+      write.values as string[][],
+    );
   }
   if (!before.undoSheet) worksheets.getItemOrNullObject(schema.UNDO_SHEET).delete();
 }

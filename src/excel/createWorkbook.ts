@@ -19,6 +19,7 @@ import type { ExcelRun } from "./office";
 import { executeWrites } from "./batches";
 import { copyLayout } from "./portfolioCopy";
 import type { CopyLayout } from "./portfolioCopy";
+import { asTypedText, textAsTyped } from "./typedText";
 
 const STATUS_COLOURS: Readonly<Record<schema.PlannedStatus, string>> = {
   Under: "#F8CBAD",
@@ -58,8 +59,10 @@ function addTable(
     c1: anchor.col + spec.columns.length + extra.length - 1,
   };
   const headers = [...spec.columns.map((c) => schema.header(c, lang)), ...extra];
-  if (copy === undefined) ws.getRange(rectAddress(rect)).values = [headers, ...body];
-  else ws.getRange(rectAddress({ ...rect, r1: rect.r0 })).values = [headers];
+  // The rep's own headers are text as they are (a column named "-" or "+ info").
+  const typed = headers.map(asTypedText);
+  if (copy === undefined) ws.getRange(rectAddress(rect)).values = [typed, ...body];
+  else ws.getRange(rectAddress({ ...rect, r1: rect.r0 })).values = [typed];
   const table = ws.tables.add(rectAddress(rect), true);
   table.name = spec.name;
   spec.columns.forEach((c, i) => {
@@ -159,8 +162,9 @@ function queueBuild(
     }
     if (before.schemaRows === null) addHiddenSheet(context, schema.SCHEMA_SHEET);
     const write = schemaWrite(before.schemaRows ?? [], merged);
-    context.workbook.worksheets.getItem(schema.SCHEMA_SHEET).getRange(write.address).values =
-      write.values as string[][];
+    context.workbook.worksheets.getItem(schema.SCHEMA_SHEET).getRange(write.address).values = textAsTyped(
+      write.values as string[][],
+    );
     if (!before.undoSheet) addHiddenSheet(context, schema.UNDO_SHEET);
     sheet("clients").activate();
   };

@@ -4,7 +4,14 @@
 import { invalidArgument } from "./errors";
 import type { Located } from "./located";
 import { columnCount, rowCount } from "../model/address";
-import { getCell, numberFormatOf, writeFormula, writeValue } from "../model/cells";
+import {
+  checkTyped,
+  getCell,
+  numberFormatOf,
+  refuseBadFormula,
+  writeFormula,
+  writeValue,
+} from "../model/cells";
 import type { SheetModel } from "../model/types";
 import { displayText } from "../model/text";
 
@@ -84,8 +91,10 @@ function checkScalar(value: unknown, location: string): void {
 }
 
 export function writeValues(located: Located, input: unknown, location: string): void {
-  forEachInput(located, input, location, (_r, _c, value) => {
+  // Excel refuses the whole write when one cell's text is a bad formula: nothing of it is applied.
+  forEachInput(located, input, location, (r, c, value) => {
     checkScalar(value, location);
+    checkTyped(located.sheet, r, c, value, location);
   });
   forEachInput(located, input, location, (r, c, value) => {
     writeValue(located.sheet, r, c, value);
@@ -95,6 +104,7 @@ export function writeValues(located: Located, input: unknown, location: string):
 export function writeFormulas(located: Located, input: unknown, location: string): void {
   forEachInput(located, input, location, (_r, _c, value) => {
     checkScalar(value, location);
+    if (typeof value === "string" && value.startsWith("=")) refuseBadFormula(value, location);
   });
   forEachInput(located, input, location, (r, c, value) => {
     writeFormula(located.sheet, r, c, value);

@@ -1,7 +1,9 @@
 /**
  * Cell storage and Excel's value coercion: what a write of a string turns into, what reads give back.
  */
+import { invalidArgument } from "../api/errors";
 import type { Rect } from "./address";
+import { FormulaSyntaxError, parseFormula } from "./formula";
 import type { Cell, CellFormat, Scalar, SheetModel } from "./types";
 
 export const GENERAL = "General";
@@ -67,24 +69,49 @@ export function serialToIso(serial: number): string {
 }
 
 /**
- * Writes one input value as Excel does when an add-in sets Range.values: "=…" becomes a formula,
- * numeric text becomes a number unless the cell is formatted as Text ("@"), ISO dates become
- * date serials. null leaves the cell unchanged.
+ * The formula a typed string stands for, or null for text: Excel reads "=…", and "+…", "-…" that are
+ * not numbers, as formulas ("+33 6 12" is "=+33 6 12"), and "@…" as Lotus's formula start.
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member
+ */
+export function typedFormula(input: string): string | null {
+  if (input.length < 2) return null;
+  const first = input.charAt(0);
+  if (first === "=") return input;
+  if ((first === "+" || first === "-") && !NUMERIC.test(input.trim())) return `=${input}`;
+  if (first === "@") return `=${input.slice(1)}`;
+  return null;
+}
+
+/** Refuses, before anything is written, text that a write would turn into a bad formula. */
+export function checkTyped(sheet: SheetModel, r: number, c: number, input: unknown, location: string): void {
+  if (typeof input !== "string" || numberFormatOf(sheet, r, c) === "@") return;
+  const formula = typedFormula(input);
+  if (formula !== null) refuseBadFormula(formula, location);
+}
+
+/**
+ * Writes one input value as Excel does when an add-in sets Range.values: "=…" (and "+…", "-…",
+ * "@…" that are not numbers) becomes a formula, refused when it does not parse; a leading
+ * apostrophe keeps the rest as text (the apostrophe is not part of the value); numeric text becomes
+ * a number unless the cell is formatted as Text ("@"), which keeps any text as typed; ISO dates
+ * become date serials. null leaves the cell unchanged.
  */
 export function writeValue(sheet: SheetModel, r: number, c: number, input: unknown): void {
   if (input === null || input === undefined) return;
   sheet.dirty = true;
-  if (typeof input === "string" && input.length > 1 && input.startsWith("=")) {
-    writeFormula(sheet, r, c, input);
+  const nf = numberFormatOf(sheet, r, c);
+  const formula = typeof input === "string" && nf !== "@" ? typedFormula(input) : null;
+  if (formula !== null) {
+    writeFormula(sheet, r, c, formula);
     return;
   }
-  const nf = numberFormatOf(sheet, r, c);
   const cell = cellAt(sheet, r, c);
   delete cell.f;
   if (typeof input === "number" || typeof input === "boolean") {
     cell.v = input;
   } else if (typeof input === "string") {
-    cell.v = coerceText(input, nf, cell);
+    // The apostrophe is a prefix in any cell, Text ones included: what follows is the text.
+    cell.v = input.startsWith("'") ? input.slice(1) : coerceText(input, nf, cell);
   } else {
     cell.v = JSON.stringify(input);
   }
@@ -112,11 +139,28 @@ export function writeFormula(sheet: SheetModel, r: number, c: number, input: unk
     writeValue(sheet, r, c, input);
     return;
   }
+  refuseBadFormula(input);
   const cell = cellAt(sheet, r, c);
   cell.f = input;
   cell.v = evaluateConstant(input);
   sheet.dirty = true;
   sheet.hasFormulas = true;
+}
+
+/**
+ * Excel refuses a formula that does not parse (the whole batch fails with InvalidArgument). The
+ * workbench's grammar is smaller than Excel's, so only a formula in that grammar's alphabet (ASCII,
+ * no structured reference, array, spill, intersection or whole-column reference) is judged.
+ */
+export function refuseBadFormula(formula: string, location = "Range.values"): void {
+  if (!/^[\x20-\x7e]*$/.test(formula) || /[[\]{}#@:]/.test(formula)) return;
+  try {
+    parseFormula(formula);
+  } catch (error) {
+    if (error instanceof FormulaSyntaxError)
+      throw invalidArgument(location, `There's a problem with this formula: ${formula}`);
+    throw error;
+  }
 }
 
 /** Constant formulas (="x", =12, =TRUE) have their value at once; others get theirs at recalculation. */
