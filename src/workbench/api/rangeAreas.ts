@@ -79,8 +79,8 @@ export class RangeAreas extends ClientObject {
   select(): void {
     this.queueCall("select", undefined, () => {
       const { sheet, rects } = this.at("RangeAreas.select");
-      const [first] = rects;
-      if (!first) throw invalidArgument("RangeAreas.select");
+      const first = rects.at(0);
+      if (first === undefined) throw invalidArgument("RangeAreas.select");
       this.context.model.activeSheetId = sheet.id;
       this.context.model.selection = { sheetId: sheet.id, rect: first, areas: rects };
     });
