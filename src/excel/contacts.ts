@@ -208,8 +208,17 @@ export async function importContacts(
         unmatched: parsed.unmatched.length,
         unmatchedSheet: parsed.unmatched.length > 0 ? unmatchedName : null,
         issues: parsed.issues,
+        excluded: excludedByValue(parsed.excluded),
+        newNames: parsed.newNames.map((n) => n.name),
       },
       record: fresh.length > 0 ? record : null,
     };
   });
+}
+
+/** Excluded rows grouped by their CRM value, in order of first appearance. */
+function excludedByValue(rows: readonly { value: string }[]): { value: string; rows: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.value, (counts.get(r.value) ?? 0) + 1);
+  return [...counts].map(([value, n]) => ({ value, rows: n }));
 }

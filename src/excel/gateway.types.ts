@@ -132,6 +132,10 @@ export interface ContactsImportResult {
   unmatchedSheet: string | null;
   /** Rows that could not be read (bad date, unknown channel, missing client id…). */
   issues: readonly RowIssue[];
+  /** Rows left out because their channel is not a contact (inbound calls, after-sales, mailings), by value. */
+  excluded: readonly { value: string; rows: number }[];
+  /** Clients not in Clients that were contacted: kept as prospecting contacts, to add to the plan. */
+  newNames: readonly string[];
 }
 
 export interface RefreshResult {

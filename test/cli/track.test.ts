@@ -31,6 +31,7 @@ interface TrackJson {
   saturatedTop: string[];
   neglectedAtRisk: string[];
   unmatchedContacts: number;
+  newNames: { name: string; contacts: number }[];
   clients: { id: string; actual: number; pace: number | null; status: string }[];
 }
 
@@ -73,7 +74,9 @@ describe("cadence track", () => {
     expect(json.saturatedTop).toEqual(["R"]);
     expect(json.neglectedAtRisk).toEqual(["K"]);
     expect(json.reach).toBeCloseTo(2 / 3, 4);
-    expect(json.unmatchedContacts).toBe(1);
+    // The contact with a client not in the plan is a new name, counted as prospecting.
+    expect(json.unmatchedContacts).toBe(0);
+    expect(json.newNames).toHaveLength(1);
     // Attainment caps R's earned at 1.0 × its weighted plan: (min(12, 11.5) + 1) / (11.5 + 10 + 2.75).
     expect(json.attainment).toBeCloseTo(12.5 / 24.25, 3);
 

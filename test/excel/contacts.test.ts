@@ -21,7 +21,7 @@ const crmExport = (n: number): string[][] => [
 ];
 
 describe("importContacts", () => {
-  it("appends CSV contacts without duplicates, lists unmatched rows in a sheet, and undo removes them", async () => {
+  it("appends CSV contacts without duplicates, keeps new names, lists unreadable rows in a sheet, and undo removes them", async () => {
     const { wb, gateway } = await planWorkbook(10);
     const before = JSON.stringify(wb.sheet("Contacts").values);
     const rows = [
@@ -31,28 +31,31 @@ describe("importContacts", () => {
       ["05/03/2026", "C00002", "Visite", "n1"],
     ];
     const result = await gateway.importContacts({ csv: toCsv(rows, ";"), sourceName: "crm.csv" });
-    expect(result.appended).toBe(7);
-    expect(result.unmatched).toBe(2);
+    // INCONNU is not in the plan: a new name, kept as a prospecting contact and listed.
+    expect(result.appended).toBe(8);
+    expect(result.newNames).toEqual(["INCONNU"]);
+    expect(result.excluded).toEqual([]);
+    expect(result.unmatched).toBe(1);
     expect(result.unmatchedSheet).toBe("Contacts non rapprochés");
-    expect(result.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["badDate", "unmatched"]));
+    expect(result.issues.map((i) => i.code)).toEqual(["badDate"]);
     const contacts = wb.sheet("Contacts").values;
-    expect(bodyRows(wb, "Contacts")).toBe(7);
+    expect(bodyRows(wb, "Contacts")).toBe(8);
     expect(contacts[1].slice(1, 5)).toEqual(["C00001", "visit", "n0", "crm.csv"]);
     expect(typeof contacts[1][0]).toBe("number"); // an Excel date serial
     const unmatched = wb.sheet("Contacts non rapprochés").values;
     expect(unmatched[0]).toEqual(["Date", "Client", "Canal", "Note", "Motif"]);
-    expect(unmatched.slice(1).map((r) => r[4])).toEqual(["Date illisible", "Client inconnu du portefeuille"]);
+    expect(unmatched.slice(1).map((r) => r[4])).toEqual(["Date illisible"]);
 
     // Re-importing the same file appends nothing.
     const again = await gateway.importContacts({ csv: toCsv(rows, ";") });
     expect(again.appended).toBe(0);
-    expect(again.duplicates).toBe(7);
+    expect(again.duplicates).toBe(8);
 
     // Undo the last import with something to undo: import one more, then undo it.
     await gateway.importContacts({ csv: toCsv([rows[0], ["10/03/2026", "C00003", "Visio", "new"]], ";") });
-    expect(bodyRows(wb, "Contacts")).toBe(8);
+    expect(bodyRows(wb, "Contacts")).toBe(9);
     expect(await gateway.undoLastWrite()).toBe(true);
-    expect(bodyRows(wb, "Contacts")).toBe(7);
+    expect(bodyRows(wb, "Contacts")).toBe(8);
     expect(before).not.toBe(JSON.stringify(wb.sheet("Contacts").values));
   });
 

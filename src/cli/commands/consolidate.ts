@@ -25,7 +25,14 @@ export interface ConsolidateOptions {
   lang: string;
 }
 
-const NO_CONTACTS: tracking.ParsedContacts = { contacts: [], issues: [], unmatched: [], duplicates: [] };
+const NO_CONTACTS: tracking.ParsedContacts = {
+  contacts: [],
+  issues: [],
+  unmatched: [],
+  duplicates: [],
+  excluded: [],
+  newNames: [],
+};
 
 function rowsOf(team: consolidation.TeamView, fr: boolean): CellValue[][] {
   const channels = DEFAULT_CHANNELS;
@@ -102,7 +109,8 @@ async function splitTeamExport(
     }
   });
   const refs = plans.flatMap((p) => p.refs);
-  const { origin, parsed } = await readContactsFile(file, refs);
+  // A team's view routes contacts to the plan that holds the client: others are reported, not new names.
+  const { origin, parsed } = await readContactsFile(file, refs, { newNames: false });
   const perPlan = plans.map((): tracking.ParsedContacts => ({ ...NO_CONTACTS, contacts: [] }));
   const rows: { row: number; reason: string }[] = parsed.unmatched.map((u) => ({
     row: u.row,
@@ -157,7 +165,7 @@ export async function runConsolidate(files: string[], o: ConsolidateOptions): Pr
   } else if (contacts.length === files.length) {
     parsed = [];
     for (const [i, plan] of plans.entries()) {
-      const read = await readContactsFile(contacts[i] ?? "", plan.refs);
+      const read = await readContactsFile(contacts[i] ?? "", plan.refs, { newNames: false });
       parsed.push(read.parsed);
       unmatched.push({
         origin: read.origin,

@@ -53,9 +53,10 @@ export function asOfOption(asOf: string | undefined): string {
 export async function readContactsFile(
   contactsFile: string,
   refs: readonly tracking.ClientRef[],
+  options: tracking.ParseContactsOptions = {},
 ): Promise<{ origin: string; parsed: tracking.ParsedContacts }> {
   const read = await readGrid(contactsFile);
-  const parsed = tracking.parseContacts(read.grid, refs);
+  const parsed = tracking.parseContacts(read.grid, refs, options);
   const blocking = parsed.issues.filter((i) => i.code === "missingColumn" || i.code === "badDate");
   if (blocking.length > 0) {
     throw new CliError(
@@ -86,7 +87,8 @@ export function trackPlan(
       region: o.region ?? plan.settings.region ?? null,
     });
     const result = tracking.trackClients({
-      plan: plan.plan,
+      // New names (clients not in the plan) are tracked as prospects without a plan.
+      plan: [...plan.plan, ...tracking.newNameRows(parsed.newNames)],
       contacts: parsed.contacts,
       period,
       asOf,
@@ -99,7 +101,14 @@ export function trackPlan(
   }
 }
 
-const NO_CONTACTS: tracking.ParsedContacts = { contacts: [], issues: [], unmatched: [], duplicates: [] };
+const NO_CONTACTS: tracking.ParsedContacts = {
+  contacts: [],
+  issues: [],
+  unmatched: [],
+  duplicates: [],
+  excluded: [],
+  newNames: [],
+};
 
 /** Reads a plan and a contacts export and tracks them. */
 export async function trackPlanFile(
@@ -187,6 +196,8 @@ export async function runTrack(file: string, o: TrackCommandOptions): Promise<vo
       overdue: k.overdue,
       unmatchedContacts: run.parsed.unmatched.length,
       duplicateContacts: run.parsed.duplicates.length,
+      excludedContacts: run.parsed.excluded.map((e) => ({ row: e.row, value: e.value })),
+      newNames: run.parsed.newNames.map((n) => ({ name: n.name, contacts: n.rows.length })),
       clients: run.result.clients.map((c) => ({
         id: c.id,
         actual: c.contacts,
@@ -212,6 +223,23 @@ export async function runTrack(file: string, o: TrackCommandOptions): Promise<vo
           `  ${run.parsed.unmatched.length} contact row(s) matched no client: ${run.parsed.unmatched
             .slice(0, 10)
             .map((u) => `row ${u.row}`)
+            .join(", ")}`,
+        ]
+      : []),
+    ...(run.parsed.excluded.length > 0
+      ? [
+          `  ${run.parsed.excluded.length} row(s) left out, not contacts (inbound calls, after-sales, mailings): ${[
+            ...new Set(run.parsed.excluded.map((e) => e.value)),
+          ]
+            .slice(0, 10)
+            .join(", ")}`,
+        ]
+      : []),
+    ...(run.parsed.newNames.length > 0
+      ? [
+          `  new names, counted as prospecting (${run.parsed.newNames.length}): ${run.parsed.newNames
+            .slice(0, 10)
+            .map((n) => n.name)
             .join(", ")}`,
         ]
       : []),

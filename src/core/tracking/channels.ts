@@ -90,3 +90,40 @@ export function channelTable(aliases?: Readonly<Record<string, ChannelId>>): Rea
 export function matchChannel(text: string, aliases?: Readonly<Record<string, ChannelId>>): ChannelId | null {
   return channelTable(aliases).get(normaliseText(text)) ?? null;
 }
+
+/**
+ * CRM values that are not contacts by default (domain.md): inbound calls, after-sales, mass
+ * mailings. Matched on the normalised text, exactly or as a whole word of it ("Appel entrant SAV").
+ */
+export const DEFAULT_EXCLUDED_CHANNELS: readonly string[] = [
+  "appel entrant",
+  "appels entrants",
+  "entrant",
+  "inbound",
+  "inbound call",
+  "sav",
+  "service apres vente",
+  "apres vente",
+  "after sales",
+  "support",
+  "mailing",
+  "e mailing",
+  "emailing",
+  "mass mailing",
+  "newsletter",
+  "campagne",
+  "campaign",
+];
+
+/** Whether a CRM value is left out: its normalised text is, or contains as whole words, an excluded value. */
+export function isExcludedChannel(
+  text: string,
+  excluded: readonly string[] = DEFAULT_EXCLUDED_CHANNELS,
+): boolean {
+  const words = ` ${normaliseText(text)} `;
+  if (words.trim() === "") return false;
+  return excluded.some((e) => {
+    const x = normaliseText(e);
+    return x !== "" && words.includes(` ${x} `);
+  });
+}

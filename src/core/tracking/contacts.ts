@@ -3,15 +3,19 @@
  * possibly below title rows) into contacts. Every row that does not become a contact is reported with its row number:
  * rows whose date, client or channel cannot be read go to `unmatched`, repeated rows (same date,
  * client, channel and note, ignoring case and spacing) go to `duplicates` and are not counted twice unless `keepDuplicates`.
+ * Rows whose channel is not a contact (inbound calls, after-sales, mass mailings: an editable list)
+ * go to `excluded`. A contact whose client is not in the plan is a new name: it is kept (its
+ * client id is the name as written), counted as prospecting and listed in `newNames`.
  */
 import type { CellValue, ChannelId, Grid, RowIssue } from "../types";
-import { channelTable } from "./channels";
+import { channelTable, DEFAULT_EXCLUDED_CHANNELS, isExcludedChannel } from "./channels";
 import type { ClientRef } from "./clientMatch";
 import { createClientMatcher } from "./clientMatch";
 import { findContactColumns } from "./contactsColumns";
 import type { RowContext } from "./contactsIssues";
 import { findHeaderIndex, issue, missingColumns } from "./contactsIssues";
 import { parseDateCell } from "./dates";
+import type { PlanRow } from "./track";
 import { cellText, normaliseText } from "./text";
 
 export interface Contact {
@@ -45,7 +49,24 @@ export interface DuplicateRow {
   channel: ChannelId;
 }
 
+/** A row left out because its channel is not a contact ("Appel entrant", "SAV", "Mailing"). */
+export interface ExcludedRow {
+  row: number;
+  value: string;
+}
+
+/** A client not in the plan that was contacted: its contacts count as prospecting. */
+export interface NewName {
+  /** The name or code as written (also the contacts' client id). */
+  name: string;
+  rows: number[];
+}
+
 export interface ParseContactsOptions {
+  /** CRM values that are not contacts (default DEFAULT_EXCLUDED_CHANNELS); a channel alias wins over it. */
+  excludedChannels?: readonly string[];
+  /** Keep contacts with clients not in the plan as new names (default true); false reports them as unmatched. */
+  newNames?: boolean;
   /** Extra channel names ("Salon" → "visit"); they override the built-in names. */
   channelAliases?: Record<string, ChannelId>;
   /** Source recorded on contacts when the log has no source column. Default "". */
@@ -64,6 +85,10 @@ export interface ParsedContacts {
   issues: RowIssue[];
   unmatched: UnmatchedRow[];
   duplicates: DuplicateRow[];
+  /** Rows whose channel is not a contact, as the import reports them. */
+  excluded: ExcludedRow[];
+  /** Clients not in the plan that were contacted, in order of first appearance. */
+  newNames: NewName[];
 }
 
 const isBlank = (cell: CellValue): boolean =>
@@ -82,7 +107,14 @@ export function parseContacts(
   clients: readonly ClientRef[],
   options: ParseContactsOptions = {},
 ): ParsedContacts {
-  const out: ParsedContacts = { contacts: [], issues: [], unmatched: [], duplicates: [] };
+  const out: ParsedContacts = {
+    contacts: [],
+    issues: [],
+    unmatched: [],
+    duplicates: [],
+    excluded: [],
+    newNames: [],
+  };
   if (grid.length === 0) return out;
   const headerIndex = findHeaderIndex(grid);
   const headerRow = (options.headerRow ?? 1) + headerIndex;
@@ -94,6 +126,10 @@ export function parseContacts(
   }
   const matcher = createClientMatcher(clients);
   const channels = channelTable(options.channelAliases);
+  const ownAliases = new Set(Object.keys(options.channelAliases ?? {}).map((k) => normaliseText(k)));
+  const excludedList = options.excludedChannels ?? DEFAULT_EXCLUDED_CHANNELS;
+  const keepNewNames = options.newNames ?? true;
+  const newNames = new Map<string, NewName>();
   const channelMemo = new Map<string, ChannelId | null>();
   const seen = new Map<string, number>();
   // Required columns are present (checked above); the first of each names the cell in messages.
@@ -110,6 +146,11 @@ export function parseContacts(
       headers: columns.headers,
     };
     const reasons: UnmatchedReason[] = [];
+    const channelText = firstText(values, columns.channel);
+    if (!ownAliases.has(normaliseText(channelText)) && isExcludedChannel(channelText, excludedList)) {
+      out.excluded.push({ row: headerRow + i - headerIndex, value: channelText });
+      continue;
+    }
 
     const dateCell = values[dateCol];
     const date = parseDateCell(dateCell);
@@ -127,6 +168,7 @@ export function parseContacts(
 
     const clientText = firstText(values, columns.client);
     let clientId: string | null = null;
+    let isNew = false;
     if (clientText === "") {
       reasons.push("missingClient");
       issue(ctx, clientCol, "unmatched", "no client given.", "aucun client indiqué.");
@@ -149,6 +191,9 @@ export function parseContacts(
           `le client « ${clientText} » correspond à plusieurs clients (${ids}).`,
           clientText,
         );
+      } else if (keepNewNames) {
+        clientId = clientText;
+        isNew = true;
       } else {
         reasons.push("unknownClient");
         issue(
@@ -162,7 +207,6 @@ export function parseContacts(
       }
     }
 
-    const channelText = firstText(values, columns.channel);
     let channel = channelMemo.get(channelText);
     if (channel === undefined) {
       channel = channels.get(normaliseText(channelText)) ?? null;
@@ -198,8 +242,26 @@ export function parseContacts(
       );
       if (options.keepDuplicates !== true) continue;
     } else seen.set(key, ctx.row);
+    if (isNew) {
+      const known = newNames.get(clientText);
+      if (known === undefined) newNames.set(clientText, { name: clientText, rows: [ctx.row] });
+      else known.rows.push(ctx.row);
+    }
     const source = columns.source.length > 0 ? firstText(values, columns.source) : (options.source ?? "");
     out.contacts.push({ date, clientId, channel, note, source, row: ctx.row });
   }
+  out.newNames = [...newNames.values()];
   return out;
+}
+
+/** New names as tracked rows: prospects without a plan, so their contacts count as prospecting. */
+export function newNameRows(newNames: readonly NewName[]): PlanRow[] {
+  return newNames.map((n) => ({
+    id: n.name,
+    segment: "prospect",
+    planned: {},
+    salesN: null,
+    salesN1: null,
+    potential: null,
+  }));
 }

@@ -1,15 +1,17 @@
 /** Tracking through the year: contacts log parsing, per-client tracking and portfolio KPIs. */
-export { parseContacts } from "./contacts";
+export { newNameRows, parseContacts } from "./contacts";
 export type {
   Contact,
   DuplicateRow,
+  ExcludedRow,
+  NewName,
   ParseContactsOptions,
   ParsedContacts,
   UnmatchedReason,
   UnmatchedRow,
 } from "./contacts";
 export { excelSerialToIso, isoToExcelSerial, parseDateCell, parseDateText } from "./dates";
-export { matchChannel, channelTable } from "./channels";
+export { matchChannel, channelTable, DEFAULT_EXCLUDED_CHANNELS, isExcludedChannel } from "./channels";
 export { createClientMatcher } from "./clientMatch";
 export type { ClientMatch, ClientMatcher, ClientRef } from "./clientMatch";
 export { normaliseText, normaliseCompanyName } from "./text";

@@ -71,7 +71,8 @@ export function computeFigures(
   const refs = portfolio.plan.map((p) => ({ id: p.id, name: portfolio.names.get(p.id) ?? p.id }));
   const parsed = tracking.parseContacts(contactsGrid, refs);
   const result = tracking.trackClients({
-    plan: portfolio.plan,
+    // New names (clients not in the plan) are tracked as prospects without a plan.
+    plan: [...portfolio.plan, ...tracking.newNameRows(parsed.newNames)],
     contacts: parsed.contacts,
     period: { start: frame.periodStart, end: frame.periodEnd },
     asOf,

@@ -222,6 +222,8 @@ export const en = {
   "track.importResult": "Import result",
   "track.imported": "{appended} contacts added, {duplicates} duplicates skipped.",
   "track.unmatched": "{n} rows match no client: fix them in the sheet {sheet}.",
+  "track.excluded": "{n} rows left out, not contacts (inbound calls, after-sales, mailings): {values}.",
+  "track.newNames": "{n} new names, counted as prospecting (add them to the plan): {names}.",
   "track.importIssues": "Rows that could not be read",
   "track.issueLine": "Row {row}, {column}: {message}",
   "track.kpis": "Where you stand on {date}",

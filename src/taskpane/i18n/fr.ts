@@ -225,6 +225,9 @@ export const fr: Messages = {
   "track.importResult": "Résultat de l'import",
   "track.imported": "{appended} contacts ajoutés, {duplicates} doublons ignorés.",
   "track.unmatched": "{n} lignes ne correspondent à aucun client : corrigez-les dans la feuille {sheet}.",
+  "track.excluded":
+    "{n} lignes écartées, ce ne sont pas des contacts (appels entrants, SAV, mailings) : {values}.",
+  "track.newNames": "{n} nouveaux noms, comptés en prospection (à ajouter au plan) : {names}.",
   "track.importIssues": "Lignes illisibles",
   "track.issueLine": "Ligne {row}, {column} : {message}",
   "track.frame": "Période du plan du {start} au {end}, jours fériés : {country}",

@@ -20,6 +20,19 @@ export function ImportSummary({ result }: { result: ContactsImportResult }): Rea
             ` ${t("track.unmatched", { n: number(result.unmatched), sheet: result.unmatchedSheet ?? "" })}`}
         </MessageBarBody>
       </MessageBar>
+      {result.excluded.length > 0 && (
+        <Text block size={200}>
+          {t("track.excluded", {
+            n: number(result.excluded.reduce((s, e) => s + e.rows, 0)),
+            values: result.excluded.map((e) => `${e.value} (${number(e.rows)})`).join(", "),
+          })}
+        </Text>
+      )}
+      {result.newNames.length > 0 && (
+        <Text block size={200}>
+          {t("track.newNames", { n: number(result.newNames.length), names: result.newNames.join(", ") })}
+        </Text>
+      )}
       {result.issues.length > 0 && (
         <ul className={styles.list} aria-label={t("track.importIssues")}>
           {result.issues.slice(0, SHOWN_ISSUES).map((issue, i) => (

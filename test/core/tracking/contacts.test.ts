@@ -1,3 +1,4 @@
+import * as calendar from "../../../src/core/calendar";
 import * as tracking from "../../../src/core/tracking";
 import type { Grid } from "../../../src/core/types";
 
@@ -59,7 +60,7 @@ describe("parseContacts", () => {
       ["01/03/2026", "", "Visite"],
       ["pas une date", "Nobody", "Pigeon"],
     ];
-    const parsed = tracking.parseContacts(grid, clients);
+    const parsed = tracking.parseContacts(grid, clients, { newNames: false });
     expect(parsed.contacts).toEqual([]);
     expect(parsed.unmatched.map((u) => [u.row, u.reason])).toEqual([
       [2, "badDate"],
@@ -142,6 +143,8 @@ describe("parseContacts", () => {
       issues: [],
       unmatched: [],
       duplicates: [],
+      excluded: [],
+      newNames: [],
     });
   });
 
@@ -174,7 +177,7 @@ describe("parseContacts on CRM exports", () => {
       ["#N/A", "C001", "Visite"],
       ["2026-03-05", "#REF!", "Visite"],
     ];
-    const parsed = tracking.parseContacts(grid, clients);
+    const parsed = tracking.parseContacts(grid, clients, { newNames: false });
     expect(parsed.unmatched.map((u) => [u.row, u.reason])).toEqual([
       [2, "badDate"],
       [3, "unknownClient"],
@@ -184,5 +187,78 @@ describe("parseContacts on CRM exports", () => {
       [3, "excelError", "Client"],
     ]);
     expect(parsed.issues[0].message).toContain("#N/A");
+  });
+
+  it("leaves out inbound calls, after-sales and mass mailings, and says so (an alias wins)", () => {
+    const grid: Grid = [
+      ["Date", "Client", "Type"],
+      ["02/03/2026", "C001", "Appel entrant"],
+      ["02/03/2026", "C001", "SAV"],
+      ["02/03/2026", "C002", "Mailing"],
+      ["02/03/2026", "C002", "Appel sortant"],
+      ["02/03/2026", "C003", "E-mailing printemps"],
+      ["02/03/2026", "C003", "Appel entrant SAV"],
+    ];
+    const parsed = tracking.parseContacts(grid, clients);
+    expect(parsed.excluded).toEqual([
+      { row: 2, value: "Appel entrant" },
+      { row: 3, value: "SAV" },
+      { row: 4, value: "Mailing" },
+      { row: 6, value: "E-mailing printemps" },
+      { row: 7, value: "Appel entrant SAV" },
+    ]);
+    expect(parsed.contacts.map((c) => [c.row, c.channel])).toEqual([[5, "call"]]);
+    expect(parsed.issues).toEqual([]);
+    // The rep's own mapping wins over the default list; the list itself is editable.
+    const mapped = tracking.parseContacts(grid, clients, {
+      channelAliases: { SAV: "visit" },
+      excludedChannels: ["mailing"],
+    });
+    expect(mapped.contacts.map((c) => [c.row, c.channel])).toEqual([
+      [3, "visit"],
+      [5, "call"],
+    ]);
+    expect(mapped.excluded.map((e) => e.row)).toEqual([4, 6]);
+    expect(mapped.unmatched.map((u) => [u.row, u.reason])).toEqual([
+      [2, "unknownChannel"],
+      [7, "unknownChannel"],
+    ]);
+  });
+
+  it("keeps contacts with clients not in the plan as new names, counted as prospecting", () => {
+    const grid: Grid = [
+      ["Date", "Client", "Canal"],
+      ["02/03/2026", "Menuiserie Roux", "Visite"],
+      ["09/03/2026", "C001", "Visite"],
+      ["16/03/2026", "Menuiserie Roux", "Appel"],
+      ["16/03/2026", "Café de la Gare", "Visite"],
+    ];
+    const parsed = tracking.parseContacts(grid, clients);
+    expect(parsed.unmatched).toEqual([]);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.newNames).toEqual([
+      { name: "Menuiserie Roux", rows: [2, 4] },
+      { name: "Café de la Gare", rows: [5] },
+    ]);
+    expect(parsed.contacts.filter((c) => c.clientId === "Menuiserie Roux")).toHaveLength(2);
+    const rows = tracking.newNameRows(parsed.newNames);
+    expect(rows.map((r) => [r.id, r.segment, r.planned])).toEqual([
+      ["Menuiserie Roux", "prospect", {}],
+      ["Café de la Gare", "prospect", {}],
+    ]);
+    const result = tracking.trackClients({
+      plan: [
+        { id: "C001", segment: "retain", planned: { visit: 10 }, salesN: 1, salesN1: 1, potential: null },
+        ...rows,
+      ],
+      contacts: parsed.contacts,
+      period: { start: "2026-01-01", end: "2026-12-31" },
+      asOf: "2026-03-31",
+      calendar: calendar.createWorkCalendar({ country: "FR" }),
+    });
+    expect(result.clients.find((c) => c.id === "Menuiserie Roux")?.contacts).toBe(2);
+    const kpis = tracking.portfolioKpis(result);
+    expect(kpis.reach).toBe(1); // reach stays over planned clients
+    expect(kpis.contacts).toBe(4);
   });
 });

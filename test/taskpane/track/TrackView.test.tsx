@@ -137,6 +137,11 @@ describe("TrackView", () => {
         unmatched: 1,
         unmatchedSheet: "Unmatched",
         issues: [{ row: 4, column: "date", code: "badDate", message: "invalid date '31/02'" }],
+        excluded: [
+          { value: "Appel entrant", rows: 2 },
+          { value: "SAV", rows: 1 },
+        ],
+        newNames: ["Menuiserie Roux"],
       },
     });
     renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />);
@@ -146,6 +151,12 @@ describe("TrackView", () => {
     const result = await screen.findByRole("region", { name: "Import result" });
     expect(result).toHaveTextContent("11 contacts added, 1 duplicates skipped.");
     expect(result).toHaveTextContent("1 rows match no client: fix them in the sheet Unmatched.");
+    expect(result).toHaveTextContent(
+      "3 rows left out, not contacts (inbound calls, after-sales, mailings): Appel entrant (2), SAV (1).",
+    );
+    expect(result).toHaveTextContent(
+      "1 new names, counted as prospecting (add them to the plan): Menuiserie Roux.",
+    );
     expect(within(result).getByRole("list", { name: "Rows that could not be read" })).toHaveTextContent(
       "Row 4, date: invalid date '31/02'",
     );

@@ -22,7 +22,10 @@ describe("trackModel", () => {
     expect(figures.kpis.saturatedTopAccounts).toEqual(["K1"]);
     expect(figures.kpis.neglectedAtRisk).toEqual(["R1"]);
     expect(figures.kpis.reach).toBeCloseTo(2 / 3);
-    expect(figures.contactIssues).toBeGreaterThan(0); // ZZ9 matches no client
+    // ZZ9 is not in the plan: a new name, tracked as a prospect without a plan, not an issue.
+    expect(figures.contactIssues).toBe(0);
+    const zz9 = figures.result.clients.find((c) => c.id === "ZZ9");
+    expect([zz9?.segment, zz9?.plannedWeighted, zz9?.contacts]).toEqual(["prospect", 0, 1]);
     const remaining = figures.result.clients.reduce((s, c) => s + c.remainingWeighted, 0);
     expect(figures.catchUp).toBeCloseTo(remaining / figures.result.elapsed.remainingDays);
     expect(figures.result.elapsed.elapsedDays).toBe(123); // domain example: 123 of 252
