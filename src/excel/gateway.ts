@@ -14,6 +14,7 @@ import { createUndoStore } from "./undoStore";
 import { writePlan } from "./writePlan";
 import { importContacts } from "./contacts";
 import { refresh } from "./refresh";
+import { writeTours } from "./tours";
 import { readActions, writeAction } from "./actions";
 import { readPlanSettings } from "./settings";
 
@@ -78,6 +79,13 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
         store.record = record;
         store.onSheet = true;
         return result;
+      }),
+    writeTours: (rows, progress) =>
+      withGatewayErrors({ sheet: "Tours" }, async () => {
+        const { rowsWritten, sheet, record } = await writeTours(run, settings(), rows, progress);
+        store.record = record;
+        store.onSheet = true;
+        return { rowsWritten, sheet };
       }),
     readPlanSettings: () => withGatewayErrors({ table: "Settings" }, () => readPlanSettings(run)),
     readActions: () => withGatewayErrors({ table: "Actions" }, () => readActions(run)),

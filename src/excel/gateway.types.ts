@@ -147,6 +147,13 @@ export interface RefreshResult {
   over: number;
 }
 
+export interface ToursReceipt {
+  /** Rows written below the header. */
+  rowsWritten: number;
+  /** The sheet written ("Tournées" or "Tours"). */
+  sheet: string;
+}
+
 export type ActionStatus = "open" | "done" | "cancelled";
 export interface ActionRow {
   clientId: string;
@@ -176,6 +183,11 @@ export interface WorkbookGateway {
   refresh(asOf: string, progress?: ProgressFn): Promise<RefreshResult>;
   /** The plan's settings as the workbook records them; null when it has none (not a plan workbook). */
   readPlanSettings(): Promise<PlanSettings | null>;
+  /**
+   * Rewrites the Tours sheet in place with the given rows (header first: core/tours tourSheetRows),
+   * creating the sheet when missing. Undoable.
+   */
+  writeTours(rows: Grid, progress?: ProgressFn): Promise<ToursReceipt>;
   readActions(): Promise<ActionRow[]>;
   writeAction(a: ActionRow): Promise<void>;
   /** Restores exactly what the last Cadence write replaced; false when there is nothing to undo. */

@@ -7,7 +7,8 @@
  * (window.__cadenceWorkbench), and leaves a screenshot in test-results/e2e/.
  */
 import type { Browser, FrameLocator, Page } from "playwright-core";
-import { dayNumberToIso, isoToDayNumber } from "../../src/core/calendar";
+import { createWorkCalendar, dayNumberToIso, isoToDayNumber } from "../../src/core/calendar";
+import { TOUR_SHEET_HEADERS } from "../../src/core/tours";
 import { demoPeriod } from "../../src/workbench/demo/period";
 import { ensureBuild } from "../support/build";
 import { browserAvailable, launchBrowser } from "../support/chromium";
@@ -17,6 +18,7 @@ import {
   exportMonthCsv,
   openWorkbench,
   serialOf,
+  serialToIso,
   sheetOf,
   shot,
   tableOf,
@@ -310,6 +312,54 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     await shot(page, "09-action");
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it("plans four weeks of tours from the Tours tab into the Tours sheet, drawn day by day, with Undo", async () => {
+    await pane.getByRole("tab", { name: "Tours" }).click();
+    await pane.getByLabel("First day").fill("2026-11-30");
+    await pane.getByLabel("Weeks").fill("4");
+    await pane.getByLabel(/^Base/).fill("44000");
+    await pane.getByLabel("Visits per day").fill("4");
+    await pane.getByRole("button", { name: "Plan the tours" }).click();
+    await pane.getByText(/^Tours sheet written: /).waitFor({ timeout: 120_000 });
+    await shot(page, "10-tours");
+    const cells = await workbookCells(page);
+    const sheet = sheetOf(cells, "Tours").values;
+    expect(sheet[0]?.slice(0, 10)).toEqual([...TOUR_SHEET_HEADERS.en]);
+    const clientIds = new Set(
+      sheetOf(cells, "Clients")
+        .values.slice(1)
+        .map((r) => String(r[0])),
+    );
+    const cal = createWorkCalendar({ country: "FR" });
+    const byDay = new Map<string, (typeof sheet)[number][]>();
+    for (const row of sheet.slice(1)) {
+      if (row[0] === "") continue;
+      const date = typeof row[0] === "number" ? serialToIso(row[0]) : String(row[0]);
+      byDay.set(date, [...(byDay.get(date) ?? []), row]);
+    }
+    expect(byDay.size).toBeGreaterThanOrEqual(15);
+    for (const [date, rows] of byDay) {
+      // Every day a working day of the four weeks, at most 4 stops, then the way back with the day's totals.
+      expect(date >= "2026-11-30" && date <= "2026-12-27").toBe(true);
+      expect(cal.isWorkingDay(date)).toBe(true);
+      const stops = rows.slice(0, -1);
+      expect(stops.length).toBeGreaterThan(0);
+      expect(stops.length).toBeLessThanOrEqual(4);
+      expect(stops.map((r) => r[1])).toEqual(stops.map((_, i) => i + 1));
+      for (const stop of stops) expect(clientIds.has(String(stop[2]))).toBe(true);
+      const total = rows.at(-1) ?? [];
+      const legs = rows.reduce((sum, r) => sum + Number(r[6]), 0);
+      expect(Math.abs(legs - Number(total[8]))).toBeLessThanOrEqual(0.05 * rows.length + 0.05);
+      expect(Number(total[9])).toBeCloseTo(Number(total[8]) * 1.3, 0);
+    }
+    // One drawing per day, made in the pane (SVG, no map tiles).
+    await expect(pane.locator("svg[data-tour-day]").count()).resolves.toBe(byDay.size);
+    await pane.getByRole("button", { name: "Undo the tours" }).click();
+    await pane.getByText("The Tours sheet is back as it was.").waitFor({ timeout: 30_000 });
+    const undone = sheetOf(await workbookCells(page), "Tours").values;
+    expect(undone.slice(1).every((r) => r.every((c) => c === ""))).toBe(true);
+    expect(errors).toEqual([]);
+  }, 240_000);
 
   it("also plans from the rep's own selected range, as the demo opens, leaving the rep's columns alone", async () => {
     const own = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: "en-US" });

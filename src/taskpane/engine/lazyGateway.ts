@@ -28,6 +28,7 @@ export function lazyGateway(
     readPlanSettings: async () => (await get()).readPlanSettings(),
     readActions: async () => (await get()).readActions(),
     writeAction: async (...args) => (await get()).writeAction(...args),
+    writeTours: async (...args) => (await get()).writeTours(...args),
     undoLastWrite: async () => (await get()).undoLastWrite(),
     // Nothing can have been written before the gateway loaded.
     canUndo: () => loaded?.canUndo() ?? false,

@@ -5,6 +5,7 @@ import { ActionsView } from "../actions/ActionsView";
 import { I18nProvider } from "../i18n/I18nProvider";
 import { useI18n } from "../i18n/useI18n";
 import { PlanWizard } from "../plan/PlanWizard";
+import { ToursView } from "../tours/ToursView";
 import { TrackView } from "../track/TrackView";
 import type { AppProps, TabId } from "./App.types";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -38,6 +39,7 @@ function Shell({ gateway, initialTab = "plan" }: AppProps): ReactNode {
           <Tab value="plan">{t("tab.plan")}</Tab>
           <Tab value="track">{t("tab.track")}</Tab>
           <Tab value="actions">{t("tab.actions")}</Tab>
+          <Tab value="tours">{t("tab.tours")}</Tab>
           <Tab value="team">{t("tab.team")}</Tab>
         </TabList>
         <LanguageSwitch />
@@ -49,6 +51,7 @@ function Shell({ gateway, initialTab = "plan" }: AppProps): ReactNode {
         </div>
         {tab === "track" && <TrackView gateway={gateway} />}
         {tab === "actions" && <ActionsView gateway={gateway} />}
+        {tab === "tours" && <ToursView gateway={gateway} />}
         {tab === "team" && <TeamPlaceholder />}
       </main>
     </div>

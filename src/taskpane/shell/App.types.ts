@@ -1,7 +1,7 @@
 import type { WorkbookGateway } from "../../excel/gateway.types";
 import type { Language } from "../i18n/catalogue.types";
 
-export type TabId = "plan" | "track" | "actions" | "team";
+export type TabId = "plan" | "track" | "actions" | "tours" | "team";
 
 export interface AppProps {
   gateway: WorkbookGateway;

@@ -27,6 +27,8 @@ export interface FakeGatewayState {
   tables: Record<string, SourceRead>;
   actions: ActionRow[];
   written: PlanWriteRow[][];
+  /** The Tours sheet's rows as writeTours left them. */
+  tours: Grid | null;
   /** The targets writePlan was given (settings included). */
   targets: PlanTarget[];
   /** What createPlanWorkbook was asked (the portfolio it copies). */
@@ -104,6 +106,7 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
     },
     refreshResult: { asOf: "2026-06-30", clients: 0, contacts: 0, under: 0, onTrack: 0, over: 0 },
     undoStack: 0,
+    tours: null,
     failures: {},
     writeGate: null,
     createGate: null,
@@ -212,6 +215,12 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
     readActions: () => {
       failIfAsked("readActions");
       return Promise.resolve(state.actions.map((a) => ({ ...a })));
+    },
+    writeTours: (rows: Grid) => {
+      failIfAsked("writeTours");
+      state.tours = rows;
+      state.undoStack += 1;
+      return Promise.resolve({ rowsWritten: Math.max(0, rows.length - 1), sheet: "Tournées" });
     },
     writeAction: (row: ActionRow) => {
       failIfAsked("writeAction");
