@@ -54,7 +54,7 @@ export async function seedPlans(
       rep_id: repId,
       updated_by: repId,
       year: 2026,
-      capacity: JSON.stringify({ weighted: 800 }),
+      capacity: JSON.stringify({ visit: 800, call: 400 }),
     });
     for (let c = 0; c < clientsPerRep; c++) {
       const id = randomUUID();

@@ -9,6 +9,7 @@ import * as serve from "./serve";
 import * as tokens from "./tokens";
 import * as users from "./users";
 import * as sync from "./sync";
+import * as team from "./team";
 
 /** Each command module exports a `register(program)`; add yours to this list. */
 export const COMMANDS: readonly ((program: Command) => void)[] = [
@@ -22,4 +23,5 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   users.register,
   tokens.register,
   sync.register,
+  team.register,
 ];
