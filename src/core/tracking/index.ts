@@ -1,5 +1,7 @@
 /** Tracking through the year: contacts log parsing, per-client tracking and portfolio KPIs. */
 export { newNameRows, parseContacts } from "./contacts";
+export { catchUpByChannel, portfolioCatchUp } from "./catchUp";
+export type { CatchUpLine, DayHolds } from "./catchUp";
 export type {
   Contact,
   DuplicateRow,

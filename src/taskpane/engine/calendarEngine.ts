@@ -40,6 +40,8 @@ export interface TrackFigures {
   kpis: tracking.PortfolioKpis;
   /** Remaining weighted contacts per remaining working day, for the whole portfolio. */
   catchUp: number | null;
+  /** Catch-up per channel against what a day holds (the core's rule). */
+  catchUpLines: tracking.CatchUpLine[];
   contactIssues: number;
   names: ReadonlyMap<string, string>;
   /** The period and calendar the figures were computed over. */
@@ -53,6 +55,10 @@ export interface TrackingFrame {
   country: string;
   /** "" for none. */
   region: string;
+  /** The plan's capacity inputs, when the workbook records them: what a day holds. */
+  leaveDays?: number;
+  nonFieldDays?: number;
+  contactsPerDay?: number;
 }
 
 /** Without a plan's recorded settings: the calendar year of the date, France's calendar. */
@@ -82,12 +88,23 @@ export function computeFigures(
     }),
   });
   const kpis = tracking.portfolioKpis(result);
+  // What a working day holds: visits per field day on the plan's share of field days (leave and
+  // office days take the rest). The workbook records no remote time, so remote channels hold none.
+  const working = result.elapsed.totalDays;
+  const off = (frame.leaveDays ?? 0) + (frame.nonFieldDays ?? 0);
+  const holds: tracking.DayHolds = {
+    visitsPerDay: frame.contactsPerDay ?? 4,
+    remotePerDay: capacity.DEFAULT_REMOTE_PER_DAY,
+    fieldShare: working > 0 ? Math.max(0, working - off) / working : 0,
+    remoteShare: 0,
+  };
   const remaining = result.clients.reduce((s, c) => s + c.remainingWeighted, 0);
   const days = result.elapsed.remainingDays;
   return {
     result,
     kpis,
     catchUp: days > 0 ? remaining / days : null,
+    catchUpLines: tracking.portfolioCatchUp(result, holds),
     contactIssues: parsed.issues.length + parsed.unmatched.length,
     names: portfolio.names,
     frame,

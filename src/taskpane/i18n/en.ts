@@ -239,6 +239,11 @@ export const en = {
   "track.kpi.paceHint": "Against the calendar ({elapsed} of the year elapsed)",
   "track.kpi.catchUp": "Catch-up per working day",
   "track.kpi.catchUpHint": "Visit-equivalents a day over the {days} working days left",
+  "track.catchUpPerChannel": "Catch-up per channel",
+  "track.catchUp.visitOk": "Visits: {perDay} a working day to catch up; a day holds {holds}.",
+  "track.catchUp.visitShort":
+    "Visits: {perDay} a working day to catch up, but a day holds {holds}: {missing} visits cannot be made this year.",
+  "track.catchUp.remote": "{channel}: {remaining} left, {perDay} a working day.",
   "track.statusCounts": "{under} under plan, {onTrack} on track, {over} over plan",
   "track.symptoms": "Symptoms",
   "track.symptom.saturated": "Saturated top accounts",

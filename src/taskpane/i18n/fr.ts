@@ -243,6 +243,11 @@ export const fr: Messages = {
   "track.kpi.paceHint": "Face au calendrier ({elapsed} de l'année écoulée)",
   "track.kpi.catchUp": "Rattrapage par jour ouvré",
   "track.kpi.catchUpHint": "Équivalents visites par jour sur les {days} jours ouvrés restants",
+  "track.catchUpPerChannel": "Rattrapage par canal",
+  "track.catchUp.visitOk": "Visites : {perDay} par jour ouvré pour rattraper ; un jour en tient {holds}.",
+  "track.catchUp.visitShort":
+    "Visites : {perDay} par jour ouvré pour rattraper, mais un jour en tient {holds} : {missing} visites ne pourront pas être faites cette année.",
+  "track.catchUp.remote": "{channel} : {remaining} restants, {perDay} par jour ouvré.",
   "track.statusCounts": "{under} en retard, {onTrack} dans le rythme, {over} en avance",
   "track.symptoms": "Symptômes",
   "track.symptom.saturated": "Grands comptes saturés",

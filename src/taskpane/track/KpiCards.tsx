@@ -1,12 +1,13 @@
 import { Text } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { channelLabel } from "../i18n/labels";
 import { useI18n } from "../i18n/useI18n";
 import type { TrackFigures } from "../engine/calendarEngine";
 import { useTrackStyles } from "./useTrackStyles.styles";
 
 /** The five cards a rep reads each month: attainment, reach, coverage, pace, catch-up. */
 export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
-  const { t, percent, number, date } = useI18n();
+  const { t, percent, number, date, language } = useI18n();
   const styles = useTrackStyles();
   const k = figures.kpis;
   const pct = (v: number | null): string => (v === null ? "—" : percent(v));
@@ -64,6 +65,25 @@ export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
           </div>
         ))}
       </div>
+      {figures.catchUpLines.length > 0 && (
+        <ul aria-label={t("track.catchUpPerChannel")}>
+          {figures.catchUpLines.map((line) => (
+            <li key={line.channel}>
+              {line.channel === "visit"
+                ? t(line.reachable ? "track.catchUp.visitOk" : "track.catchUp.visitShort", {
+                    perDay: line.perDay === null ? "—" : number(line.perDay, 1),
+                    holds: number(line.holds, 1),
+                    missing: number(line.cannotMake),
+                  })
+                : t("track.catchUp.remote", {
+                    channel: channelLabel(line.channel, language),
+                    remaining: number(line.remaining),
+                    perDay: line.perDay === null ? "—" : number(line.perDay, 1),
+                  })}
+            </li>
+          ))}
+        </ul>
+      )}
       <Text size={200}>
         {t("track.statusCounts", {
           under: number(k.counts.Under),

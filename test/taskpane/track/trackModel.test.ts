@@ -31,4 +31,28 @@ describe("trackModel", () => {
     expect(figures.result.elapsed.elapsedDays).toBe(123); // domain example: 123 of 252
     expect(tracking.DEFAULT_TOLERANCE).toBe(0.2);
   });
+
+  it("gives the catch-up per channel against what a day holds, as the core computes it", () => {
+    const portfolio = planFromClients(clientsTable());
+    const frame = {
+      periodStart: "2026-01-01",
+      periodEnd: "2026-12-31",
+      country: "FR",
+      region: "",
+      leaveDays: 25,
+      nonFieldDays: 20,
+      contactsPerDay: 4,
+    };
+    const figures = computeFigures(portfolio, grid(CRM_EXPORT), "2026-06-30", frame);
+    const expected = tracking.portfolioCatchUp(figures.result, {
+      visitsPerDay: 4,
+      remotePerDay: 3,
+      fieldShare: 207 / 252,
+      remoteShare: 0,
+    });
+    expect(figures.catchUpLines).toEqual(expected);
+    const visit = figures.catchUpLines.find((l) => l.channel === "visit");
+    expect(visit?.holds).toBeCloseTo((4 * 207) / 252, 12);
+    expect(visit?.remaining).toBe(figures.result.clients.reduce((s, c) => s + (c.remaining.visit ?? 0), 0));
+  });
 });
