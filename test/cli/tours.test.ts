@@ -61,6 +61,7 @@ interface ToursJson {
 }
 
 describe("cadence tours", () => {
+  // A child process through npx and tsx: slow on a loaded machine, hence its own timeout.
   test("run the README way (npx cadence tours … --json): the JSON contract, km = the great-circle round trip", async () => {
     const { stdout } = await promisify(execFile)(
       "npx",
@@ -80,7 +81,7 @@ describe("cadence tours", () => {
         "3",
         "--json",
       ],
-      { cwd: ROOT, timeout: 120_000 },
+      { cwd: ROOT, timeout: 240_000 },
     );
     const json = JSON.parse(stdout) as ToursJson;
     expect(Object.keys(json)).toEqual(["days", "unscheduled", "notGeocoded"]);
@@ -113,7 +114,7 @@ describe("cadence tours", () => {
     expect(json.days.flatMap((d) => d.stops).find((s) => s.id === "A07")?.reason).toBe(
       "never contacted: due at once",
     );
-  });
+  }, 300_000);
 
   test("places fixed appointments first and writes the Tours sheet with its day totals (--out)", async () => {
     const rdv = path.join(dir, "rdv.csv");
