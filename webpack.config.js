@@ -49,6 +49,10 @@ module.exports = (env = {}, argv = {}) => {
           },
         },
         { test: /\.(png|jpg|svg)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+        // The core is pure (architecture.md): importing one of its modules does nothing but define exports, so
+        // webpack may skip the modules a barrel (core/calendar/index.ts) re-exports and nobody uses. That keeps
+        // date-holidays in the lazily loaded chunks (functions/holidays.ts, taskpane/engine) only.
+        { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false },
       ],
     },
     performance: { hints: false },

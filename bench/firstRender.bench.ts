@@ -2,9 +2,15 @@
  * First render of the task pane on the workbench (issue 5 §4, goal < 1 s): serves the production
  * dist/, opens workbench.html in headless Chromium 5 times, each in a fresh context (empty cache),
  * and measures from the page's navigation start to the pane's Plan tab in the DOM of its frame.
+ * Then the shared runtime page Excel opens, taskpane.html, with every script it loads at start-up
+ * (pane, ribbon commands, custom functions): Office.js from Microsoft's CDN is not fetched (the bench runs
+ * offline; without Office the pane renders at once) and a stand-in CustomFunctions lets the functions
+ * register, as Excel's runtime would. It lists the scripts requested before the first render.
  * `npm run bench -- firstRender`.
  */
-import { ensureBuild } from "../test/support/build";
+import type { Browser } from "playwright-core";
+import { CALENDAR_PACKAGES, measureBundle, packagesIn } from "../scripts/check-bundle-size";
+import { DIST, ensureBuild } from "../test/support/build";
 import { browserAvailable, launchBrowser } from "../test/support/chromium";
 import { serveDist } from "../test/support/staticServer";
 import { fmt, median, percentile } from "./stats";
@@ -38,6 +44,65 @@ const WATCH_FIRST_RENDER = `
 })();
 `;
 
+/** Before the shared runtime page's scripts: Excel's CustomFunctions, and the pane's first render time. */
+const RUNTIME_PAGE_SETUP = `
+(() => {
+  window.CustomFunctions = { associate() {}, Error: class extends Error {}, ErrorCode: {} };
+  const marks = {};
+  window.__firstRender = marks;
+  // A mutation observer, not animation frames: the mark falls at React's commit, before its effects run.
+  const observer = new MutationObserver(() => {
+    const tab = document.querySelector('[role="tab"]');
+    if (tab && tab.textContent.length > 0) {
+      marks.pane = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+})();
+`;
+
+async function runtimePage(browser: Browser, url: string): Promise<void> {
+  const times: number[] = [];
+  let scripts: string[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 860 }, locale: "en-US" });
+    const page = await context.newPage();
+    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+    await page.addInitScript({ content: RUNTIME_PAGE_SETUP });
+    await page.goto(`${url}/taskpane.html`);
+    await page.waitForFunction(
+      () => (window as unknown as { __firstRender: { pane?: number } }).__firstRender.pane !== undefined,
+      undefined,
+      { timeout: 30_000, polling: 50 },
+    );
+    const seen = await page.evaluate(() => {
+      const pane = (window as unknown as { __firstRender: { pane: number } }).__firstRender.pane;
+      const before = performance
+        .getEntriesByType("resource")
+        .filter((e) => (e as PerformanceResourceTiming).initiatorType === "script" && e.startTime <= pane);
+      return { pane, scripts: before.map((e) => new URL(e.name).pathname.slice(1)) };
+    });
+    const pane = seen.pane;
+    times.push(pane);
+    scripts = seen.scripts;
+    console.log(`  run ${i + 1}: taskpane.html Plan tab ${fmt(pane)}`);
+    await context.close();
+  }
+  const report = measureBundle(DIST);
+  const calendarBefore = scripts.filter((src) => CALENDAR_PACKAGES.some((p) => packagesIn(DIST, src).has(p)));
+  console.log(`  scripts requested before the first render: ${scripts.join(", ")}`);
+  console.log(
+    `  start-up scripts of taskpane.html: ${(report.totalGzipBytes / 1024).toFixed(1)} KB gzipped ` +
+      `(budget ${(report.budgetBytes / 1024).toFixed(0)} KB); holiday calendar before the first render: ` +
+      (calendarBefore.length === 0 ? "none" : calendarBefore.join(", ")),
+  );
+  console.log(
+    `first render of the shared runtime page (every start-up script), ${RUNS} cold loads: median ${fmt(median(times))}, ` +
+      `min ${fmt(Math.min(...times))}, max ${fmt(percentile(times, 100))}`,
+  );
+}
+
 export async function run(): Promise<void> {
   if (!browserAvailable(__filename)) return;
   const t0 = Date.now();
@@ -62,6 +127,7 @@ export async function run(): Promise<void> {
       console.log(`  run ${i + 1}: workbench grid ${fmt(marks.grid)}, task pane Plan tab ${fmt(marks.pane)}`);
       await context.close();
     }
+    await runtimePage(browser, server.url);
   } finally {
     await browser.close();
     await server.close();

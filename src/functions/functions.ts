@@ -11,6 +11,7 @@ import * as args from "./args";
 import * as concentrationFns from "./concentration";
 import * as distanceFns from "./distance";
 import { guarded, toExcelError } from "./excelErrors";
+import { withHolidays } from "./holidays";
 import * as planning from "./planning";
 import * as progress from "./progress";
 import * as responseCurve from "./response";
@@ -138,14 +139,14 @@ export function weighted(channels: any[][], counts: any[][][]): any[][] {
  * @param [daysOff] Further days off (company bridge days): a range of dates.
  * @returns Working days.
  */
-export function workdays(
+export async function workdays(
   start: any[][],
   end: any[][],
   country?: string,
   region?: string,
   daysOff?: any[][],
-): any[][] {
-  return guarded(() => planning.workdaysOf(start, end, country, region, daysOff));
+): Promise<any[][]> {
+  return withHolidays(() => planning.workdaysOf(start, end, country, region, daysOff));
 }
 
 /**
@@ -164,7 +165,7 @@ export function workdays(
  * @param [remoteShare] Share of the available days at the desk for video, calls and digital (default 0; 0.2 is one day a week).
  * @returns Contacts for the period.
  */
-export function capacity(
+export async function capacity(
   start: any,
   end: any,
   contactsPerDay: any,
@@ -176,8 +177,8 @@ export function capacity(
   region?: string,
   explain?: string,
   remoteShare?: any,
-): any[][] {
-  return guarded(() =>
+): Promise<any[][]> {
+  return withHolidays(() =>
     planning.capacityOf(
       planning.capacityArgs(
         start,
@@ -282,7 +283,7 @@ export function response(
  * @param [region] Region code, e.g. 67 or alsace-moselle.
  * @returns The pace: 1 on plan, 0.5 at half the expected contacts (blank without a plan).
  */
-export function pace(
+export async function pace(
   actual: any[][],
   planned: any[][],
   asOf: any,
@@ -290,8 +291,10 @@ export function pace(
   end?: any,
   country?: string,
   region?: string,
-): any[][] {
-  return guarded(() => progress.paceOf(actual, planned, progress.period(asOf, start, end, country, region)));
+): Promise<any[][]> {
+  return withHolidays(() =>
+    progress.paceOf(actual, planned, progress.period(asOf, start, end, country, region)),
+  );
 }
 
 /**
@@ -308,7 +311,7 @@ export function pace(
  * @param [region] Region code, e.g. 67 or alsace-moselle.
  * @returns Under, On track, Over or No plan.
  */
-export function status(
+export async function status(
   actual: any[][],
   planned: any[][],
   asOf: any,
@@ -318,8 +321,8 @@ export function status(
   end?: any,
   country?: string,
   region?: string,
-): any[][] {
-  return guarded(() =>
+): Promise<any[][]> {
+  return withHolidays(() =>
     progress.statusOf(
       actual,
       planned,
@@ -405,15 +408,15 @@ export function overdue(lastContact: any[][], plannedVisits: any[][], asOf: any)
  * @param [region] Region code, e.g. 67 or alsace-moselle.
  * @returns Contacts per working day.
  */
-export function catchup(
+export async function catchup(
   planned: any[][],
   actual: any[][],
   asOf: any,
   end?: any,
   country?: string,
   region?: string,
-): any[][] {
-  return guarded(() =>
+): Promise<any[][]> {
+  return withHolidays(() =>
     progress.catchUpOf(planned, actual, progress.period(asOf, undefined, end, country, region)),
   );
 }

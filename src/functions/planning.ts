@@ -1,5 +1,5 @@
 /** NORM, WEIGHTED, WORKDAYS and CAPACITY: per-row planning figures over the core's norms and calendar. */
-import * as calendar from "../core/calendar";
+import type * as calendar from "../core/calendar";
 import * as capacity from "../core/capacity";
 import * as norms from "../core/norms";
 import * as tracking from "../core/tracking";
@@ -8,6 +8,7 @@ import { DEFAULT_CHANNELS } from "../core/types";
 import type { Cell, Matrix } from "./args";
 import * as args from "./args";
 import { FunctionInputError } from "./excelErrors";
+import { holidays } from "./holidays";
 import * as keys from "./keys";
 import { LruCache } from "./memo";
 import { readNorms } from "./normTable";
@@ -96,7 +97,7 @@ export function calendarFor(country: Arg, region: Arg, daysOff: Arg): calendar.W
         .values.map((v, i) => args.date(v, "daysOff", args.where(i, 1)))
         .filter((d): d is string => d !== null);
   return calendars.getOrCompute(`${c}|${r}|${off.join(",")}`, () =>
-    calendar.createWorkCalendar({ country: c, region: r === "" ? null : r, extraDaysOff: off }),
+    holidays().createWorkCalendar({ country: c, region: r === "" ? null : r, extraDaysOff: off }),
   );
 }
 
@@ -175,7 +176,7 @@ export function capacityOf(a: CapacityArgs): (number | string)[][] {
   // A remote channel's contacts per remote day are visit-equivalents per day divided by its weight.
   const weight = DEFAULT_CHANNELS.find((c) => c.id === channel)?.weight ?? 1;
   const isVisit = channel === "visit";
-  const result = capacity.computeCapacity({
+  const result = holidays().computeCapacity({
     period: { start: args.scalarDate(a.start ?? null, "start"), end: args.scalarDate(a.end ?? null, "end") },
     country: args.scalarText(a.country ?? null, "FR").toUpperCase(),
     region: args.scalarText(a.region ?? null, "") || null,

@@ -1,5 +1,5 @@
 /** NORM, WEIGHTED, WORKDAYS and CAPACITY as Excel calls them. */
-import { excelErrorOf } from "./support/customFunctions";
+import { excelErrorOf, rejectedExcelError } from "./support/customFunctions";
 import fc from "fast-check";
 import * as fns from "../../src/functions/functions";
 import { column } from "./support/ranges";
@@ -78,28 +78,28 @@ describe("WEIGHTED", () => {
 });
 
 describe("WORKDAYS", () => {
-  test("France 2026 has 252 working days; Bas-Rhin 251 (domain worked example)", () => {
-    expect(fns.workdays([["2026-01-01"]], [["2026-12-31"]])).toEqual([[252]]);
-    expect(fns.workdays([["01/01/2026"]], [["31/12/2026"]], "FR", "67")).toEqual([[251]]);
+  test("France 2026 has 252 working days; Bas-Rhin 251 (domain worked example)", async () => {
+    expect(await fns.workdays([["2026-01-01"]], [["2026-12-31"]])).toEqual([[252]]);
+    expect(await fns.workdays([["01/01/2026"]], [["31/12/2026"]], "FR", "67")).toEqual([[251]]);
   });
 
-  test("Excel serial dates, a column of ends, and extra days off", () => {
+  test("Excel serial dates, a column of ends, and extra days off", async () => {
     // 46023 = 2026-01-01; 46053 = 2026-01-31.
-    expect(fns.workdays([[46023]], column([46053, "2026-01-02", null]))).toEqual(column([21, 1, ""]));
-    expect(fns.workdays([["2026-05-11"]], [["2026-05-15"]], "FR", "", [["2026-05-15"]])).toEqual([[3]]);
+    expect(await fns.workdays([[46023]], column([46053, "2026-01-02", null]))).toEqual(column([21, 1, ""]));
+    expect(await fns.workdays([["2026-05-11"]], [["2026-05-15"]], "FR", "", [["2026-05-15"]])).toEqual([[3]]);
   });
 
-  test("property: working days add up over consecutive periods", () => {
-    fc.assert(
-      fc.property(
+  test("property: working days add up over consecutive periods", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 0, max: 700 }),
         fc.integer({ min: 0, max: 300 }),
         fc.integer({ min: 1, max: 300 }),
-        (a, b, c) => {
+        async (a, b, c) => {
           const day = (n: number): number => 46023 + n; // serial 46023 = 2026-01-01
-          const whole = fns.workdays([[day(a)]], [[day(a + b + c)]])[0]?.[0];
-          const first = fns.workdays([[day(a)]], [[day(a + b)]])[0]?.[0];
-          const second = fns.workdays([[day(a + b + 1)]], [[day(a + b + c)]])[0]?.[0];
+          const whole = (await fns.workdays([[day(a)]], [[day(a + b + c)]]))[0]?.[0];
+          const first = (await fns.workdays([[day(a)]], [[day(a + b)]]))[0]?.[0];
+          const second = (await fns.workdays([[day(a + b + 1)]], [[day(a + b + c)]]))[0]?.[0];
           expect(Number(first) + Number(second)).toBe(whole);
         },
       ),
@@ -107,29 +107,31 @@ describe("WORKDAYS", () => {
     );
   });
 
-  test("a bad date is #VALUE! naming the row; an unknown country #N/A", () => {
-    const e = excelErrorOf(() => fns.workdays([["2026-01-01"]], column(["2026-02-01", "soon"])));
+  test("a bad date is #VALUE! naming the row; an unknown country #N/A", async () => {
+    const e = await rejectedExcelError(() => fns.workdays([["2026-01-01"]], column(["2026-02-01", "soon"])));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe("row 2: end is text 'soon', not a date");
-    expect(excelErrorOf(() => fns.workdays([["2026-01-01"]], [["2026-02-01"]], "XX")).code).toBe("#N/A");
+    expect(
+      (await rejectedExcelError(() => fns.workdays([["2026-01-01"]], [["2026-02-01"]], "XX"))).code,
+    ).toBe("#N/A");
   });
 });
 
 describe("CAPACITY", () => {
-  test("the domain's worked example: 662 client visits, 828 with no prospecting reserve", () => {
-    expect(fns.capacity("2026-01-01", "2026-12-31", 4, 25, 20)).toEqual([[662]]);
-    expect(fns.capacity(46023, "31/12/2026", "4", 25, 20, "visit", 0)).toEqual([[828]]);
+  test("the domain's worked example: 662 client visits, 828 with no prospecting reserve", async () => {
+    expect(await fns.capacity("2026-01-01", "2026-12-31", 4, 25, 20)).toEqual([[662]]);
+    expect(await fns.capacity(46023, "31/12/2026", "4", 25, 20, "visit", 0)).toEqual([[828]]);
     // Calls take remote days, never the field days: none without a remote share (not 207 × 10).
-    expect(fns.capacity("2026-01-01", "2026-12-31", 10, 25, 20, "call")).toEqual([[0]]);
+    expect(await fns.capacity("2026-01-01", "2026-12-31", 10, 25, 20, "call")).toEqual([[0]]);
     const remote = [undefined, undefined, undefined, undefined, 0.2] as const;
     // One day a week at the desk: 207 × 0.2 = 41 remote days × 10 calls.
-    expect(fns.capacity("2026-01-01", "2026-12-31", 10, 25, 20, "call", ...remote)).toEqual([[410]]);
+    expect(await fns.capacity("2026-01-01", "2026-12-31", 10, 25, 20, "call", ...remote)).toEqual([[410]]);
     // …and the field days drop to 166: 664 visits, 531 for clients.
-    expect(fns.capacity("2026-01-01", "2026-12-31", 4, 25, 20, "visit", ...remote)).toEqual([[531]]);
+    expect(await fns.capacity("2026-01-01", "2026-12-31", 4, 25, 20, "visit", ...remote)).toEqual([[531]]);
   });
 
-  test("explain spills the calculation lines in English or French", () => {
-    const lines = fns.capacity(
+  test("explain spills the calculation lines in English or French", async () => {
+    const lines = await fns.capacity(
       "2026-01-01",
       "2026-12-31",
       4,
@@ -145,10 +147,14 @@ describe("CAPACITY", () => {
     expect(lines.every((l) => l.length === 2)).toBe(true);
   });
 
-  test("negative leave is #VALUE!; a period ending before it starts is #VALUE!; a missing rate #VALUE!", () => {
-    expect(excelErrorOf(() => fns.capacity("2026-01-01", "2026-12-31", 4, -3)).code).toBe("#VALUE!");
-    expect(excelErrorOf(() => fns.capacity("2026-12-31", "2026-01-01", 4)).code).toBe("#VALUE!");
-    const missing = excelErrorOf(() => fns.capacity("2026-01-01", "2026-12-31", null));
+  test("negative leave is #VALUE!; a period ending before it starts is #VALUE!; a missing rate #VALUE!", async () => {
+    expect((await rejectedExcelError(() => fns.capacity("2026-01-01", "2026-12-31", 4, -3))).code).toBe(
+      "#VALUE!",
+    );
+    expect((await rejectedExcelError(() => fns.capacity("2026-12-31", "2026-01-01", 4))).code).toBe(
+      "#VALUE!",
+    );
+    const missing = await rejectedExcelError(() => fns.capacity("2026-01-01", "2026-12-31", null));
     expect(missing.code).toBe("#VALUE!");
     expect(missing.message).toBe("contactsPerDay is missing");
   });

@@ -1,5 +1,5 @@
 /** PACE, STATUS, REACH, COVERAGE, CONCENTRATION, OVERDUE and CATCHUP as Excel calls them. */
-import { CustomFunctionsError, excelErrorOf } from "./support/customFunctions";
+import { CustomFunctionsError, excelErrorOf, rejectedExcelError } from "./support/customFunctions";
 import fc from "fast-check";
 import * as tracking from "../../src/core/tracking";
 import * as fns from "../../src/functions/functions";
@@ -11,60 +11,62 @@ beforeEach(() => {
 });
 
 describe("PACE and STATUS", () => {
-  test("the domain's worked example: 12 planned, 4 done on 2026-06-30 → pace 0.68, Under", () => {
-    const pace = fns.pace([[4]], [[12]], "2026-06-30");
+  test("the domain's worked example: 12 planned, 4 done on 2026-06-30 → pace 0.68, Under", async () => {
+    const pace = await fns.pace([[4]], [[12]], "2026-06-30");
     expect(pace[0]?.[0]).toBeCloseTo(4 / (12 * (123 / 252)), 10);
-    expect(fns.status([[4]], [[12]], "2026-06-30")).toEqual([["Under"]]);
-    expect(fns.status([[4]], [[12]], "30/06/2026", 0.4, "fr")).toEqual([["Dans le rythme"]]);
+    expect(await fns.status([[4]], [[12]], "2026-06-30")).toEqual([["Under"]]);
+    expect(await fns.status([[4]], [[12]], "30/06/2026", 0.4, "fr")).toEqual([["Dans le rythme"]]);
   });
 
-  test("columns: blank plan → blank, no plan → No plan, nothing due yet → On track", () => {
+  test("columns: blank plan → blank, no plan → No plan, nothing due yet → On track", async () => {
     const actual = column([6, 9, 0, 3, null]);
     const planned = column([12, 12, 0, null, 12]);
-    expect(fns.status(actual, planned, "2026-06-30")).toEqual(
+    expect(await fns.status(actual, planned, "2026-06-30")).toEqual(
       column(["On track", "Over", "No plan", "", "Under"]),
     );
-    expect(fns.pace(actual, planned, "2026-06-30")[2]).toEqual([""]);
-    expect(fns.status([[0]], [[12]], "2025-12-31", undefined, undefined, "2026-01-01")).toEqual([
+    expect((await fns.pace(actual, planned, "2026-06-30"))[2]).toEqual([""]);
+    expect(await fns.status([[0]], [[12]], "2025-12-31", undefined, undefined, "2026-01-01")).toEqual([
       ["On track"],
     ]);
   });
 
-  test("an explicit period and a region change the elapsed share", () => {
-    const year = fns.pace([[4]], [[12]], "2026-06-30", "2026-01-01", "2026-12-31", "FR", "67");
+  test("an explicit period and a region change the elapsed share", async () => {
+    const year = await fns.pace([[4]], [[12]], "2026-06-30", "2026-01-01", "2026-12-31", "FR", "67");
     expect(year[0]?.[0]).toBeCloseTo(4 / (12 * (122 / 251)), 10);
-    const half = fns.pace([[4]], [[12]], "2026-03-31", "2026-01-01", "2026-06-30");
+    const half = await fns.pace([[4]], [[12]], "2026-03-31", "2026-01-01", "2026-06-30");
     expect(Number(half[0]?.[0])).toBeGreaterThan(0.6);
   });
 
-  test("bad inputs: negative actual #VALUE!, bad tolerance #VALUE!, bad date #VALUE!, period backwards #VALUE!", () => {
-    expect(excelErrorOf(() => fns.pace(column([1, -2]), column([3, 3]), "2026-06-30")).message).toBe(
-      "row 2: actual is -2; it cannot be negative",
-    );
-    expect(excelErrorOf(() => fns.status([[1]], [[2]], "2026-06-30", 1.5)).code).toBe("#VALUE!");
-    expect(excelErrorOf(() => fns.pace([[1]], [[2]], "tomorrow")).message).toBe(
-      "asOf is text 'tomorrow', not a date",
-    );
-    expect(excelErrorOf(() => fns.pace([[1]], [[2]], "2026-06-30", "2026-12-31", "2026-01-01")).code).toBe(
+  test("bad inputs: negative actual #VALUE!, bad tolerance #VALUE!, bad date #VALUE!, period backwards #VALUE!", async () => {
+    expect(
+      (await rejectedExcelError(() => fns.pace(column([1, -2]), column([3, 3]), "2026-06-30"))).message,
+    ).toBe("row 2: actual is -2; it cannot be negative");
+    expect((await rejectedExcelError(() => fns.status([[1]], [[2]], "2026-06-30", 1.5))).code).toBe(
       "#VALUE!",
     );
+    expect((await rejectedExcelError(() => fns.pace([[1]], [[2]], "tomorrow"))).message).toBe(
+      "asOf is text 'tomorrow', not a date",
+    );
+    expect(
+      (await rejectedExcelError(() => fns.pace([[1]], [[2]], "2026-06-30", "2026-12-31", "2026-01-01"))).code,
+    ).toBe("#VALUE!");
   });
 
-  test("property: the pace does not depend on the order of the rows", () => {
-    fc.assert(
-      fc.property(
+  test("property: the pace does not depend on the order of the rows", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 30 })), {
           minLength: 1,
           maxLength: 20,
         }),
-        (rows) => {
-          const forward = fns.pace(
+        async (rows) => {
+          const forward = await fns.pace(
             column(rows.map((r) => r[0])),
             column(rows.map((r) => r[1])),
             "2026-09-15",
           );
           const reversed = [...rows].reverse();
-          const backward = fns.pace(
+          const backward = await fns.pace(
             column(reversed.map((r) => r[0])),
             column(reversed.map((r) => r[1])),
             "2026-09-15",
@@ -133,14 +135,14 @@ describe("OVERDUE", () => {
 });
 
 describe("CATCHUP", () => {
-  test("remaining contacts per remaining working day", () => {
-    const out = fns.catchup(column([12, 10, null]), column([4, 12, 1]), "2026-06-30");
+  test("remaining contacts per remaining working day", async () => {
+    const out = await fns.catchup(column([12, 10, null]), column([4, 12, 1]), "2026-06-30");
     expect(out[0]?.[0]).toBeCloseTo(8 / (252 - 123));
     expect(out.slice(1)).toEqual(column([0, ""]));
   });
 
-  test("contacts left with no working day left is a #VALUE! in that cell", () => {
-    const out = fns.catchup(column([12, 4]), column([4, 4]), "2026-12-31");
+  test("contacts left with no working day left is a #VALUE! in that cell", async () => {
+    const out = await fns.catchup(column([12, 4]), column([4, 4]), "2026-12-31");
     const cell = out[0]?.[0];
     expect(cell).toBeInstanceOf(CustomFunctionsError);
     expect(cell).toMatchObject({ code: "#VALUE!" });

@@ -46,4 +46,15 @@ export function excelErrorOf(call: () => unknown): ExcelErrorLike {
   throw new Error("expected the function to throw an Excel error, but it returned");
 }
 
+/** The same for a function that returns a promise (those that load the holiday calendar first). */
+export async function rejectedExcelError(call: () => Promise<unknown>): Promise<ExcelErrorLike> {
+  try {
+    await call();
+  } catch (error: unknown) {
+    if (error instanceof CustomFunctionsError) return error;
+    throw new Error(`expected a CustomFunctions.Error, got ${String(error)}`);
+  }
+  throw new Error("expected the function to reject with an Excel error, but it resolved");
+}
+
 export { CustomFunctionsError };
