@@ -26,6 +26,16 @@ function findAll(node: unknown, tag: string, out: Node[] = []): Node[] {
 }
 const attr = (n: Node, name: string): string => String(n[`@${name}`]);
 
+/** French-speaking Excel locales Cadence is sold in: Office matches an override only on the exact locale. */
+const FRENCH_LOCALES = ["fr-FR", "fr-BE", "fr-CA", "fr-CH", "fr-LU"];
+
+/** An element's overrides, locale → value, in document order. */
+function overridesOf(node: Node): Record<string, string> {
+  const list =
+    node.Override === undefined ? [] : Array.isArray(node.Override) ? node.Override : [node.Override];
+  return Object.fromEntries((list as Node[]).map((o) => [attr(o, "Locale"), attr(o, "Value")]));
+}
+
 describe("manifest.xml", () => {
   test("is an add-in only TaskPaneApp manifest for Excel workbooks with a GUID id", () => {
     expect(attr(app, "type")).toBe("TaskPaneApp");
@@ -62,8 +72,31 @@ describe("manifest.xml", () => {
     for (const key of ["DisplayName", "Description"]) {
       const el = app[key] as Node;
       expect(attr(el, "DefaultValue").length).toBeGreaterThan(3);
-      expect(attr(el.Override as Node, "Locale")).toBe("fr-FR");
+      expect(Object.keys(overridesOf(el))).toEqual(FRENCH_LOCALES);
     }
+  });
+
+  test("every French override, strings and functions metadata, is there for fr-FR, fr-BE, fr-CA, fr-CH and fr-LU alike", () => {
+    const localized = [
+      app.DisplayName as Node,
+      app.Description as Node,
+      ...findAll(app, "Url"),
+      ...findAll(app, "String"),
+    ].filter((n) => n.Override !== undefined);
+    // Names, descriptions, the group, the button, its tooltip, the Get Started texts and the functions metadata.
+    expect(localized.length).toBeGreaterThanOrEqual(8);
+    for (const node of localized) {
+      const overrides = overridesOf(node);
+      expect({ id: node["@id"], locales: Object.keys(overrides) }).toEqual({
+        id: node["@id"],
+        locales: FRENCH_LOCALES,
+      });
+      expect(new Set(Object.values(overrides)).size).toBe(1);
+    }
+    const metadata = findAll(app, "Url").find((u) => attr(u, "id") === "Functions.Metadata.Url")!;
+    expect(overridesOf(metadata)["fr-BE"]).toMatch(/\/functions-fr\.json$/);
+    const button = findAll(app, "String").find((u) => attr(u, "id") === "TaskpaneButton.Label")!;
+    expect(overridesOf(button)["fr-CA"]).toBe("Planifier et suivre");
   });
 
   test("every resid points to a declared resource, and ids are unique", () => {

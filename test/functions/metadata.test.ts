@@ -136,11 +136,29 @@ test("the French metadata is complete, valid, with French names and help for eve
   expect(validateFunctionsMetadata(fr)).toEqual([]);
   for (const fn of fr.functions) {
     expect(fn.name).toBe(new Map(Object.entries(EXPECTED)).get(fn.id)?.fr);
-    const en = metadata.functions.find((f) => f.id === fn.id);
-    expect(fn.parameters.map((p) => p.name)).toEqual(en?.parameters.map((p) => p.name));
-    for (const p of fn.parameters)
-      expect(p.description).not.toBe(en?.parameters.find((q) => q.name === p.name)?.description);
+    const en = metadata.functions.find((f) => f.id === fn.id)!;
+    // Same parameters in the same places (Excel binds them by position), with French names and help.
+    expect(fn.parameters.map((p) => [p.type, p.dimensionality, p.optional, p.repeating])).toEqual(
+      en.parameters.map((p) => [p.type, p.dimensionality, p.optional, p.repeating]),
+    );
+    fn.parameters.forEach((p, i) => {
+      expect(p.name).toMatch(/^\p{L}[\p{L}\p{N}]*$/u);
+      expect(p.description).not.toBe(en.parameters[i]?.description);
+    });
+    expect(new Set(fn.parameters.map((p) => p.name)).size).toBe(fn.parameters.length);
   }
+  const names = (id: string): string[] =>
+    fr.functions.find((f) => f.id === id)?.parameters.map((p) => p.name) ?? [];
+  expect(names("PACE")).toEqual(["réalisé", "prévu", "date", "début", "fin", "pays", "région"]);
+  expect(names("SHARE")).toEqual(["caN", "potentiel"]);
+});
+
+test("a parameter without a French name fails the localisation", () => {
+  const dictionary = JSON.parse(JSON.stringify(french)) as { parameterNames: Record<string, string> };
+  delete dictionary.parameterNames.plannedVisits;
+  expect(() => localizeMetadata(metadata, dictionary)).toThrow(/parameter name plannedVisits \(OVERDUE\)/);
+  dictionary.parameterNames.plannedVisits = "visites prévues";
+  expect(() => localizeMetadata(metadata, dictionary)).toThrow(/parameter name plannedVisits/);
 });
 
 test("a missing French translation fails the localisation", () => {
