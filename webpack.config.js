@@ -9,6 +9,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const webpack = require("webpack");
 const { LocalizedFunctionsPlugin } = require("./scripts/localized-functions-plugin");
 const { holidaysSubsetModule } = require("./scripts/holidays-subset");
+const { addinBaseUrl, manifestFor, storeUrl } = require("./scripts/deployment");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 // Served from node_modules/@microsoft/office-js/dist under /office-js/ by the dev server and test servers.
@@ -17,6 +18,9 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
+  // A deployment build (docs/deploy.md): ADDIN_BASE_URL moves the manifest's URLs, CADENCE_STORE_URL names the store.
+  const baseUrl = addinBaseUrl();
+  const store = storeUrl();
   /** @type {import('webpack').Configuration} */
   const config = {
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
@@ -59,6 +63,8 @@ module.exports = (env = {}, argv = {}) => {
     // Task pane, ribbon commands and custom functions share one page: common code loads once.
     optimization: { splitChunks: { chunks: "all" } },
     plugins: [
+      // The store's address, read by src/taskpane/shell/deployment.ts.
+      new webpack.DefinePlugin({ __CADENCE_STORE_URL__: JSON.stringify(store) }),
       // The browser bundle carries the public holidays of the countries Cadence is sold in, not all 200+.
       new webpack.NormalModuleReplacementPlugin(
         /date-holidays[\\/]src[\\/]data\.js$/,
@@ -95,7 +101,11 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => manifestFor(content.toString("utf8"), baseUrl),
+          },
         ],
       }),
     ],
