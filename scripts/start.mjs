@@ -1,6 +1,8 @@
 // `npm start`: builds and serves the add-in over https on port 3000 (dev server, never used in CI), starts
-// the shared store on SQLite (port 4000), and sideloads into Excel where Excel is installed; elsewhere it
-// prints what it serves and how to sideload. Ctrl-C stops everything.
+// the shared store on SQLite (port 4000), and sideloads into Excel where Excel is installed, but only with a
+// certificate Excel trusts (scripts/dev-certs.js: installs office-addin-dev-certs' one when someone is there
+// to grant the rights it asks for, else prints the exact steps); elsewhere it prints what it serves and how
+// to sideload. Ctrl-C stops everything.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -13,26 +15,34 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const webpack = require("webpack");
 const WebpackDevServer = require("webpack-dev-server");
 const makeConfig = require(path.join(root, "webpack.config.js"));
+const { certificateFiles, decideSideload } = require(path.join(root, "scripts", "dev-certs.js"));
 
 const PORT = Number(process.env.PORT ?? 3000);
 const STORE_PORT = Number(process.env.CADENCE_STORE_PORT ?? 4000);
 
-/** Office's trusted dev certificate when present (office-addin-dev-certs), else a self-signed one. */
-function httpsServer() {
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
-  const cert = path.join(dir, "localhost.crt");
-  const key = path.join(dir, "localhost.key");
-  if (existsSync(cert) && existsSync(key)) {
-    return {
-      type: "https",
-      options: {
-        cert: readFileSync(cert),
-        key: readFileSync(key),
-        ca: readFileSync(path.join(dir, "ca.crt")),
-      },
-    };
-  }
-  return { type: "https" };
+/** office-addin-dev-certs' certificate when it is there and valid, else a self-signed one (never sideloaded). */
+function httpsServer(files, useCertificate) {
+  if (!useCertificate) return { type: "https" };
+  return {
+    type: "https",
+    options: { cert: readFileSync(files.cert), key: readFileSync(files.key), ca: readFileSync(files.ca) },
+  };
+}
+
+/** Runs an npx command; resolves its exit code and what it printed. */
+function npx(args, inherit) {
+  return new Promise((resolve) => {
+    const child = spawn("npx", ["--yes", ...args], {
+      cwd: root,
+      stdio: inherit ? "inherit" : ["ignore", "pipe", "pipe"],
+      shell: process.platform === "win32",
+    });
+    let out = "";
+    child.stdout?.on("data", (d) => (out += d));
+    child.stderr?.on("data", (d) => (out += d));
+    child.on("error", () => resolve({ code: 1, out }));
+    child.on("exit", (code) => resolve({ code: code ?? 1, out }));
+  });
 }
 
 function startStore() {
@@ -63,7 +73,6 @@ function startStore() {
 }
 
 function sideload() {
-  if (process.platform !== "win32" && process.platform !== "darwin") return false;
   const child = spawn(
     "npx",
     ["--yes", "office-addin-dev-settings", "sideload", path.join(root, "manifest.xml"), "desktop"],
@@ -77,10 +86,22 @@ function sideload() {
     if (code !== 0)
       console.error("Could not sideload into Excel automatically; see README, 'Sideload by hand'.");
   });
-  return true;
 }
 
 async function main() {
+  const base = `https://localhost:${PORT}`;
+  const files = certificateFiles(os.homedir());
+  const decision = await decideSideload({
+    platform: process.platform,
+    files,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    ci: process.env.CI === "true",
+    base,
+    // "You have trusted access to https://localhost." or "You need to install certificates…".
+    verify: async () =>
+      /You have trusted access/i.test((await npx(["office-addin-dev-certs", "verify"], false)).out),
+    install: async () => (await npx(["office-addin-dev-certs", "install"], true)).code === 0,
+  });
   const config = makeConfig({}, { mode: "development" });
   const compiler = webpack({
     ...config,
@@ -91,7 +112,7 @@ async function main() {
   const server = new WebpackDevServer(
     {
       port: PORT,
-      server: httpsServer(),
+      server: httpsServer(files, decision.useCertificate),
       headers: { "Access-Control-Allow-Origin": "*" },
       static: [
         { directory: path.join(root, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js" },
@@ -104,7 +125,6 @@ async function main() {
   );
   await server.start();
   const store = startStore();
-  const base = `https://localhost:${PORT}`;
   console.log(`
 Cadence is served at ${base}
   Workbench (Cadence in a plain browser, no Excel needed): ${base}/workbench.html
@@ -113,12 +133,15 @@ Cadence is served at ${base}
   Manifest:                ${path.join(root, "manifest.xml")}
   Shared store (SQLite):   http://localhost:${STORE_PORT} (health: /health)
 `);
-  if (!sideload()) {
+  if (decision.sideload) sideload();
+  else if (decision.message !== null) console.log(`${decision.message}\nPress Ctrl-C to stop.`);
+  else {
     console.log(`Excel is not installed here. To use Cadence in Excel:
   - Excel on the web: Home > Add-ins > More Add-ins > Upload My Add-in, then pick manifest.xml.
   - Excel on Windows or Mac: run 'npm start' there; it sideloads manifest.xml for you.
-The first time, your browser may warn about the self-signed certificate of ${base}: accept it, or run
-'npx office-addin-dev-certs install' once to trust a local development certificate.
+The first time, your browser may warn about the certificate of ${base}: accept it, or run
+'npx office-addin-dev-certs install' once to trust a local development certificate (it asks for
+administrator rights).
 Press Ctrl-C to stop.`);
   }
   const stop = async () => {
