@@ -187,6 +187,28 @@ describe("cadence plan", () => {
     expect(bad.err).toContain("--mode must be proportional or priority");
   });
 
+  test("--leave and --rtt take dated periods: their working days, each counted once", async () => {
+    const file = path.join(dir, "dated.csv");
+    writeFileSync(file, "Code client;CA N-1;CA N\nA;100;100\n");
+    const r = await cadence(
+      "plan",
+      file,
+      "--year",
+      "2026",
+      "--json",
+      "--leave",
+      "2026-08-03:2026-08-21",
+      "--rtt",
+      "2026-08-21:2026-08-24",
+    );
+    expect(r.err).toBe("");
+    // 252 − 15 leave − 1 RTT (Aug 21 is leave already) − 20 non-field = 216 field days × 4.
+    expect((JSON.parse(r.out) as PlanJson).capacity).toBe(864);
+    const bad = await cadence("plan", file, "--leave", "2026-08-21:2026-08-03");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--leave: '2026-08-21:2026-08-03' ends before it starts");
+  });
+
   test("bad input names the file, row and column, exits 2 and leaves no output file", async () => {
     const file = path.join(dir, "bad.csv");
     const rows = portfolio(5).map((r) => r.join(","));

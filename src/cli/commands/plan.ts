@@ -9,7 +9,7 @@ import * as plan from "../../core/plan";
 import { CliError } from "../errors";
 import { readGrid } from "../files/readGrid";
 import { planColumns, withColumns, writePlanFile } from "../files/planFile";
-import { intOption, numberOption } from "../options";
+import { daysOption, intOption, numberOption } from "../options";
 
 export interface PlanCommandOptions {
   sheet?: string;
@@ -19,8 +19,8 @@ export interface PlanCommandOptions {
   region?: string;
   capacity?: number;
   perDay?: number;
-  leave: number;
-  rtt: number;
+  leave: capacity.DaysInput;
+  rtt: capacity.DaysInput;
   nonField: number;
   remoteShare: number;
   remotePerDay: number;
@@ -193,8 +193,13 @@ export function register(program: Command): void {
       intOption("--capacity"),
     )
     .option("--per-day <visits>", "visits per field day (default 4)", numberOption("--per-day"))
-    .option("--leave <days>", "days of leave in the year", numberOption("--leave"), 25)
-    .option("--rtt <days>", "RTT days in the year (its own line)", numberOption("--rtt"), 0)
+    .option(
+      "--leave <days>",
+      "days of leave in the year, or dated periods 2027-08-02:2027-08-20,… (their working days)",
+      daysOption("--leave"),
+      25,
+    )
+    .option("--rtt <days>", "RTT days in the year (its own line), or dated periods", daysOption("--rtt"), 0)
     .option(
       "--non-field <days>",
       "days out of the field (admin, training, meetings)",
