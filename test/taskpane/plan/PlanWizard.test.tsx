@@ -2,6 +2,7 @@
 import "@testing-library/jest-dom";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { DEFAULT_CHANNELS } from "../../../src/core/types";
 import { GatewayError } from "../../../src/excel/gateway.types";
 import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
 import { PlanWizard } from "../../../src/taskpane/plan/PlanWizard";
@@ -85,7 +86,10 @@ describe("PlanWizard", () => {
     expect(await screen.findByText("5 rows written.")).toBeInTheDocument();
     expect(state.written[0].map((r) => r.clientId)).toEqual(["C1", "C2", "C3", "C4", "C5"]);
     const c1 = state.written[0].find((r) => r.clientId === "C1")!;
-    expect(c1.weightedPlanned).toBeGreaterThan(0);
+    // Visit-equivalents are the planned contacts times each channel's weight (the core's table).
+    const weighted = DEFAULT_CHANNELS.reduce((sum, ch) => sum + (c1.planned[ch.id] ?? 0) * ch.weight, 0);
+    expect(weighted).toBeGreaterThan(0);
+    expect(c1.weightedPlanned).toBeCloseTo(weighted, 9);
 
     await user.click(screen.getByRole("button", { name: "Undo the last write" }));
     expect(await screen.findByText("The last write was undone.")).toBeInTheDocument();

@@ -2,6 +2,8 @@
 import "@testing-library/jest-dom";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import * as calendar from "../../../src/core/calendar";
+import * as tracking from "../../../src/core/tracking";
 import { GatewayError } from "../../../src/excel/gateway.types";
 import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
 import { TrackView } from "../../../src/taskpane/track/TrackView";
@@ -67,7 +69,7 @@ describe("TrackView", () => {
       expect(state.actions).toHaveLength(1);
     });
     expect(state.actions[0]).toMatchObject({ clientId: "R1", status: "open", owner: "" });
-    expect(state.actions[0].action).toMatch(/at-risk/);
+    expect(state.actions[0].action).toBe("Visit this at-risk client and agree a recovery plan");
     expect(within(neglected).getByRole("button", { name: /R1/ })).toBeDisabled();
   });
 
@@ -100,7 +102,16 @@ describe("TrackView", () => {
     expect(
       await screen.findByText("Plan period Jan 1, 2026 – Dec 31, 2026, public holidays of FR"),
     ).toBeInTheDocument();
-    expect(screen.getByRole("group", { name: "Pace" })).toHaveTextContent(/4\d% of the year elapsed/);
+    // The core is the oracle: working days of 2026 in France elapsed on June 30.
+    const { share } = tracking.elapsedShare(
+      { start: "2026-01-01", end: "2026-12-31" },
+      "2026-06-30",
+      calendar.createWorkCalendar({ country: "FR" }),
+    );
+    expect(share).toBeGreaterThan(0.4);
+    expect(screen.getByRole("group", { name: "Pace" })).toHaveTextContent(
+      `Against the calendar (${Math.round(share * 100)}% of the year elapsed)`,
+    );
   });
 
   it("explains, in French, that there is no plan workbook yet", async () => {
