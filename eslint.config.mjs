@@ -93,6 +93,9 @@ export default tseslint.config(
       "node_modules/**",
       "coverage/**",
       "test-results/**",
+      // Mutation testing's sandboxes and reports (npm run mutation).
+      ".stryker-tmp/**",
+      "reports/**",
       "**/*.js",
       "**/*.cjs",
       "**/*.mjs",
