@@ -63,7 +63,7 @@ describe("writing text as text", () => {
     const rows = [
       ["Date", "Client", "Canal", "Note"],
       ...TRICKY.map((t, i) => [`0${i + 1}/03/2026`, "C00001", "Visite", t]),
-      ["05/03/2026", "+33 6 00", "Visite", '=HYPERLINK("http://x")'],
+      ["32/13/2026", "+33 6 00", "Visite", '=HYPERLINK("http://x")'],
     ];
     const result = await gateway.importContacts({ csv: toCsv(rows, ";") });
     expect(result).toMatchObject({ appended: TRICKY.length, unmatched: 1 });
