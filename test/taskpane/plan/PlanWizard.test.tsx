@@ -109,6 +109,57 @@ describe("PlanWizard", () => {
     expect(screen.getByRole("button", { name: "Suivant" })).toBeDisabled();
   });
 
+  it("shows both pools, the unfunded remote days and the shortfall choices in French", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway();
+    renderInPane(<PlanWizard gateway={gateway} />, "fr");
+    await user.click(screen.getByRole("button", { name: "Utiliser le tableau ou la sélection" }));
+    await screen.findByText(/5 clients/);
+    for (let i = 0; i < 3; i++) await user.click(screen.getByRole("button", { name: "Suivant" }));
+    const pools = await screen.findByRole("list", { name: "Temps terrain et à distance" });
+    // No remote time by default: the calls of the norms are unfunded, the field days untouched.
+    await waitFor(() => {
+      expect(pools).toHaveTextContent(/Terrain : 207 jours → 828 visites/);
+    });
+    await waitFor(() => {
+      expect(pools).toHaveTextContent(
+        /Pas de temps à distance : .* demandent \d+ jours à distance, non planifiés\./,
+      );
+    });
+    const remote = screen.getByRole("spinbutton", {
+      name: "Jours à distance par semaine (visio, appels, digital)",
+    });
+    await user.clear(remote);
+    await user.type(remote, "1");
+    await waitFor(() => {
+      expect(pools).toHaveTextContent(/Terrain : 166 jours → 664 visites/);
+    });
+    expect(pools).toHaveTextContent(/À distance : 41 jours → 123 équivalents visites/);
+    // Scarce visits, so the capacity binds.
+    const perDay = screen.getByRole("spinbutton", { name: "Visites par jour terrain" });
+    await user.clear(perDay);
+    await user.type(perDay, "1");
+    const leave = screen.getByRole("spinbutton", { name: "Congés (jours ouvrés)" });
+    await user.clear(leave);
+    await user.type(leave, "200");
+    await user.click(screen.getByRole("button", { name: "Suivant" }));
+    await user.click(
+      screen.getByRole("radio", { name: "Par priorité : Fidéliser, Érosion, Développer, puis Entretenir" }),
+    );
+    await user.click(
+      screen.getByRole("checkbox", { name: "Garder un contact par an pour chaque client actif" }),
+    );
+    await waitFor(() => {
+      expect(screen.getByRole("status")).toHaveTextContent("Le capital contraint le plan.");
+    });
+    expect(
+      screen.getByText(
+        /Visite terrain : les normes demandent \d+, le capital en permet \d+ \(il en manque \d+\)\./,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("list", { name: "Remarques" })).toHaveTextContent(/servis par priorité/);
+  });
+
   it("lists row issues with a link that selects the offending cell", async () => {
     const user = userEvent.setup();
     const { gateway, state } = createFakeGateway({
