@@ -76,29 +76,35 @@ const capFactor = (): RawBuilder<number> =>
   sql.raw(`(case when cap_factor >= 1 then cap_factor else ${rules.DEFAULT_CAP_FACTOR} end)`);
 
 /**
- * The per-client figures summed by rep and segment, for contacts `n` weighing `w` (tracking/rules.ts):
- * due = p × e; bound = max(τ × due, STATUS_FLOOR) + STATUS_EPSILON × max(w, due, 1);
- * Under when w < due − bound, Over when w > due + bound (planned clients only); earned = min(w, cap × p).
+ * A client's status as −1 (Under), 1 (Over) or 0, for contacts weighing `w` (tracking/rules.ts
+ * statusOf): due = p × e; bound = max(τ × due, STATUS_FLOOR) + STATUS_EPSILON × max(w, due, 1);
+ * Under when w < due − bound, Over when w > due + bound (planned clients only). Computed once per
+ * row in a subquery, then only compared in the sums.
  */
-function statusSums(n: RawBuilder<number>, w: RawBuilder<number>, share: number, tolerance: number) {
+function statusCode(w: RawBuilder<number>, share: number, tolerance: number): RawBuilder<number> {
   const due = sql`(p * ${sql.lit(share)})`;
   const margin = larger(sql`${sql.lit(tolerance)} * ${due}`, sql.lit(rules.STATUS_FLOOR));
   const slack = sql`${sql.lit(rules.STATUS_EPSILON)} * ${larger(larger(w, due), sql.lit(1))}`;
   const bound = sql`(${margin} + ${slack})`;
-  const under = sql`p > 0 and ${w} < ${due} - ${bound}`;
-  const over = sql`p > 0 and ${w} > ${due} + ${bound}`;
+  return sql<number>`(case when not (p > 0) then 0 when ${w} < ${due} - ${bound} then -1
+    when ${w} > ${due} + ${bound} then 1 else 0 end)`;
+}
+
+/** The per-client figures summed by rep and segment, for contacts `n` weighing `w` of status `st`. */
+function statusSums(n: RawBuilder<number>, w: RawBuilder<number>, st: RawBuilder<number>) {
   const { retain, atRisk } = consolidation.DEFAULT_SYMPTOM_SEGMENTS;
   return {
     n,
     w,
+    // earned = min(w, cap × p)
     earned: sql`case when ${w} < cap * p then ${w} else cap * p end`,
     contacted: sql`case when ${n} > 0 then 1 else 0 end`,
     reached: sql`case when ${n} > 0 and p > 0 then 1 else 0 end`,
     outside: sql`case when ${n} > 0 and not (p > 0) then 1 else 0 end`,
-    under_n: sql`case when ${under} then 1 else 0 end`,
-    over_n: sql`case when ${over} then 1 else 0 end`,
-    saturated: sql`case when ${over} and segment = ${sql.lit(retain)} then 1 else 0 end`,
-    neglected: sql`case when ${under} and segment = ${sql.lit(atRisk)} then 1 else 0 end`,
+    under_n: sql`case when ${st} = -1 then 1 else 0 end`,
+    over_n: sql`case when ${st} = 1 then 1 else 0 end`,
+    saturated: sql`case when ${st} = 1 and segment = ${sql.lit(retain)} then 1 else 0 end`,
+    neglected: sql`case when ${st} = -1 and segment = ${sql.lit(atRisk)} then 1 else 0 end`,
   };
 }
 
@@ -126,19 +132,21 @@ export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): 
   const clients = sql`select cl.rep_id, cl.segment, ${plannedWeighted()} as p, ${perChannel},
       ${capFactor()} as cap, ${n0} as n0, ${w0} as w0`;
   const inScope = sql`cl.deleted = 0 and cl.year = ${input.year} and cl.rep_id in (${reps})`;
-  const now = statusSums(sql.raw("n0"), sql.raw("w0"), share, input.tolerance);
+  const st0 = statusCode(sql.raw("w0"), share, input.tolerance);
+  const now = statusSums(sql.raw("n0"), sql.raw("w0"), sql.raw("st0"));
   const sums = Object.fromEntries(Object.entries(now).map(([k, e]) => [k, sql`sum(${e})`]));
   // Grouped by the raw segment, so SQLite streams the covering index in order (no sort).
   const main = await sql<Record<string, unknown>>`
     select rep_id, segment, ${selectList({ ...PLAN_SUMS, ...sums })}
-    from (${clients} from clients cl where ${inScope}) c
+    from (select c.*, ${st0} as st0 from (${clients} from clients cl where ${inScope}) c) c
     group by rep_id, segment`.execute(db);
   const rows = [...main.rows];
   if (window.adjust !== null) {
     // Clients with contacts in the adjustment: their figures with it, minus their figures without.
     const { after, through, sign } = window.adjust;
     const op = sql.raw(sign > 0 ? "+" : "-");
-    const later = statusSums(sql.raw("n1"), sql.raw("w1"), share, input.tolerance);
+    const later = statusSums(sql.raw("n1"), sql.raw("w1"), sql.raw("st1"));
+    const st1 = statusCode(sql.raw("w1"), share, input.tolerance);
     const delta = Object.fromEntries(
       Object.keys(now).map((k) => {
         const key = k as keyof typeof now;
@@ -162,7 +170,7 @@ export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): 
         group by client_id
       )
       select rep_id, segment, ${selectList(delta)}
-      from (${perClient}) c
+      from (select c.*, ${st0} as st0, ${st1} as st1 from (${perClient}) c) c
       group by rep_id, segment`.execute(db);
     rows.push(...correction.rows);
   }
