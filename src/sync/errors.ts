@@ -23,3 +23,15 @@ export class SyncUnavailableError extends Error {
     this.name = "SyncUnavailableError";
   }
 }
+
+export class WrongPersonError extends Error {
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(
+      `This workbook was synced by another person (${expected}); you are signed in as ${actual}. / Ce classeur a été synchronisé par une autre personne (${expected}) ; vous êtes connecté en tant que ${actual}.`,
+    );
+    this.name = "WrongPersonError";
+  }
+}

@@ -7,7 +7,7 @@ export { patTokenProvider, ssoTokenProvider } from "./tokens";
 export type { TokenProvider } from "./tokens";
 export { DEFAULT_RETRY } from "./transport";
 export type { FetchLike, RetryPolicy } from "./transport";
-export { SyncHttpError, SyncUnavailableError } from "./errors";
+export { SyncHttpError, SyncUnavailableError, WrongPersonError } from "./errors";
 export * from "./engine";
 export * from "./workbook";
 export { retryAfterOf } from "./transport";

@@ -4,6 +4,8 @@ import { resolveExcelRun } from "../excel/host";
 import { lazyGateway } from "./engine/lazyGateway";
 import { detectLanguage } from "./i18n/format";
 import { App } from "./shell/App";
+import { lazySyncService } from "./sync/lazySyncService";
+import { storeUrl } from "./sync/storeUrl";
 
 /** Office.onReady never settles on a plain page without Office: do not wait for it forever. */
 const OFFICE_WAIT_MS = 3000;
@@ -24,6 +26,14 @@ function officeLanguage(): string | undefined {
   }
 }
 
+/** Office single sign-on where the host offers it (the store verifies the Entra token); else null. */
+function officeSso(): (() => Promise<string>) | null {
+  const auth = (globalThis as { OfficeRuntime?: { auth?: { getAccessToken(o: object): Promise<string> } } })
+    .OfficeRuntime?.auth;
+  if (auth === undefined) return null;
+  return () => auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true });
+}
+
 async function start(): Promise<void> {
   await officeReady();
   const hostTag = officeLanguage() ?? navigator.language;
@@ -33,9 +43,26 @@ async function start(): Promise<void> {
     const { createGateway } = await import("../excel/gateway");
     return createGateway(run, { lang: language });
   });
+  const url = storeUrl(location.search);
+  const sync = lazySyncService(url, async () => {
+    const [{ createSyncService }, { createSyncGateway }, { defaultTokenStore }] = await Promise.all([
+      import("./sync/syncService"),
+      import("../excel/syncSheets"),
+      import("./sync/tokenStore"),
+    ]);
+    const gatewayForSync = createSyncGateway(run);
+    return createSyncService({
+      storeUrl: url,
+      gateway: () => Promise.resolve(gatewayForSync),
+      tokens: defaultTokenStore(),
+      ...(officeSso() !== null ? { sso: officeSso() as () => Promise<string> } : {}),
+    });
+  });
   const element = document.getElementById("root");
   if (element === null) throw new Error("taskpane.html has no #root element.");
-  createRoot(element).render(<App gateway={gateway} initialLanguage={language} hostTag={hostTag} />);
+  createRoot(element).render(
+    <App gateway={gateway} initialLanguage={language} hostTag={hostTag} sync={sync} />,
+  );
   // Start fetching the gateway right after the first paint, so the first click does not wait for it.
   void gateway.ready();
 }

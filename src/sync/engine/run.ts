@@ -5,7 +5,7 @@
  * gateway, or the CLI's file) reads and writes; this module decides.
  */
 import type { Mutation, MutationResult, PullResponse, PushResponse, SyncTableName } from "../../contract";
-import { SyncHttpError, SyncUnavailableError } from "../errors";
+import { SyncHttpError, SyncUnavailableError, WrongPersonError } from "../errors";
 import { requestJson, type HttpOptions } from "../transport";
 import { diff } from "./diff";
 import { applyPulled, resolveHeld, settlePush, type Choice } from "./reconcile";
@@ -69,18 +69,6 @@ export function batches(outbox: readonly Mutation[]): Mutation[][] {
   }
   if (current.length > 0) out.push(current);
   return out;
-}
-
-export class WrongPersonError extends Error {
-  constructor(
-    readonly expected: string,
-    readonly actual: string,
-  ) {
-    super(
-      `This workbook was synced by another person (${expected}); you are signed in as ${actual}. / Ce classeur a été synchronisé par une autre personne (${expected}) ; vous êtes connecté en tant que ${actual}.`,
-    );
-    this.name = "WrongPersonError";
-  }
 }
 
 export async function runSync(host: SyncHost, o: RunOptions): Promise<SyncSummary> {

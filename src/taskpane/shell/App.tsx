@@ -1,5 +1,5 @@
 import { FluentProvider, Tab, TabList, webLightTheme } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import { ActionsView } from "../actions/ActionsView";
 import { I18nProvider } from "../i18n/I18nProvider";
@@ -10,6 +10,10 @@ import { TrackView } from "../track/TrackView";
 import type { AppProps, TabId } from "./App.types";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { TeamPlaceholder } from "./TeamPlaceholder";
+import { SessionContext } from "./session";
+import { createSyncTrigger, withSyncAfterWrites } from "../sync/autoSync";
+import { SyncPanel } from "../sync/SyncPanel";
+import type { Session } from "../sync/syncService";
 import { useAppStyles } from "./useAppStyles.styles";
 
 export function App(props: AppProps): ReactNode {
@@ -22,38 +26,54 @@ export function App(props: AppProps): ReactNode {
   );
 }
 
-function Shell({ gateway, initialTab = "plan" }: AppProps): ReactNode {
+function Shell({ gateway: plainGateway, initialTab = "plan", sync }: AppProps): ReactNode {
   const { t } = useI18n();
   const styles = useAppStyles();
   const [tab, setTab] = useState<TabId>(initialTab);
+  const [session, setSession] = useState<Session | null>(null);
+  const trigger = useMemo(() => createSyncTrigger(), []);
+  // Write plan, an import and a new action are followed by a sync when the rep is signed in.
+  const gateway = useMemo(
+    () => (sync === undefined ? plainGateway : withSyncAfterWrites(plainGateway, trigger)),
+    [plainGateway, sync, trigger],
+  );
   return (
-    <div className={styles.root}>
-      <header className={styles.header}>
-        <TabList
-          selectedValue={tab}
-          onTabSelect={(_, data) => {
-            setTab(data.value as TabId);
-          }}
-          aria-label={t("app.sections")}
-        >
-          <Tab value="plan">{t("tab.plan")}</Tab>
-          <Tab value="track">{t("tab.track")}</Tab>
-          <Tab value="actions">{t("tab.actions")}</Tab>
-          <Tab value="tours">{t("tab.tours")}</Tab>
-          <Tab value="team">{t("tab.team")}</Tab>
-        </TabList>
-        <LanguageSwitch />
-      </header>
-      <main className={styles.body}>
-        {/* The wizard stays mounted (hidden) so a rep who glances at another tab keeps their choices. */}
-        <div hidden={tab !== "plan"}>
-          <PlanWizard gateway={gateway} />
-        </div>
-        {tab === "track" && <TrackView gateway={gateway} />}
-        {tab === "actions" && <ActionsView gateway={gateway} />}
-        {tab === "tours" && <ToursView gateway={gateway} />}
-        {tab === "team" && <TeamPlaceholder />}
-      </main>
-    </div>
+    <SessionContext.Provider value={session}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <TabList
+            selectedValue={tab}
+            onTabSelect={(_, data) => {
+              setTab(data.value as TabId);
+            }}
+            aria-label={t("app.sections")}
+          >
+            <Tab value="plan">{t("tab.plan")}</Tab>
+            <Tab value="track">{t("tab.track")}</Tab>
+            <Tab value="actions">{t("tab.actions")}</Tab>
+            <Tab value="tours">{t("tab.tours")}</Tab>
+            <Tab value="team">{sync === undefined ? t("tab.team") : t("tab.sync")}</Tab>
+          </TabList>
+          <LanguageSwitch />
+        </header>
+        <main className={styles.body}>
+          {/* The wizard stays mounted (hidden) so a rep who glances at another tab keeps their choices. */}
+          <div hidden={tab !== "plan"}>
+            <PlanWizard gateway={gateway} />
+          </div>
+          {tab === "track" && <TrackView gateway={gateway} />}
+          {tab === "actions" && <ActionsView gateway={gateway} />}
+          {tab === "tours" && <ToursView gateway={gateway} />}
+          {sync === undefined ? (
+            tab === "team" && <TeamPlaceholder />
+          ) : (
+            // Mounted while hidden: it syncs when the workbook opens and after writes, whatever the tab.
+            <div hidden={tab !== "team"}>
+              <SyncPanel service={sync} onSession={setSession} trigger={trigger} />
+            </div>
+          )}
+        </main>
+      </div>
+    </SessionContext.Provider>
   );
 }

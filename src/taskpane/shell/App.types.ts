@@ -1,5 +1,6 @@
 import type { WorkbookGateway } from "../../excel/gateway.types";
 import type { Language } from "../i18n/catalogue.types";
+import type { SyncService } from "../sync/syncService";
 
 export type TabId = "plan" | "track" | "actions" | "tours" | "team";
 
@@ -9,4 +10,6 @@ export interface AppProps {
   /** The host's language tag (Office display language or browser), for regional formats. */
   hostTag?: string;
   initialTab?: TabId;
+  /** The shared store's client; without it the Team tab says the store is not set up. */
+  sync?: SyncService;
 }
