@@ -193,11 +193,91 @@ async function benchDialect(dialect: DialectName): Promise<Record<string, number
     out.consolidationP50 = median(views);
     // Mid-month, the contacts of the month so far are read from the contacts table (query.ts).
     line("  same, as of mid-month (06-15)", await teamView("2026-06-15"));
+
+    // 4. Four reps push 5,000-contact batches in a loop; another rep pushes one row at a time.
+    const big = org.reps.slice(8, 12);
+    const bigClients = await rowsByRep(
+      store,
+      big.map((r) => r.id),
+    );
+    const probe = { probeToken: org.reps[0].token, probeRows: rowIds[0] };
+    const pushers = await runContention({
+      kind: "pushers",
+      baseUrl: base,
+      ...probe,
+      bigTokens: big.map((r) => r.token),
+      bigClients,
+      bigRows: 5000,
+      seconds: LOAD_SECONDS,
+    });
+    console.log(
+      `  4 reps pushing 5,000 rows: one-row push p50 ${fmt(median(pushers.probe))} p99 ${fmt(percentile(pushers.probe, 99))} (n=${pushers.probe.length}, errors ${pushers.probeErrors}); /health p99 ${fmt(percentile(pushers.health, 99))}; ${pushers.bigPushes} big pushes (errors ${pushers.bigErrors})`,
+    );
+    out.bigPushProbeP99 = percentile(pushers.probe, 99);
+
+    // 5. Anonymous flood (40 connections, GET /me without a token) against a signed-in rep's pushes,
+    // on a server with the default limits.
+    const limited = await createServer({ db: store, bodyLimit: 20 * 1024 * 1024 });
+    const limitedBase = await limited.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const alone = await runContention({
+        kind: "probe",
+        baseUrl: limitedBase,
+        ...probe,
+        seconds: LOAD_SECONDS,
+      });
+      const logBefore = await changeLogRows(store);
+      const flooded = await runContention({
+        kind: "flood",
+        baseUrl: limitedBase,
+        ...probe,
+        floodConnections: 40,
+        seconds: LOAD_SECONDS,
+      });
+      const logDuring = (await changeLogRows(store)) - logBefore - flooded.probe.length;
+      const rate = (r: ContentionResult) => r.probe.length / r.elapsed;
+      console.log(
+        `  anonymous flood, 40 connections: ${(flooded.flood / flooded.elapsed).toFixed(0)} req/s ${JSON.stringify(flooded.statuses)}; rep pushes ${rate(alone).toFixed(0)}/s alone → ${rate(flooded).toFixed(0)}/s flooded (${((100 * rate(flooded)) / rate(alone)).toFixed(0)} %, goal ≥ 50 %); change log +${logDuring} rows besides the pushes`,
+      );
+      out.floodKept = rate(flooded) / rate(alone);
+    } finally {
+      await limited.close();
+    }
   } finally {
     await app.close();
     await drop();
   }
   return out;
+}
+
+interface ContentionResult {
+  elapsed: number;
+  probe: number[];
+  probeErrors: number;
+  health: number[];
+  bigPushes: number;
+  bigErrors: number;
+  flood: number;
+  statuses: Record<string, number>;
+}
+
+function runContention(config: object): Promise<ContentionResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(__dirname, "store/contention.ts"), JSON.stringify(config)],
+      { maxBuffer: 256 * 1024 * 1024, cwd: path.join(__dirname, "..") },
+      (error, stdout) => {
+        if (error) reject(new Error(`contention generator failed: ${error.message}`));
+        else resolve(JSON.parse(stdout) as ContentionResult);
+      },
+    );
+  });
+}
+
+async function changeLogRows(store: Database): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*) as n from change_log`.execute(store.db);
+  return r.rows[0]?.n ?? 0;
 }
 
 async function rowsByRep(store: Database, repIds: string[]): Promise<string[][]> {
@@ -228,6 +308,17 @@ export async function run(): Promise<void> {
   ] as const) {
     console.log(
       `  ${name} consolidation p50 ${fmt(r.consolidationP50)} (goal ≤ 200 ms: ${(200 / r.consolidationP50).toFixed(2)}× headroom)`,
+    );
+  }
+  console.log(
+    `  PostgreSQL mixed load ${postgres.rps.toFixed(0)} req/s (goal ≥ 2,500), errors ${postgres.errors} (goal 0)`,
+  );
+  for (const [name, r] of [
+    ["SQLite", sqlite],
+    ["PostgreSQL", postgres],
+  ] as const) {
+    console.log(
+      `  ${name}: one-row push p99 ${fmt(r.bigPushProbeP99)} beside four 5,000-row pushers (goal ≤ 100 ms on SQLite); rep keeps ${(100 * r.floodKept).toFixed(0)} % of its push rate under an anonymous flood (goal ≥ 50 %)`,
     );
   }
   console.log(

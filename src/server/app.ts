@@ -2,6 +2,7 @@
  * createServer: the store's HTTP API (Fastify 5). Stateless: everything lives in the database, so
  * several instances can serve one PostgreSQL.
  */
+import { setTimeout as delay } from "node:timers/promises";
 import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import Fastify, {
@@ -37,9 +38,10 @@ export interface ServerOptions {
   /**
    * Requests per window per person once signed in (default 6,000 a minute), and refused sign-ins
    * per source address before (default 120 a minute: past it, a source is refused without a
-   * database lookup, except for tokens that signed in lately). false disables both.
+   * database lookup and after `refusalDelayMs` (default 1,000), except for tokens that signed in
+   * lately). false disables both.
    */
-  rateLimit?: { max: number; timeWindowMs: number; anonymousMax?: number } | false;
+  rateLimit?: { max: number; timeWindowMs: number; anonymousMax?: number; refusalDelayMs?: number } | false;
   trustProxy?: boolean;
   /**
    * How long a verified token's person (and subtree) is reused, in ms; default 5,000, 0 disables.
@@ -173,6 +175,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     const wait = perSource?.blocked(request.ip) ?? null;
     if (wait !== null && !actors.knows(header)) {
       refusals.record(request.ip, "rate limited");
+      // Held a moment before the answer: a flood's connections then cost little, whatever their number.
+      await delay(Math.min(wait, limit?.refusalDelayMs ?? 1000));
       throw new ApiError("RATE_LIMITED", { retryAfterMs: wait });
     }
     try {

@@ -157,6 +157,7 @@ describe.each(DIALECTS)("deactivation on %s", (dialect) => {
   });
 
   test("deactivating nobody exits 2 with a message", async () => {
+    if (t.location.pgSchema !== undefined) process.env.CADENCE_PG_SCHEMA = t.location.pgSchema;
     const r = await cadence(
       "users",
       "deactivate",
@@ -164,6 +165,7 @@ describe.each(DIALECTS)("deactivation on %s", (dialect) => {
       "--db",
       t.location.databaseUrl ?? t.location.sqlitePath!,
     );
+    delete process.env.CADENCE_PG_SCHEMA;
     expect({ code: r.code, err: r.err }).toEqual({ code: 2, err: expect.stringMatching(/Ghost/) as unknown });
   });
 });

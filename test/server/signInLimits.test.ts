@@ -30,7 +30,7 @@ describe.each(DIALECTS)("sign-in limits on %s", (dialect) => {
   test("an anonymous flood is limited per source and logged as one row per source and minute", async () => {
     const app = await createServer({
       db: t.store,
-      rateLimit: { max: 10_000, timeWindowMs: 60_000, anonymousMax: 20 },
+      rateLimit: { max: 10_000, timeWindowMs: 60_000, anonymousMax: 20, refusalDelayMs: 0 },
     });
     // rep1 signed in before the flood: their token passes the source's limit.
     expect((await app.inject({ url: "/me", headers: org.rep1.auth })).statusCode).toBe(200);
@@ -72,4 +72,27 @@ describe.each(DIALECTS)("sign-in limits on %s", (dialect) => {
     expect((await app.inject({ url: "/me", headers: org.rep3.auth })).statusCode).toBe(200);
     await app.close();
   });
+});
+
+test("a source over its allowance is answered late (the flood's connections are held), known tokens at once", async () => {
+  const t = await openTestStore("sqlite");
+  try {
+    const org = await seedOrg(t.store.db);
+    const app = await createServer({
+      db: t.store,
+      rateLimit: { max: 10_000, timeWindowMs: 60_000, anonymousMax: 1, refusalDelayMs: 300 },
+    });
+    expect((await app.inject({ url: "/me", headers: org.rep1.auth })).statusCode).toBe(200);
+    expect((await app.inject({ url: "/me" })).statusCode).toBe(401);
+    let t0 = performance.now();
+    expect((await app.inject({ url: "/me" })).statusCode).toBe(429);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
+    t0 = performance.now();
+    expect((await app.inject({ url: "/me", headers: org.rep1.auth })).statusCode).toBe(200);
+    expect((await app.inject({ url: "/me", headers: org.rep1.auth })).statusCode).toBe(200);
+    expect(performance.now() - t0).toBeLessThan(290);
+    await app.close();
+  } finally {
+    await t.drop();
+  }
 });

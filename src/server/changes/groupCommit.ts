@@ -5,37 +5,75 @@
  * transaction, each inside its own savepoint (a failing push is rolled back alone and fails alone),
  * and are all answered after the single commit, so nothing is acknowledged before it is durable.
  * The batch is the only writer while it runs: sequence order is still commit order.
+ *
+ * Batches are bounded by rows as well as by pushes, and large pushes run alone: four reps pushing
+ * 5,000 contacts each would otherwise share one long transaction that everyone else waits behind.
+ * Small pushes go first, but a large push waits for at most one batch of small ones (no starvation):
+ * a one-row push waits for at most one large push.
+ *
+ * On PostgreSQL every push takes the sequence row's lock until commit anyway: sharing the
+ * transaction also shares that lock, the commit's WAL flush and the round trips of the sequence.
  */
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../db/schema";
+import { lockSequence } from "./sequence";
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 interface Job {
   work: (trx: Transaction<DB>) => Promise<unknown>;
   settle: (outcome: Outcome) => void;
+  /** Rows the job writes (a push's mutations). */
+  size: number;
 }
 
-/** Pushes per transaction at most (a batch of large pushes must not hold the database for long). */
+/** Pushes per transaction at most. */
 export const GROUP_COMMIT_MAX = 32;
+/** Rows per transaction at most, unless one push alone is larger (it then runs alone). */
+export const GROUP_COMMIT_ROWS = 1000;
 
 export class GroupCommit {
-  private readonly queue: Job[] = [];
+  private readonly small: Job[] = [];
+  private readonly large: Job[] = [];
   private scheduled = false;
+  private lastWasSmall = false;
 
   constructor(private readonly db: Kysely<DB>) {}
 
-  run<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  run<T>(work: (trx: Transaction<DB>) => Promise<T>, size = 1): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({
+      const job: Job = {
         work,
+        size,
         settle: (o) => {
           if (o.ok) resolve(o.value as T);
           else reject(o.error instanceof Error ? o.error : new Error(String(o.error)));
         },
-      });
+      };
+      (size > GROUP_COMMIT_ROWS / 4 ? this.large : this.small).push(job);
       this.schedule();
     });
+  }
+
+  /** The next batch: small jobs up to the bounds, or one large job alone (every other batch at least). */
+  private next(): Job[] {
+    const largeTurn = this.large.length > 0 && (this.small.length === 0 || this.lastWasSmall);
+    if (largeTurn) {
+      this.lastWasSmall = false;
+      return this.large.splice(0, 1);
+    }
+    let rows = 0;
+    let n = 0;
+    while (
+      n < this.small.length &&
+      n < GROUP_COMMIT_MAX &&
+      rows + (this.small[n]?.size ?? 0) <= GROUP_COMMIT_ROWS
+    ) {
+      rows += this.small[n]?.size ?? 0;
+      n += 1;
+    }
+    this.lastWasSmall = true;
+    return this.small.splice(0, Math.max(n, 1));
   }
 
   private schedule(): void {
@@ -48,11 +86,17 @@ export class GroupCommit {
   }
 
   private async flush(): Promise<void> {
-    const jobs = this.queue.splice(0, GROUP_COMMIT_MAX);
+    const jobs = this.next();
     const outcomes: Outcome[] = [];
     try {
       await this.db.transaction().execute(async (trx) => {
-        for (const job of jobs) outcomes.push(await inSavepoint(trx, job.work));
+        // The sequence lock is the batch's, taken before any savepoint: on PostgreSQL a row lock
+        // taken inside a savepoint would go with a push rolled back to it.
+        await lockSequence(trx);
+        // A job alone needs no savepoint: its failure rolls the transaction back.
+        const [only] = jobs;
+        if (jobs.length === 1) outcomes.push(await alone(trx, only.work));
+        else for (const job of jobs) outcomes.push(await inSavepoint(trx, job.work));
       });
       jobs.forEach((job, i) => {
         job.settle(outcomes[i] ?? { ok: false, error: new Error("push not run") });
@@ -62,9 +106,15 @@ export class GroupCommit {
       for (const job of jobs) job.settle({ ok: false, error });
     } finally {
       this.scheduled = false;
-      if (this.queue.length > 0) this.schedule();
+      if (this.small.length + this.large.length > 0) this.schedule();
     }
   }
+}
+
+/** A job alone in its transaction: when it fails, the transaction is rolled back with it. */
+async function alone(trx: Transaction<DB>, work: Job["work"]): Promise<Outcome> {
+  const value = await work(trx);
+  return { ok: true, value };
 }
 
 async function inSavepoint(trx: Transaction<DB>, work: Job["work"]): Promise<Outcome> {

@@ -5,7 +5,7 @@
  * field changed on both sides to different values is a conflict, recorded and returned.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { SqliteAdapter, type Kysely, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import {
   SYNC_TABLES,
   type FieldConflict,
@@ -115,15 +115,16 @@ export async function push(
   mutations: readonly Mutation[],
 ): Promise<PushResponse> {
   validateMutations(mutations);
-  const work = (trx: Transaction<DB>) => applyPush(trx, ctx, mutations);
-  // SQLite has one writer: pushes share commits (groupCommit.ts). PostgreSQL runs them side by side.
-  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return db.transaction().execute(work);
+  // Hashed before the transaction: the time inside it is everyone's wait.
+  const digests = mutations.map(mutationDigest);
+  const work = (trx: Transaction<DB>) => applyPush(trx, ctx, mutations, digests);
+  // Writers are serialised by the sequence row on both databases: pushes share commits (groupCommit.ts).
   let group = groupCommits.get(db);
   if (group === undefined) {
     group = new GroupCommit(db);
     groupCommits.set(db, group);
   }
-  return group.run(work);
+  return group.run(work, Math.max(1, mutations.length));
 }
 
 /** One push inside the caller's transaction. */
@@ -131,6 +132,7 @@ async function applyPush(
   trx: Transaction<DB>,
   ctx: RequestContext,
   mutations: readonly Mutation[],
+  digests: readonly string[],
 ): Promise<PushResponse> {
   let seq = await lockSequence(trx);
   const replays = await loadReplays(
@@ -154,10 +156,11 @@ async function applyPush(
   const totalsOf = new Set<string>();
   const newClients = new Set<string>();
 
-  for (const m of mutations) {
+  for (const [index, m] of mutations.entries()) {
+    const digest = digests[index] ?? mutationDigest(m);
     const replay = replays.get(m.mutationId);
     if (replay) {
-      if (replay.digest != null && replay.digest !== mutationDigest(m))
+      if (replay.digest != null && replay.digest !== digest)
         throw new ApiError("MUTATION_REUSED", { mutationId: m.mutationId });
       const original = JSON.parse(replay.result) as MutationResult;
       results.push(
@@ -177,7 +180,7 @@ async function applyPush(
       result: JSON.stringify(outcome.result),
       seq,
       at: now,
-      digest: mutationDigest(m),
+      digest,
     });
     log.push({
       seq,

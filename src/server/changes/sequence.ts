@@ -6,17 +6,28 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { ChangeLogTable, DB } from "../db/schema";
 
+/**
+ * The value a transaction holds, once it has taken the lock: the pushes of a group commit share the
+ * transaction, so the second one neither locks nor reads again. Set by saveSequence, the last write
+ * of a push: a push rolled back to its savepoint never reached it.
+ */
+const held = new WeakMap<Transaction<DB>, number>();
+
 export async function lockSequence(trx: Transaction<DB>): Promise<number> {
+  const known = held.get(trx);
+  if (known !== undefined) return known;
   const row = await sql<{
     value: number;
   }>`update seq_counter set value = value where id = 1 returning value`.execute(trx);
   const first = row.rows.at(0);
   if (first === undefined) throw new Error("seq_counter row is missing: run the migrations");
+  held.set(trx, first.value);
   return first.value;
 }
 
 export async function saveSequence(trx: Transaction<DB>, value: number): Promise<void> {
   await trx.updateTable("seq_counter").set({ value }).where("id", "=", 1).execute();
+  held.set(trx, value);
 }
 
 export type AuditEntry = Omit<ChangeLogTable, "seq" | "at">;
