@@ -1,7 +1,7 @@
 /** Bulk seed for the store benchmark: an organisation of 200 reps, their plans, clients and contacts. */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { loose, type LooseRow } from "../../src/server/changes/sequence";
+import { byTableName, type StoredRow } from "../../src/server/db/syncRows";
 import type { DB } from "../../src/server/db/schema";
 import { refreshAllContactTotals } from "../../src/server/team/contactTotals";
 import { createPerson } from "../../src/server/people";
@@ -42,9 +42,9 @@ export async function seedPlans(
 ): Promise<void> {
   const now = new Date().toISOString();
   const base = { version: 1, deleted: 0, updated_at: now };
-  const clients: LooseRow[] = [];
-  const contacts: LooseRow[] = [];
-  const plans: LooseRow[] = [];
+  const clients: StoredRow[] = [];
+  const contacts: StoredRow[] = [];
+  const plans: StoredRow[] = [];
   let seed = 1;
   const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   for (const repId of repIds) {
@@ -93,7 +93,7 @@ export async function seedPlans(
       ["contacts", contacts, 3000],
     ] as const) {
       for (let i = 0; i < rows.length; i += chunk)
-        await loose(trx)
+        await byTableName(trx)
           .insertInto(table)
           .values(rows.slice(i, i + chunk))
           .execute();

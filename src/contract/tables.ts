@@ -128,6 +128,7 @@ export const FIELD_BOUNDS: Readonly<
     plannedCall: [0, 10_000],
     plannedDigital: [0, 10_000],
     plannedWeighted: [0, 10_000],
+    capFactor: [0, 100],
   },
   contacts: { weight: [0, 100] },
   notes: { year: [1900, 2200], value: [-1e12, 1e12] },

@@ -10,7 +10,7 @@ import type { FastifyInstance } from "fastify";
 import type { JsonValue, Mutation, MutationResult, PushResponse, SyncTableName } from "../../src/contract";
 import { createServer } from "../../src/server/app";
 import { rowToFields } from "../../src/server/db/columns";
-import { loose } from "../../src/server/changes/sequence";
+import { byTableName } from "../../src/server/db/syncRows";
 import { memoryStorage, patTokenProvider, SyncClient, type FieldEdit } from "../../src/sync";
 import { seedOrg, type Org } from "../server/support/org";
 import { DIALECTS, openTestStore, type TestStore } from "../server/support/stores";
@@ -80,7 +80,7 @@ describe.each(DIALECTS)("sync invariants on %s", (dialect) => {
   async function serverRows(rows: readonly RowRef[]): Promise<Snapshot> {
     const out: Snapshot = new Map();
     for (const r of rows) {
-      const row = await loose(t.store.db)
+      const row = await byTableName(t.store.db)
         .selectFrom(r.table)
         .selectAll()
         .where("id", "=", r.id)

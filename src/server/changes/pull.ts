@@ -7,7 +7,7 @@ import { isSyncTable, type PullResponse, type PulledRow } from "../../contract";
 import { readableRepIds, type Actor } from "../access";
 import { rowToFields, syncColumnsOf } from "../db/columns";
 import type { DB } from "../db/schema";
-import { loose } from "./sequence";
+import { byTableName } from "../db/syncRows";
 
 export const DEFAULT_PULL_LIMIT = 1000;
 
@@ -44,7 +44,7 @@ export async function pull(
   for (const [table, ids] of byTable) {
     if (!isSyncTable(table)) continue;
     for (let i = 0; i < ids.length; i += 500) {
-      const found = await loose(db)
+      const found = await byTableName(db)
         .selectFrom(table)
         .select(syncColumnsOf(table))
         .where("id", "in", ids.slice(i, i + 500))

@@ -22,7 +22,8 @@ import { ApiError } from "../errors";
 import type { ChangeLogTable, ConflictsTable, DB, MutationsTable } from "../db/schema";
 import { refreshContactTotals } from "../team/contactTotals";
 import { GroupCommit } from "./groupCommit";
-import { insertChunked, lockSequence, loose, saveSequence, type LooseRow } from "./sequence";
+import { byTableName, insertByTableName, insertChunked, type StoredRow } from "../db/syncRows";
+import { lockSequence, saveSequence } from "./sequence";
 import { validateMutations } from "./validate";
 
 export interface RequestContext {
@@ -39,16 +40,20 @@ const IN_CHUNK = 500;
 async function loadRows(
   trx: Transaction<DB>,
   mutations: readonly Mutation[],
-): Promise<Map<string, LooseRow>> {
-  const rows = new Map<string, LooseRow>();
-  const byTable = new Map<string, string[]>();
-  for (const m of mutations) byTable.set(m.table, [...(byTable.get(m.table) ?? []), m.rowId]);
+): Promise<Map<string, StoredRow>> {
+  const rows = new Map<string, StoredRow>();
+  const byTable = new Map<SyncTableName, string[]>();
+  // validateMutations has checked every table name.
+  for (const m of mutations) {
+    const table = m.table as SyncTableName;
+    byTable.set(table, [...(byTable.get(table) ?? []), m.rowId]);
+  }
   for (const [table, ids] of byTable) {
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += IN_CHUNK) {
-      const found = await loose(trx)
+      const found = await byTableName(trx)
         .selectFrom(table)
-        .select(syncColumnsOf(table as SyncTableName))
+        .select(syncColumnsOf(table))
         .where("id", "in", unique.slice(i, i + IN_CHUNK))
         .execute();
       for (const row of found) rows.set(`${table}/${String(row.id)}`, row);
@@ -97,12 +102,12 @@ async function loadClientOwners(
   const owners = new Map<string, string>();
   const unique = [...ids];
   for (let i = 0; i < unique.length; i += IN_CHUNK) {
-    const found = await loose(trx)
+    const found = await trx
       .selectFrom("clients")
       .select(["id", "rep_id"])
       .where("id", "in", unique.slice(i, i + IN_CHUNK))
       .execute();
-    for (const row of found) owners.set(String(row.id), String(row.rep_id));
+    for (const row of found) owners.set(row.id, row.rep_id);
   }
   return owners;
 }
@@ -151,7 +156,7 @@ async function applyPush(
   const log: ChangeLogTable[] = [];
   const conflicts: ConflictsTable[] = [];
   const done: MutationsTable[] = [];
-  const inserts = new Map<string, LooseRow[]>();
+  const inserts = new Map<SyncTableName, StoredRow[]>();
   // Clients whose contact totals this push changes (recomputed once, after every write).
   const totalsOf = new Set<string>();
   const newClients = new Set<string>();
@@ -214,7 +219,7 @@ async function applyPush(
       });
     }
     if (!outcome.write) continue;
-    const columns: LooseRow = {
+    const columns: StoredRow = {
       version: outcome.result.version,
       updated_at: now,
       updated_by: ctx.actor.id,
@@ -224,9 +229,9 @@ async function applyPush(
     else for (const id of totalsTouched(table, row, outcome.write.fields, m.rowId)) totalsOf.add(id);
     if (row) {
       Object.assign(row, columns);
-      await loose(trx).updateTable(table).set(columns).where("id", "=", m.rowId).execute();
+      await byTableName(trx).updateTable(table).set(columns).where("id", "=", m.rowId).execute();
     } else {
-      const created: LooseRow = {
+      const created: StoredRow = {
         id: m.rowId,
         rep_id: outcome.repId ?? ctx.actor.id,
         deleted: 0,
@@ -238,16 +243,16 @@ async function applyPush(
   }
   // New rows go in by table in chunks; later mutations of the same new row updated the object in place.
   for (const [table, created] of inserts)
-    await insertChunked(trx, table, normaliseColumns(table as SyncTableName, created));
+    await insertByTableName(trx, table, normaliseColumns(table, created));
   await refreshContactTotals(trx, totalsOf);
   await refreshContactTotals(
     trx,
     [...newClients].filter((id) => !totalsOf.has(id)),
     true,
   );
-  await insertChunked(trx, "change_log", log as unknown as LooseRow[]);
-  await insertChunked(trx, "mutations", done as unknown as LooseRow[]);
-  await insertChunked(trx, "conflicts", conflicts as unknown as LooseRow[]);
+  await insertChunked(trx, "change_log", log);
+  await insertChunked(trx, "mutations", done);
+  await insertChunked(trx, "conflicts", conflicts);
   await saveSequence(trx, seq);
   return { results, seq };
 }
@@ -261,7 +266,7 @@ const CONTACT_TOTAL_FIELDS = ["clientId", "date", "channel", "weight", "deleted"
  */
 function totalsTouched(
   table: SyncTableName,
-  before: LooseRow | undefined,
+  before: StoredRow | undefined,
   fields: Readonly<Record<string, string | number | null>>,
   rowId: string,
 ): string[] {
@@ -275,7 +280,7 @@ function totalsTouched(
 }
 
 /** Multi-row inserts need the same columns in every row. */
-function normaliseColumns(table: SyncTableName, rows: LooseRow[]): LooseRow[] {
+function normaliseColumns(table: SyncTableName, rows: StoredRow[]): StoredRow[] {
   const columns = ["id", "rep_id", "version", "deleted", "updated_at", "updated_by"];
   for (const field of Object.keys(SYNC_TABLES[table].fields)) columns.push(columnOf(field));
   return rows.map((r) => Object.fromEntries([...new Set(columns)].map((c) => [c, r[c] ?? null])));
@@ -305,7 +310,7 @@ function decide(
   actor: Actor,
   table: SyncTableName,
   m: Mutation,
-  row: LooseRow | undefined,
+  row: StoredRow | undefined,
   clientRep: (clientId: string) => string | undefined,
 ): Outcome {
   const spec: TableSpec = SYNC_TABLES[table];

@@ -44,26 +44,3 @@ export async function audit(db: Kysely<DB>, entry: AuditEntry): Promise<number> 
     return seq;
   });
 }
-
-/** A view of the database with tables addressed by name (the synced tables, chunked inserts). */
-export type LooseRow = Record<string, string | number | null>;
-export type LooseDB = Record<string, LooseRow>;
-
-export function loose(db: Kysely<DB> | Transaction<DB>): Kysely<LooseDB> {
-  return db as unknown as Kysely<LooseDB>;
-}
-
-/** Inserts rows in chunks (SQLite caps bound parameters per statement). */
-export async function insertChunked(
-  trx: Transaction<DB>,
-  table: string,
-  rows: readonly LooseRow[],
-  chunk = 200,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    await loose(trx)
-      .insertInto(table)
-      .values(rows.slice(i, i + chunk))
-      .execute();
-  }
-}

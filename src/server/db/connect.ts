@@ -5,8 +5,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, sql } from "kysely";
 import pg from "pg";
+import { StorePostgresDialect, StoreSqliteDialect } from "./dialects";
 import { migrateToLatest } from "./migrations";
 import { withStatementCache } from "./statementCache";
 import type { DB } from "./schema";
@@ -54,7 +55,7 @@ function openSqlite(file: string): Database {
   handle.pragma("synchronous = FULL");
   handle.pragma("foreign_keys = ON");
   handle.pragma("busy_timeout = 5000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
+  const db = new Kysely<DB>({ dialect: new StoreSqliteDialect({ database: withStatementCache(handle) }) });
   return { db, dialect: "sqlite", schema: null, close: () => db.destroy() };
 }
 
@@ -85,7 +86,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   pool.on("connect", (client) => {
     client.on("error", () => undefined);
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new StorePostgresDialect({ pool }) });
   await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   return { db, dialect: "postgres", schema, close: () => db.destroy() };
 }

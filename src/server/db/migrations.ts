@@ -2,9 +2,10 @@
  * The store's migrations, in code, the same set for SQLite and PostgreSQL. Never edit a released
  * migration: add a new one.
  */
-import { Migrator, SqliteAdapter, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { FieldKind } from "../../contract";
-import { refreshAllContactTotals, TOTAL_COLUMNS } from "../team/contactTotals";
+import { capabilitiesOf } from "./dialects";
+import { BACKFILL_003, BACKFILL_005, TOTAL_COLUMNS_003 as TOTAL_COLUMNS } from "./frozenTotals";
 
 /** Column types that mean the same on both dialects (SQLite maps them by affinity). */
 const COLUMN_TYPE: Record<FieldKind, "text" | "double precision" | "integer"> = {
@@ -163,7 +164,7 @@ const m002: Migration = {
 };
 
 // Contacts summed per client and month on the client's row (see team/contactTotals.ts), backfilled
-// here and kept by push: the team view reads them instead of summing a year of contacts.
+// here (with the rules of the time, frozen in frozenTotals.ts) and kept by push: the team view reads them instead of summing a year of contacts.
 const m003: Migration = {
   async up(db: Kysely<unknown>) {
     for (const column of TOTAL_COLUMNS) {
@@ -173,7 +174,7 @@ const m003: Migration = {
         .addColumn(column, type, (c) => c.notNull().defaultTo(0))
         .execute();
     }
-    await refreshAllContactTotals(db);
+    await sql.raw(BACKFILL_003).execute(db);
     // The view reads contacts only by date now (part of the as-of month); push recomputes a
     // client's totals through contacts_client_date. The index of 002 would only slow writes.
     await db.schema.dropIndex("contacts_team_view").execute();
@@ -184,7 +185,7 @@ const m003: Migration = {
       .execute();
     // SQLite streams the view from this index in (rep, segment) order, without a sort or a table
     // read; PostgreSQL scans the table in parallel instead (and caps an index at 32 columns).
-    if (db.getExecutor().adapter instanceof SqliteAdapter) {
+    if (capabilitiesOf(db).wideCoveringIndexes) {
       await db.schema
         .createIndex("clients_team_view")
         .on("clients")
@@ -219,8 +220,8 @@ const m004: Migration = {
 const m005: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable("clients").addColumn("cap_factor", "double precision").execute();
-    await refreshAllContactTotals(db);
-    if (db.getExecutor().adapter instanceof SqliteAdapter) {
+    await sql.raw(BACKFILL_005).execute(db);
+    if (capabilitiesOf(db).wideCoveringIndexes) {
       await db.schema.dropIndex("clients_team_view").execute();
       await db.schema
         .createIndex("clients_team_view")

@@ -1,4 +1,5 @@
-/** Kysely table types of the store (the synced tables are addressed by name, see syncTables.ts). */
+/** Kysely table types of the store (the synced tables' are derived from the contract in syncRows.ts). */
+import type { SyncTables } from "./syncRows";
 
 export interface OrganisationTable {
   id: string;
@@ -85,7 +86,7 @@ export interface SyncRowColumns {
   updated_by: string;
 }
 
-export interface DB {
+export interface DB extends SyncTables {
   organisation: OrganisationTable;
   people: PeopleTable;
   tokens: TokensTable;

@@ -6,10 +6,11 @@
  * the earned cap; consolidation: the symptoms' segments), written out once here from its constants,
  * and the store's property tests take the core as the oracle for every figure.
  */
-import { SqliteAdapter, sql, type Kysely, type RawBuilder } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import * as consolidation from "../../core/consolidation";
 import * as rules from "../../core/tracking/rules";
 import { DEFAULT_CHANNELS } from "../../core/types";
+import { capabilitiesOf } from "../db/dialects";
 import type { DB } from "../db/schema";
 import { contactWeight, ytdCount, ytdWeight } from "./contactTotals";
 
@@ -155,13 +156,12 @@ export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): 
     );
     // Each contacted client fetched by its key. PostgreSQL would rather hash every client of the
     // table to join a few thousand (1.3–4× slower here): OFFSET 0 keeps the lateral subquery per row.
-    const perClient =
-      db.getExecutor().adapter instanceof SqliteAdapter
-        ? sql`${clients}, ${n0} ${op} x.n as n1, ${w0} ${op} x.w as w1
-            from x join clients cl on cl.id = x.client_id where ${inScope}`
-        : sql`select c.*, c.n0 ${op} x.n as n1, c.w0 ${op} x.w as w1
+    const perClient = capabilitiesOf(db).lateralPerRowLookups
+      ? sql`select c.*, c.n0 ${op} x.n as n1, c.w0 ${op} x.w as w1
             from x cross join lateral (${clients} from clients cl
-              where cl.id = x.client_id and ${inScope} offset 0) c`;
+              where cl.id = x.client_id and ${inScope} offset 0) c`
+      : sql`${clients}, ${n0} ${op} x.n as n1, ${w0} ${op} x.w as w1
+            from x join clients cl on cl.id = x.client_id where ${inScope}`;
     const correction = await sql<Record<string, unknown>>`
       with x as materialized (
         select client_id, count(${contactWeight()}) as n, coalesce(sum(${contactWeight()}), 0) as w

@@ -13,7 +13,6 @@ import { DEFAULT_CHANNELS } from "../../core/types";
 import type { ManagerView, RepView, TeamView, TeamViewQuery } from "../../contract";
 import type { DB, PeopleTable } from "../db/schema";
 import { subordinateIds } from "../people";
-import { loose } from "../changes/sequence";
 import { aggregateSegments, ritualRows, type SegmentSums } from "./query";
 
 export const DEFAULT_TOLERANCE = tracking.DEFAULT_TOLERANCE;
@@ -101,7 +100,7 @@ function segmentLine(segment: string, f: consolidation.Figures): RepView["segmen
 
 async function repPlans(db: Kysely<DB>, repIds: readonly string[], year: number) {
   const rows = repIds.length
-    ? await loose(db)
+    ? await db
         .selectFrom("plans")
         .select(["rep_id", "capacity"])
         .where("rep_id", "in", repIds)
@@ -112,8 +111,8 @@ async function repPlans(db: Kysely<DB>, repIds: readonly string[], year: number)
     : [];
   const byRep = new Map<string, PlanCapacity>();
   for (const row of rows) {
-    const repId = String(row.rep_id);
-    const plan = planCapacityOf(row.capacity === null ? null : String(row.capacity));
+    const repId = row.rep_id;
+    const plan = planCapacityOf(row.capacity);
     const known = byRep.get(repId);
     // Several plans of one rep and year: capacities add up, the first plan's calendar stands.
     if (known === undefined) byRep.set(repId, plan);

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { MutationResult, PulledRow } from "../../../src/contract";
-import { loose } from "../../../src/server/changes/sequence";
+import { byTableName } from "../../../src/server/db/syncRows";
 import type { DB } from "../../../src/server/db/schema";
 import {
   memoryStorage,
@@ -100,7 +100,7 @@ export async function expectAppliedOnce(db: Kysely<DB>, acked: ReadonlyMap<strin
       .execute())
       recorded.add(m.mutation_id);
     const rowIds = chunk.map((id) => acked.get(id)!.rowId);
-    for (const r of await loose(db)
+    for (const r of await byTableName(db)
       .selectFrom("clients")
       .select(["id", "name"])
       .where("id", "in", rowIds)
