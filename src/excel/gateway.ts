@@ -16,7 +16,7 @@ import { importContacts } from "./contacts";
 import { refresh } from "./refresh";
 import { writeTours } from "./tours";
 import { readActions, writeAction } from "./actions";
-import { readPlanSettings } from "./settings";
+import { readPlanSettings, readTourBase } from "./settings";
 
 export interface GatewayOptions {
   /** Language of headers Cadence writes when the workbook does not say (schema sheet). Default "fr". */
@@ -80,9 +80,10 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
         store.onSheet = true;
         return result;
       }),
-    writeTours: (rows, progress) =>
+    readTourBase: () => withGatewayErrors({ table: "Settings" }, () => readTourBase(run)),
+    writeTours: (rows, progress, base) =>
       withGatewayErrors({ sheet: "Tours" }, async () => {
-        const { rowsWritten, sheet, record } = await writeTours(run, settings(), rows, progress);
+        const { rowsWritten, sheet, record } = await writeTours(run, settings(), rows, progress, base);
         store.record = record;
         store.onSheet = true;
         return { rowsWritten, sheet };

@@ -185,9 +185,11 @@ export interface WorkbookGateway {
   readPlanSettings(): Promise<PlanSettings | null>;
   /**
    * Rewrites the Tours sheet in place with the given rows (header first: core/tours tourSheetRows),
-   * creating the sheet when missing. Undoable.
+   * creating the sheet when missing; records `base` in Settings when given. Undoable.
    */
-  writeTours(rows: Grid, progress?: ProgressFn): Promise<ToursReceipt>;
+  writeTours(rows: Grid, progress?: ProgressFn, base?: string): Promise<ToursReceipt>;
+  /** The rep's tour base recorded in Settings (a postal code, or "latitude, longitude"); "" when none. */
+  readTourBase(): Promise<string>;
   readActions(): Promise<ActionRow[]>;
   writeAction(a: ActionRow): Promise<void>;
   /** Restores exactly what the last Cadence write replaced; false when there is nothing to undo. */

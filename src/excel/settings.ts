@@ -72,3 +72,18 @@ export async function readPlanSettings(run: ExcelRun): Promise<PlanSettings | nu
     });
   });
 }
+
+/** The named setting holding the rep's base for tour plans (a postal code, or "latitude, longitude"). */
+export const TOUR_BASE_NAME = "Cadence_TourBase";
+
+/** The tour base recorded in Settings, "" when none (or not a plan workbook). 1 round trip. */
+export async function readTourBase(run: ExcelRun): Promise<string> {
+  return run(async (context) => {
+    const range = context.workbook.names
+      .getItemOrNullObject(TOUR_BASE_NAME)
+      .getRangeOrNullObject()
+      .load("values");
+    await context.sync();
+    return range.isNullObject ? "" : idText((range.values as unknown[][])[0]?.[0]);
+  });
+}

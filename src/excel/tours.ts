@@ -12,6 +12,7 @@ import type { ProgressFn } from "./gateway.types";
 import type { ExcelRun } from "./office";
 import { rectangular } from "./office";
 import type { UndoRecord } from "./undo";
+import { TOUR_BASE_NAME } from "./settings";
 import { resetUndoSheet, undoWrite } from "./undoStore";
 
 export async function writeTours(
@@ -19,6 +20,7 @@ export async function writeTours(
   options: { lang: schema.Lang; budget: number },
   rows: readonly (readonly CellValue[])[],
   progress?: ProgressFn,
+  base?: string,
 ): Promise<{ rowsWritten: number; sheet: string; record: UndoRecord }> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
@@ -29,6 +31,11 @@ export async function writeTours(
       ws.getUsedRangeOrNullObject(true).load("address,formulas,rowCount,columnCount"),
     );
     const undoSheet = sheets.getItemOrNullObject(schema.UNDO_SHEET).load("name");
+    // The base is recorded in Settings (Cadence_TourBase) when the workbook has that setting.
+    const baseCell = context.workbook.names
+      .getItemOrNullObject(TOUR_BASE_NAME)
+      .getRangeOrNullObject()
+      .load("address,formulas");
     await context.sync();
 
     const found = candidates.findIndex((ws) => !ws.isNullObject);
@@ -51,10 +58,21 @@ export async function writeTours(
       Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? "")),
       width,
     );
+    const baseWrites: CellWrite[] = [];
+    const baseUndo: UndoRecord["cells"] = [];
+    if (base !== undefined && !baseCell.isNullObject) {
+      const [where = "", cell = ""] = baseCell.address.split("!");
+      const sheet = where.replace(/^'|'$/g, "").replace(/''/g, "'");
+      baseUndo.push({ sheet, address: cell, formulas: baseCell.formulas as unknown[][] });
+      baseWrites.push(
+        { sheet, address: cell, values: [[base]], numberFormat: "@" },
+        { sheet, address: cell, values: [[base]] },
+      );
+    }
     const record: UndoRecord = {
       action: "writeTours",
       at: new Date().toISOString(),
-      cells: [{ sheet: sheetName, address, formulas: previous }],
+      cells: [{ sheet: sheetName, address, formulas: previous }, ...baseUndo],
       addedColumns: [],
       addedRows: [],
       schemaBefore: null,
@@ -70,7 +88,12 @@ export async function writeTours(
       };
       postalWrites.push({ ...column, numberFormat: "@" }, column);
     }
-    const writes: CellWrite[] = [undoWrite(record), { sheet: sheetName, address, values }, ...postalWrites];
+    const writes: CellWrite[] = [
+      undoWrite(record),
+      { sheet: sheetName, address, values },
+      ...postalWrites,
+      ...baseWrites,
+    ];
     await executeWrites(
       context,
       writes,

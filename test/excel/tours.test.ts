@@ -61,4 +61,14 @@ describe("writeTours", () => {
     expect(await gateway.undoLastWrite()).toBe(false);
     expect(before[0]?.[0]).toBe("Date");
   });
+
+  it("records the base in Settings (Cadence_TourBase), and Undo puts the setting back", async () => {
+    const { gateway } = await planWorkbook(3);
+    expect(await gateway.readTourBase()).toBe("");
+    await gateway.writeTours(tours.tourSheetRows(plan(1), new Map(), "fr"), undefined, "01000");
+    // Text, not the number 1000.
+    expect(await gateway.readTourBase()).toBe("01000");
+    expect(await gateway.undoLastWrite()).toBe(true);
+    expect(await gateway.readTourBase()).toBe("");
+  });
 });

@@ -216,6 +216,8 @@ export const SETTINGS: readonly SettingSpec[] = [
     kind: "percent",
     value: 0.2,
   },
+  // The rep's base for tour plans: a postal code, or "latitude, longitude" (blank until the first tours).
+  { name: "Cadence_TourBase", fr: "Base des tournées", en: "Tour base", kind: "text", value: "" },
 ];
 
 /**

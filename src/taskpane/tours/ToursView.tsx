@@ -1,5 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ReactNode } from "react";
 import type { WorkbookGateway } from "../../excel/gateway.types";
 import { useI18n } from "../i18n/useI18n";
@@ -28,6 +28,19 @@ export function ToursView({ gateway, initialStart }: ToursViewProps): ReactNode 
   const [base, setBase] = useState("");
   const [perDay, setPerDay] = useState("4");
   const tours = useTours(gateway, language);
+  // The base recorded in Settings by the last tours, until the rep types another.
+  useEffect(() => {
+    let live = true;
+    gateway.readTourBase().then(
+      (recorded) => {
+        if (live && recorded !== "") setBase((typed) => (typed === "" ? recorded : typed));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [gateway]);
   const busy = tours.phase === "planning";
   const outcome = tours.outcome;
   const visits = outcome?.plan.days.reduce((n, d) => n + d.stops.length, 0) ?? 0;

@@ -57,7 +57,7 @@ export function useTours(gateway: WorkbookGateway, language: Language): UseTours
           ...choices,
           lang: language,
         });
-        const written = await gateway.writeTours(result.rows);
+        const written = await gateway.writeTours(result.rows, undefined, choices.base);
         setOutcome(result);
         setReceipt(written);
         setPhase("done");

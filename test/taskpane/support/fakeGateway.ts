@@ -29,6 +29,8 @@ export interface FakeGatewayState {
   written: PlanWriteRow[][];
   /** The Tours sheet's rows as writeTours left them. */
   tours: Grid | null;
+  /** The tour base recorded in Settings. */
+  tourBase: string;
   /** The targets writePlan was given (settings included). */
   targets: PlanTarget[];
   /** What createPlanWorkbook was asked (the portfolio it copies). */
@@ -107,6 +109,7 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
     refreshResult: { asOf: "2026-06-30", clients: 0, contacts: 0, under: 0, onTrack: 0, over: 0 },
     undoStack: 0,
     tours: null,
+    tourBase: "",
     failures: {},
     writeGate: null,
     createGate: null,
@@ -216,9 +219,11 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
       failIfAsked("readActions");
       return Promise.resolve(state.actions.map((a) => ({ ...a })));
     },
-    writeTours: (rows: Grid) => {
+    readTourBase: () => Promise.resolve(state.tourBase),
+    writeTours: (rows: Grid, _progress?: unknown, base?: string) => {
       failIfAsked("writeTours");
       state.tours = rows;
+      if (base !== undefined) state.tourBase = base;
       state.undoStack += 1;
       return Promise.resolve({ rowsWritten: Math.max(0, rows.length - 1), sheet: "Tournées" });
     },

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as calendar from "../../../src/core/calendar";
 import * as tours from "../../../src/core/tours";
@@ -121,12 +121,22 @@ describe("ToursView", () => {
       ]),
     );
     expect(state.tours).toEqual(tours.tourSheetRows(plan, info, "en"));
+    // The base is recorded in Settings for the next time.
+    expect(state.tourBase).toBe("44000");
     expect(document.querySelectorAll("svg[data-tour-day]")).toHaveLength(
       plan.days.filter((d) => d.stops.length > 0).length,
     );
 
     await user.click(screen.getByRole("button", { name: "Undo the tours" }));
     await screen.findByText("The Tours sheet is back as it was.");
+  });
+
+  it("starts from the base recorded in Settings", async () => {
+    const { gateway } = createFakeGateway({ clients: sourceFrom(GRID, "Clients"), tourBase: "49000" });
+    renderInPane(<ToursView gateway={gateway} initialStart="2027-01-04" />);
+    await waitFor(() => {
+      expect(screen.getByRole("textbox", { name: /Base/ })).toHaveValue("49000");
+    });
   });
 
   it("names a base it cannot place", async () => {
