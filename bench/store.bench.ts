@@ -180,7 +180,8 @@ async function benchDialect(dialect: DialectName): Promise<Record<string, number
       for (let i = 0; i < 6; i++) {
         const s = performance.now();
         const res = await fetch(`${base}/teams/${org.directorId}/view?year=2026&asOf=${asOf}`, {
-          headers: auth(org.directorToken),
+          // A fresh connection: the seed can outlast the server's keep-alive (72 s) on a loaded machine.
+          headers: { ...auth(org.directorToken), connection: "close" },
         });
         const view = (await res.json()) as { reps: unknown[] };
         if (!res.ok || view.reps.length !== 200) throw new Error(`team view failed: ${res.status}`);
