@@ -124,6 +124,15 @@ async function main() {
     compiler,
   );
   await server.start();
+  // Sync (issue 10): on a new development database, a demo manager and two reps, tokens printed once.
+  await new Promise((resolve) => {
+    const demo = spawn(process.execPath, [path.join(root, "bin", "cadence.js"), "demo-org"], {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    demo.on("exit", resolve);
+    demo.on("error", resolve);
+  });
   const store = startStore();
   console.log(`
 Cadence is served at ${base}

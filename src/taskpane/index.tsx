@@ -43,7 +43,15 @@ async function start(): Promise<void> {
     const { createGateway } = await import("../excel/gateway");
     return createGateway(run, { lang: language });
   });
-  const url = storeUrl(location.search);
+  // The workbench loads the pane in a same-origin frame: its own ?store= applies to the pane.
+  const parentSearch = ((): string => {
+    try {
+      return window.parent === window ? "" : window.parent.location.search;
+    } catch {
+      return "";
+    }
+  })();
+  const url = storeUrl(location.search !== "" ? location.search : parentSearch);
   const sync = lazySyncService(url, async () => {
     const [{ createSyncService }, { createSyncGateway }, { defaultTokenStore }] = await Promise.all([
       import("./sync/syncService"),

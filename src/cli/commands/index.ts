@@ -9,6 +9,7 @@ import * as serve from "./serve";
 import * as tokens from "./tokens";
 import * as users from "./users";
 import * as sync from "./sync";
+import * as demo from "./demo";
 import * as team from "./team";
 
 /** Each command module exports a `register(program)`; add yours to this list. */
@@ -23,5 +24,6 @@ export const COMMANDS: readonly ((program: Command) => void)[] = [
   users.register,
   tokens.register,
   sync.register,
+  demo.register,
   team.register,
 ];
