@@ -166,6 +166,22 @@ export default tseslint.config(
   boundary("cli", ["core", "server", "contract", "sync"], UI),
   boundary("workbench", ["excel", "core"], [...NODE_BUILTINS, ...SERVER_LIBS]),
   {
+    // One rule, one place: caps, tolerances, bands and thresholds are the core's exported parameters.
+    // A fractional literal compared with, or multiplying, a figure in server/ or excel/ restates one.
+    files: ["src/server/**/*.ts", "src/excel/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "BinaryExpression[operator=/^(<|<=|>|>=|\\*)$/] > Literal[raw=/^(\\d*\\.\\d+|\\d+e-\\d+)$/]",
+          message:
+            "A fractional cap, tolerance or band belongs in src/core: import the core's parameter (e.g. tracking.DEFAULT_TOLERANCE) instead of restating it.",
+        },
+      ],
+    },
+  },
+  {
     // custom-functions-metadata maps only literal parameter types: Excel's untyped ranges must be `any[][]`.
     // The wrappers hand them straight to the typed argument readers in src/functions/args.ts.
     files: ["src/functions/functions.ts"],
