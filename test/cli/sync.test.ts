@@ -99,7 +99,11 @@ describe("cadence sync", () => {
     expect(first.code).toBe(0);
     // 3 clients + 2 contacts + the plan row; the third contact's client is not in this plan.
     expect(first.json).toMatchObject({ pushed: 6, applied: 6, merged: 0, conflicts: [], imported: 2 });
-    expect(first.json!.unmatched).toHaveLength(1);
+    // Issue 10 over issue 18's new names: another rep's client in a team-wide export is reported, not kept.
+    expect(first.json!.unmatched).toEqual([{ row: 4, reason: "unknownClient" }]);
+    const written = await sheetRows(plan, "Contacts");
+    expect(written.flat()).not.toContain("ZZ");
+    expect(written.flat()).toEqual(expect.arrayContaining(["C1", "C2"]));
 
     const second = await sync(plan, "--contacts", csv);
     expect(second.code).toBe(0);

@@ -47,7 +47,9 @@ async function importContacts(file: SyncFile, contactsFile: string): Promise<Imp
   const refs = clients.rows
     .map((r) => ({ id: String(r[at("id")] ?? "").trim(), name: String(r[at("name")] ?? "") }))
     .filter((r) => r.id !== "");
-  const parsed = tracking.parseContacts(read.grid, refs);
+  // Issue 10: one team-wide export serves every rep, so another rep's clients are reported, never
+  // pushed into this plan as new names (issue 18's rule is for the rep's own import and `cadence track`).
+  const parsed = tracking.parseContacts(read.grid, refs, { newNames: false });
   const blocking = parsed.issues.filter((i) => i.code === "missingColumn");
   if (blocking.length > 0)
     throw new CliError(
