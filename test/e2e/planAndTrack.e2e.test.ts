@@ -15,8 +15,10 @@ import { browserAvailable, launchBrowser } from "../support/chromium";
 import { serveDist } from "../support/staticServer";
 import type { StaticServer } from "../support/staticServer";
 import {
+  CLIPBOARD,
   exportMonthCsv,
   openWorkbench,
+  pasteInto,
   serialOf,
   serialToIso,
   sheetOf,
@@ -55,7 +57,11 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     ensureBuild();
     server = await serveDist();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: "en-US" });
+    page = await browser.newPage({
+      viewport: { width: 1500, height: 950 },
+      locale: "en-US",
+      permissions: CLIPBOARD,
+    });
     page.on("pageerror", (error) => errors.push(error.message));
     // The pane's "today" and the demo's reference date are pinned so the test means the same later.
     await page.clock.setFixedTime(TODAY);
@@ -234,7 +240,7 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
 
     // The months before, brought in by the earlier monthly updates (same pane, not counted).
     await pane.getByRole("tab", { name: "Track" }).click();
-    await pane.getByRole("textbox", { name: /CRM export/ }).fill(earlier.csv);
+    await pasteInto(page, pane.getByRole("textbox", { name: /CRM export/ }), earlier.csv);
     await pane.getByRole("button", { name: "Import and refresh" }).click();
     const first = await importResult();
     expect(first.added + first.duplicates).toBe(earlier.rows);
@@ -247,7 +253,7 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
     let actions = 0;
     await pane.getByRole("tab", { name: "Track" }).click();
     actions++;
-    await pane.getByRole("textbox", { name: /CRM export/ }).fill(month.csv);
+    await pasteInto(page, pane.getByRole("textbox", { name: /CRM export/ }), month.csv);
     actions++;
     await pane.getByRole("button", { name: "Import and refresh" }).click();
     actions++;

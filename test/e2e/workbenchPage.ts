@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { FrameLocator, Page } from "playwright-core";
+import type { FrameLocator, Locator, Page } from "playwright-core";
 import { ROOT } from "../support/build";
 
 export const SHOTS = path.join(ROOT, "test-results", "e2e");
@@ -40,6 +40,26 @@ export async function openWorkbench(page: Page, baseUrl: string, today?: string)
 }
 
 /** The workbook's values and tables, from window.__cadenceWorkbench.snapshot(). */
+/**
+ * Pastes `text` into a field as a rep does: through the clipboard and Ctrl+V, one input event. Not
+ * Playwright's fill(): on a textarea it inserts the text line by line (Chromium's insertText makes one
+ * input event per line and per line break, each costing the length of the text already there), so a
+ * month's export (2,500 lines) takes over 30 s even in a bare textarea with no script at all. The page
+ * needs the clipboard permissions (newPage({ permissions: CLIPBOARD })).
+ */
+export async function pasteInto(page: Page, field: Locator, text: string): Promise<void> {
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await field.focus();
+  await field.press("ControlOrMeta+A");
+  await field.press("ControlOrMeta+V");
+  // The whole text landed (line endings as the textarea keeps them).
+  const landed = await field.inputValue();
+  if (landed.replace(/\r\n?/g, "\n") !== text.replace(/\r\n?/g, "\n"))
+    throw new Error(`The paste left ${landed.length} characters of ${text.length}.`);
+}
+
+export const CLIPBOARD = ["clipboard-read", "clipboard-write"];
+
 export async function workbookCells(page: Page): Promise<WorkbookCells> {
   return page.evaluate(() => {
     const hook = (window as unknown as { __cadenceWorkbench: { snapshot: () => WorkbookCells } })
