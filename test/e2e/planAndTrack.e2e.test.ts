@@ -343,7 +343,27 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
       const date = typeof row[0] === "number" ? serialToIso(row[0]) : String(row[0]);
       byDay.set(date, [...(byDay.get(date) ?? []), row]);
     }
-    expect(byDay.size).toBeGreaterThanOrEqual(15);
+    // Domain rule: due = last contact + 365 / planned visits (never contacted: due at once); the clients
+    // overdue on the first day come first, so the tours hold at least as many stops as there are overdue
+    // clients, up to the slots of the four weeks' working days. (Not a fixed count of days: after the
+    // year of contacts imported above, far fewer clients are due than in an empty Contacts table.)
+    const clientRows = sheetOf(cells, "Clients").values;
+    const head = (clientRows[0] ?? []).map(String);
+    const lastCol = head.indexOf("Last contact");
+    const visitsCol = head.indexOf(PLANNED[0]);
+    expect(Math.min(lastCol, visitsCol)).toBeGreaterThan(0);
+    const firstDay = serialOf("2026-11-30");
+    const overdue = clientRows.slice(1).filter((r) => {
+      const planned = Number(r[visitsCol]);
+      if (!(planned > 0)) return false;
+      return typeof r[lastCol] !== "number" || r[lastCol] + 365 / planned < firstDay;
+    }).length;
+    let workingDays = 0;
+    for (let d = isoToDayNumber("2026-11-30"); d <= isoToDayNumber("2026-12-27"); d++)
+      if (cal.isWorkingDay(dayNumberToIso(d))) workingDays++;
+    const stopCount = [...byDay.values()].reduce((sum, rows) => sum + rows.length - 1, 0);
+    expect(overdue).toBeGreaterThan(0);
+    expect(stopCount).toBeGreaterThanOrEqual(Math.min(overdue, 4 * workingDays));
     for (const [date, rows] of byDay) {
       // Every day a working day of the four weeks, at most 4 stops, then the way back with the day's totals.
       expect(date >= "2026-11-30" && date <= "2026-12-27").toBe(true);
