@@ -6,43 +6,16 @@
  */
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { createServer } from "../src/server/app";
-import { openDatabase, type Database, type DialectName } from "../src/server/db/connect";
-import { migrateToLatest } from "../src/server/db/migrations";
+import type { Database, DialectName } from "../src/server/db/connect";
+import { openBenchStore } from "./store/open";
 import { seedPeople, seedPlans } from "./store/seed";
 import { fmt, median, percentile } from "./stats";
 
-const PG_URL = process.env.CADENCE_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/test";
 const LOAD_SECONDS = Number(process.env.CADENCE_BENCH_LOAD_SECONDS ?? 5);
-
-async function openBenchStore(dialect: DialectName): Promise<{ store: Database; drop: () => Promise<void> }> {
-  if (dialect === "postgres") {
-    const schema = `bench_${process.pid}_${randomUUID().slice(0, 8)}`;
-    const store = await openDatabase({ databaseUrl: PG_URL, pgSchema: schema, poolSize: 10 });
-    await migrateToLatest(store.db, store.schema);
-    return {
-      store,
-      drop: async () => {
-        await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(store.db);
-        await store.close();
-      },
-    };
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), "cadence-bench-"));
-  const store = await openDatabase({ sqlitePath: path.join(dir, "cadence.db") });
-  await migrateToLatest(store.db, null);
-  return {
-    store,
-    drop: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 function planMutations(n: number) {
   return Array.from({ length: n }, (_x, i) => ({
@@ -100,7 +73,7 @@ function runLoadProcess(config: object): Promise<LoadResult> {
 
 async function benchDialect(dialect: DialectName): Promise<Record<string, number>> {
   console.log(`\n--- ${dialect} ---`);
-  const { store, drop } = await openBenchStore(dialect);
+  const { store, drop } = await openBenchStore(dialect, "bench");
   const app = await createServer({ db: store, rateLimit: false, bodyLimit: 20 * 1024 * 1024 });
   const base = await app.listen({ port: 0, host: "127.0.0.1" });
   const out: Record<string, number> = {};

@@ -7,54 +7,24 @@
  * The rows are generated in SQL (the bench measures the view, not the set-up); the contact totals
  * are then computed by the store's own refresh, as push keeps them.
  */
-import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
-import os from "node:os";
-import path from "node:path";
 import { sql, type Kysely } from "kysely";
 import type { TeamView } from "../src/contract";
 import { createServer } from "../src/server/app";
-import { openDatabase, type Database, type DialectName } from "../src/server/db/connect";
-import { migrateToLatest } from "../src/server/db/migrations";
+import type { DialectName } from "../src/server/db/connect";
+import { openBenchStore } from "./store/open";
 import type { DB } from "../src/server/db/schema";
 import { createPerson } from "../src/server/people";
 import { refreshAllContactTotals } from "../src/server/team/contactTotals";
 import { createToken } from "../src/server/tokens";
 import { fmt, median, percentile } from "./stats";
 
-const PG_URL = process.env.CADENCE_BENCH_PG ?? "postgres://postgres@127.0.0.1:5432/test";
 const REPS = Number(process.env.CADENCE_BENCH_TEAM_REPS ?? 1000);
 const CLIENTS = Number(process.env.CADENCE_BENCH_TEAM_CLIENTS ?? 500);
 const CONTACTS = Number(process.env.CADENCE_BENCH_TEAM_CONTACTS ?? 4);
 const DIALECTS = (process.env.CADENCE_BENCH_TEAM_DIALECTS ?? "postgres,sqlite").split(",") as DialectName[];
 const REPS_PER_MANAGER = 20;
 const RUNS = 7;
-
-async function openBenchStore(dialect: DialectName): Promise<{ store: Database; drop: () => Promise<void> }> {
-  if (dialect === "postgres") {
-    const schema = `bench_team_${process.pid}_${randomUUID().slice(0, 8)}`;
-    const store = await openDatabase({ databaseUrl: PG_URL, pgSchema: schema, poolSize: 10 });
-    await migrateToLatest(store.db, store.schema);
-    return {
-      store,
-      drop: async () => {
-        await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(store.db);
-        await store.close();
-      },
-    };
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), "cadence-bench-team-"));
-  const store = await openDatabase({ sqlitePath: path.join(dir, "cadence.db") });
-  await migrateToLatest(store.db, null);
-  return {
-    store,
-    drop: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 const seconds = (t0: number): string => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
@@ -132,7 +102,7 @@ async function seedRows(
 
 async function benchDialect(dialect: DialectName): Promise<number | null> {
   console.log(`\n--- ${dialect}: ${REPS} reps × ${CLIENTS} clients, ${CONTACTS} contacts a client ---`);
-  const { store, drop } = await openBenchStore(dialect);
+  const { store, drop } = await openBenchStore(dialect, "bench_team");
   try {
     let t0 = performance.now();
     const org = await seedPeople(store.db);
