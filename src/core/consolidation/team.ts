@@ -57,7 +57,7 @@ export interface TeamSums {
 }
 
 export interface TeamView {
-  /** Reps in id order. */
+  /** Reps by name, then id (byRepName). */
   reps: RepView[];
   sums: TeamSums;
   /** Per channel with a capacity, over the team's sums. */
@@ -72,6 +72,10 @@ export interface ConsolidationOptions extends CoherenceOptions {
 }
 
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order of reps in every view: by name (as people read a list), then id (homonyms stay stable). */
+export const byRepName = (a: RepView, b: RepView): number =>
+  byKey(a.repName, b.repName) || byKey(a.repId, b.repId);
 
 function segmentViews(bySegment: SegmentFigures): SegmentView[] {
   return Object.keys(bySegment)
@@ -159,7 +163,7 @@ function segmentsOfRep(rep: RepView): SegmentFigures {
 
 /** Derives the view (ratios, coherence) from merged sums and the reps' views. */
 function finish(sums: TeamSums, reps: readonly RepView[], options: ConsolidationOptions): TeamView {
-  const sorted = [...reps].sort((a, b) => byKey(a.repId, b.repId));
+  const sorted = [...reps].sort(byRepName);
   const coherence = coherenceFlags(
     sorted.map((r) => ({
       repId: r.repId,

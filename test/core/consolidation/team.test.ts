@@ -34,6 +34,39 @@ const carol = rep("carol", 30, [
 describe("consolidateTeam", () => {
   const team = consolidation.consolidateTeam([carol, alice, bob]);
 
+  it("orders reps by name, then id, whatever their ids and the input order (sums and clients alike)", () => {
+    const named = (r: consolidation.RepInput, repName: string): consolidation.RepInput => ({ ...r, repName });
+    const input = [
+      named(alice, "Zoé"),
+      named(bob, "Anne"),
+      named(carol, "Marc"),
+      { ...named(bob, "Anne"), repId: "aaa" },
+    ];
+    const byClients = consolidation.consolidateTeam(input);
+    expect(byClients.reps.map((r) => [r.repName, r.repId])).toEqual([
+      ["Anne", "aaa"],
+      ["Anne", "bob"],
+      ["Marc", "carol"],
+      ["Zoé", "alice"],
+    ]);
+    const sums = consolidation.consolidateSums(
+      [...input].reverse().map((r) => ({
+        repId: r.repId,
+        repName: r.repName,
+        managerId: r.managerId,
+        capacity: r.capacity,
+        bySegment: consolidation.segmentFiguresOf(r.clients),
+      })),
+    );
+    expect(sums.reps.map((r) => r.repId)).toEqual(["aaa", "bob", "carol", "alice"]);
+    expect(consolidation.teamReport(sums, 2026, "2026-06-30").reps.map((r) => r.rep)).toEqual([
+      "Anne",
+      "Anne",
+      "Marc",
+      "Zoé",
+    ]);
+  });
+
   it("gives per-rep figures: capacity, planned, utilisation, attainment, counts and symptoms", () => {
     expect(team.reps.map((r) => r.repId)).toEqual(["alice", "bob", "carol"]);
     const a = team.reps[0];
