@@ -3,11 +3,13 @@
  * transaction, a failing one is rolled back alone, and none is answered before its commit.
  */
 import { randomUUID } from "node:crypto";
+import { runInNewContext } from "node:vm";
 import BetterSqlite3 from "better-sqlite3";
 import type { FastifyInstance } from "fastify";
 import type { PushResponse } from "../../src/contract";
 import { createServer } from "../../src/server/app";
 import { GroupCommit } from "../../src/server/changes/groupCommit";
+import { isDatabaseUnavailable } from "../../src/server/db/unavailable";
 import { mutation } from "./support/mutations";
 import { seedOrg, type Org } from "./support/org";
 import { openTestStore, type TestStore } from "./support/stores";
@@ -94,4 +96,18 @@ test("concurrent pushes: all applied, one sequence number each, no gap in the ch
   expect(bodies.map((b) => b.seq).sort((a, b) => a - b)).toEqual(
     Array.from({ length: 20 }, (_x, i) => before + 2 * (i + 1)),
   );
+});
+
+test("a job failing with another realm's error (a refused socket under Jest) keeps what says it is an outage", async () => {
+  const group = new GroupCommit(t.store.db);
+  const refused: unknown = runInNewContext(
+    `Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })`,
+  );
+  const failure = await group
+    .run(() => {
+      throw refused;
+    })
+    .catch((error: unknown) => error);
+  expect(failure).toBeInstanceOf(Error);
+  expect(isDatabaseUnavailable(failure)).toBe(true);
 });

@@ -1,7 +1,11 @@
 /** Which database errors are a passing outage (503, retried) and which are the server's own fault (500). */
+import { runInNewContext } from "node:vm";
 import { isDatabaseUnavailable } from "../../src/server/db/unavailable";
 
 const withCode = (code: string, message = "boom"): Error => Object.assign(new Error(message), { code });
+/** An error made in another realm, as Node's sockets make them under Jest: not `instanceof Error` here. */
+const foreign = (code: string, message: string): unknown =>
+  runInNewContext(`Object.assign(new Error(${JSON.stringify(message)}), { code: ${JSON.stringify(code)} })`);
 
 test.each([
   ["a refused connection", withCode("ECONNREFUSED")],
@@ -19,6 +23,9 @@ test.each([
   ["a connect timeout", new Error("timeout exceeded when trying to connect")],
   ["a rollback on a cut client", new Error("Client has encountered a connection error and is not queryable")],
   ["every address refused", new AggregateError([withCode("ECONNREFUSED"), withCode("ECONNREFUSED")])],
+  ["a refused connection from another realm", foreign("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:5432")],
+  ["a cut connection from another realm", foreign("", "Connection terminated unexpectedly")],
+  ["an outage wrapped as a cause", new Error("push failed", { cause: foreign("ECONNREFUSED", "refused") })],
 ])("%s is an outage", (_, error) => {
   expect(isDatabaseUnavailable(error)).toBe(true);
 });
@@ -28,6 +35,7 @@ test.each([
   ["a unique violation (23505)", withCode("23505")],
   ["SQLite constraint", withCode("SQLITE_CONSTRAINT_UNIQUE")],
   ["a plain bug", new TypeError("x is undefined")],
+  ["a bug wrapping a bug", new Error("push failed", { cause: new TypeError("x is undefined") })],
   ["a string", "nope"],
   ["null", null],
 ])("%s is not", (_, error) => {

@@ -47,7 +47,10 @@ export class GroupCommit {
         size,
         settle: (o) => {
           if (o.ok) resolve(o.value as T);
-          else reject(o.error instanceof Error ? o.error : new Error(String(o.error)));
+          // An error from Node's own realm (a refused connection under Jest) is not `instanceof
+          // Error` here: wrapped, it keeps its code through `cause`, which says the database is
+          // unavailable (503 and retry, not 500).
+          else reject(o.error instanceof Error ? o.error : new Error(String(o.error), { cause: o.error }));
         },
       };
       (size > GROUP_COMMIT_ROWS / 4 ? this.large : this.small).push(job);

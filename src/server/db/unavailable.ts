@@ -32,7 +32,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const code = "code" in error ? String(error.code) : "";
   if (PG_STATES.test(code) || SYSTEM_CODES.has(code)) return true;
-  if (error instanceof AggregateError && error.errors.some((e) => isDatabaseUnavailable(e))) return true;
-  const message = error instanceof Error ? error.message : "";
+  // By shape, not instanceof: errors made in Node's own realm (sockets) fail instanceof under Jest.
+  if ("errors" in error && Array.isArray(error.errors) && error.errors.some((e) => isDatabaseUnavailable(e)))
+    return true;
+  if ("cause" in error && error.cause !== error && isDatabaseUnavailable(error.cause)) return true;
+  const message = "message" in error ? String(error.message) : "";
   return MESSAGES.some((m) => m.test(message));
 }
