@@ -8,7 +8,14 @@ export type SegmentationChoice =
   | { method: "strategic"; params?: Partial<StrategicParams> }
   | { method: "abc"; measure?: "salesN" | "potential"; thresholds?: AbcThresholds }
   | { method: "crossAbc"; thresholds?: AbcThresholds; table?: CrossTable }
-  | { method: "rules"; rules: readonly SegmentRule[]; fallback: string; thresholds?: Partial<AbcThresholds> };
+  | {
+      method: "rules";
+      rules: readonly SegmentRule[];
+      fallback: string;
+      thresholds?: Partial<AbcThresholds>;
+      /** Months CA N covers (default 12): a rule on the trend compares the same months of N-1. */
+      monthsN?: number;
+    };
 
 export { ABC_SEGMENTS };
 
@@ -25,7 +32,10 @@ export function segmentPortfolio(
     case "strategic":
       return segment.strategicSegments(clients, choice.params);
     case "rules":
-      return segment.segmentByRules(clients, choice.rules, choice.fallback, choice.thresholds);
+      return segment.segmentByRules(clients, choice.rules, choice.fallback, {
+        ...choice.thresholds,
+        ...(choice.monthsN === undefined ? {} : { monthsN: choice.monthsN }),
+      });
     case "abc": {
       const measure = choice.measure ?? "salesN";
       const classes = segment.abc(

@@ -26,6 +26,13 @@ export function checkAbcThresholds(t: { a: number; b: number }): void {
   }
 }
 
+/** The months CA N covers: a whole number from 1 to 12. Throws InvalidSegmentParamsError otherwise. */
+export function checkMonthsN(m: number): void {
+  if (!Number.isInteger(m) || m < 1 || m > 12) {
+    throw new InvalidSegmentParamsError("monthsN", m, "must be a whole number of months from 1 to 12");
+  }
+}
+
 /** Finite numbers for the trend and share thresholds (share ≥ 0), plus valid ABC thresholds. */
 export function checkStrategicParams(p: {
   trendThreshold: number;
@@ -35,10 +42,7 @@ export function checkStrategicParams(p: {
   monthsN?: number;
 }): void {
   checkAbcThresholds(p);
-  const m = p.monthsN ?? 12;
-  if (!Number.isInteger(m) || m < 1 || m > 12) {
-    throw new InvalidSegmentParamsError("monthsN", m, "must be a whole number of months from 1 to 12");
-  }
+  checkMonthsN(p.monthsN ?? 12);
   if (!Number.isFinite(p.trendThreshold)) {
     throw new InvalidSegmentParamsError("trendThreshold", p.trendThreshold, "must be a number (e.g. -0.10)");
   }

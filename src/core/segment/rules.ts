@@ -1,8 +1,8 @@
 import { CoreError } from "../errors";
 import type { Client, SegmentId } from "../types";
 import type { ClientFacts } from "./facts";
-import { computeFacts, EPSILON } from "./facts";
-import { checkAbcThresholds } from "./params";
+import { computeFacts, EPSILON, trendBasis } from "./facts";
+import { checkAbcThresholds, checkMonthsN } from "./params";
 import type { Decision, SegmentAssignment, StrategicParams } from "./strategic";
 import { assignment, DEFAULT_STRATEGIC_PARAMS } from "./strategic";
 
@@ -150,21 +150,28 @@ function describe(cond: Condition): string {
   return `${cond.field} ${cond.op} ${String(cond.value)}`;
 }
 
+/** A rule that reads the trend says what the trend compared (same months of N-1 when CA N covers fewer). */
+const basisOf = (rule: SegmentRule, f: ClientFacts, lang: "en" | "fr"): string =>
+  rule.when.some((c) => c.field === "trend") ? trendBasis(f, lang) : "";
+
 /**
  * User-defined ordered rules: the first rule whose conditions all hold gives the segment, else
  * `fallback`. Facts are those of the strategic segments (blank sales as 0, ABC once over the
- * portfolio). A row's segmentOverride still wins. Rules are validated first (RuleValidationError).
+ * portfolio, the trend over the same months when CA N covers `monthsN` < 12). A row's
+ * segmentOverride still wins. Rules are validated first (RuleValidationError).
  */
 export function segmentByRules(
   clients: readonly Client[],
   rules: readonly SegmentRule[],
   fallback: SegmentId,
-  params: Partial<Pick<StrategicParams, "a" | "b">> = {},
+  params: Partial<Pick<StrategicParams, "a" | "b" | "monthsN">> = {},
 ): Map<string, SegmentAssignment> {
   validateRules(rules, fallback);
   const thresholds = { a: params.a ?? DEFAULT_STRATEGIC_PARAMS.a, b: params.b ?? DEFAULT_STRATEGIC_PARAMS.b };
   checkAbcThresholds(thresholds);
-  const facts = computeFacts(clients, thresholds);
+  const monthsN = params.monthsN ?? DEFAULT_STRATEGIC_PARAMS.monthsN;
+  checkMonthsN(monthsN);
+  const facts = computeFacts(clients, thresholds, monthsN);
   const out = new Map<string, SegmentAssignment>();
   for (const c of clients) {
     const f = facts.get(c.id);
@@ -174,8 +181,8 @@ export function segmentByRules(
     const decided: Decision = rule
       ? {
           segment: rule.segment,
-          reason: `Rule ${index + 1} (${rule.segment})${rule.when.length ? `: ${rule.when.map(describe).join(" and ")}` : ""}`,
-          reasonFr: `Règle ${index + 1} (${rule.segment})${rule.when.length ? ` : ${rule.when.map(describe).join(" et ")}` : ""}`,
+          reason: `Rule ${index + 1} (${rule.segment})${rule.when.length ? `: ${rule.when.map(describe).join(" and ")}` : ""}${basisOf(rule, f, "en")}`,
+          reasonFr: `Règle ${index + 1} (${rule.segment})${rule.when.length ? ` : ${rule.when.map(describe).join(" et ")}` : ""}${basisOf(rule, f, "fr")}`,
           noPotential: false,
         }
       : {

@@ -68,7 +68,13 @@ export function segmentationChoice(choices: SegmentationChoices): plan.Segmentat
     case "crossAbc":
       return { method: "crossAbc", thresholds };
     case "rules":
-      return { method: "rules", rules: choices.rules, fallback: choices.fallback, thresholds };
+      return {
+        method: "rules",
+        rules: choices.rules,
+        fallback: choices.fallback,
+        thresholds,
+        monthsN: choices.params.monthsN,
+      };
   }
 }
 

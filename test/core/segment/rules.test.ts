@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import * as plan from "../../../src/core/plan";
 import * as segment from "../../../src/core/segment";
 import { client, portfolio } from "../../support/clients";
 
@@ -90,6 +91,47 @@ describe("segmentByRules", () => {
         "f",
       ),
     ).toThrow(segment.RuleValidationError);
+  });
+
+  it("compares the same months when CA N covers m < 12 of them (domain.md: a same-period column, else CA N-1 × m / 12)", () => {
+    // A December year-to-date export: 11 months of CA N against a full CA N-1.
+    const falling: segment.SegmentRule[] = [
+      { segment: "falling", when: [{ field: "trend", op: "<=", value: -0.1 }] },
+    ];
+    const ytd = [
+      client("a", { salesN: 1000, salesN1: 1150 }), // −13 % on the full year, −4.9 % over 11 months
+      client("b", { salesN: 800, salesN1: 1000, salesN1SamePeriod: 950 }), // −15.8 % over the same period
+      client("c", { salesN: 1000, salesN1: 1000, salesN1SamePeriod: 1000 }),
+    ];
+    const full = segment.segmentByRules(ytd, falling, "other");
+    expect(full.get("a")?.segment).toBe("falling");
+    expect(full.get("a")?.trend).toBeCloseTo(1000 / 1150 - 1, 12);
+    const months = segment.segmentByRules(ytd, falling, "other", { monthsN: 11 });
+    expect(months.get("a")?.segment).toBe("other");
+    expect(months.get("a")?.trend).toBeCloseTo(1000 / ((1150 * 11) / 12) - 1, 12);
+    expect(months.get("b")?.segment).toBe("falling");
+    expect(months.get("b")?.trend).toBeCloseTo(800 / 950 - 1, 12);
+    expect(months.get("b")?.reasonFr).toBe(
+      "Règle 1 (falling) : trend <= -0.1 (contre le CA N-1 même période)",
+    );
+    const prorated = segment.segmentByRules([client("a", { salesN: 700, salesN1: 1150 })], falling, "o", {
+      monthsN: 9,
+    });
+    expect(prorated.get("a")?.reason).toBe(
+      "Rule 1 (falling): trend <= -0.1 (sales N over 9 months against sales N-1 × 9/12)",
+    );
+    // The plan's one segmentation call passes the setting through.
+    const viaPlan = plan.segmentPortfolio(ytd, {
+      method: "rules",
+      rules: falling,
+      fallback: "other",
+      monthsN: 11,
+    });
+    expect(viaPlan.get("a")?.segment).toBe("other");
+    expect(() => segment.segmentByRules(ytd, falling, "o", { monthsN: 0 })).toThrow(
+      segment.InvalidSegmentParamsError,
+    );
+    expect(() => segment.segmentByRules(ytd, falling, "o", { monthsN: 6.5 })).toThrow(/monthsN/);
   });
 
   it("reproduces the strategic segments when given them as rules (for clients with potential)", () => {

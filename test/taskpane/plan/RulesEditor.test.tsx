@@ -40,4 +40,26 @@ describe("custom segmentation rules in the wizard", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Other clients go to" }), "develop");
     expect(within(preview()).getByRole("row", { name: /Develop/ })).toHaveTextContent(/Develop\s*3/);
   });
+
+  it("a rule on the trend compares the same months when CA N covers fewer than 12 (the months field shows for custom rules)", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway();
+    renderInPane(<PlanWizard gateway={gateway} />);
+    await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
+    await screen.findByText("Read Sheet1!A1:Z6: 5 clients.");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await user.click(screen.getByRole("radio", { name: "Custom rules" }));
+    // Beta: 60,000 against 80,000 is −25 % over a full year, 0 % over 9 months (80,000 × 9 / 12).
+    fireEvent.change(screen.getByRole("textbox", { name: /Rules, one per line/ }), {
+      target: { value: "atRisk: trend <= -0.1" },
+    });
+    expect(await screen.findByText("1 rules applied.")).toBeInTheDocument();
+    const preview = (): HTMLElement => screen.getByRole("table", { name: "Segments preview" });
+    expect(within(preview()).getByRole("row", { name: /At risk/ })).toHaveTextContent(/At risk\s*1/);
+    const months = screen.getByRole("spinbutton", { name: /Months covered by sales N/ });
+    await user.clear(months);
+    await user.type(months, "9");
+    await user.tab();
+    expect(within(preview()).queryByRole("row", { name: /At risk\s*1/ })).not.toBeInTheDocument();
+  });
 });

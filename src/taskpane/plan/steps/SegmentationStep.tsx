@@ -80,17 +80,19 @@ export function SegmentationStep({ wizard }: StepProps): ReactNode {
               setParam("shareThreshold", v);
             }}
           />
-          <NumberField
-            label={t("segmentation.monthsN")}
-            value={seg.params.monthsN}
-            min={1}
-            max={12}
-            integer
-            onChange={(v) => {
-              setParam("monthsN", v);
-            }}
-          />
         </>
+      )}
+      {(seg.method === "strategic" || seg.method === "rules") && (
+        <NumberField
+          label={t("segmentation.monthsN")}
+          value={seg.params.monthsN}
+          min={1}
+          max={12}
+          integer
+          onChange={(v) => {
+            setParam("monthsN", v);
+          }}
+        />
       )}
       {seg.method === "abc" && (
         <Field label={t("segmentation.measure")}>
