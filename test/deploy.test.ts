@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
-import { DEV_STORE_URL, STORE_URL } from "../src/taskpane/shell/deployment";
+import { DEV_STORE_URL, STORE_URL, storeUrlFor } from "../src/taskpane/shell/deployment";
 import { ROOT } from "./support/build";
 
 interface Deployment {
@@ -53,6 +53,14 @@ describe("the build-time deployment settings", () => {
     expect(DEV_STORE_URL).toBe(deployment.DEV_STORE_URL);
     // Jest has no DefinePlugin: the pane's constant is the development store.
     expect(STORE_URL).toBe(DEV_STORE_URL);
+  });
+
+  it("the pane's store: the build's, or ?store= in a development build only (never in a deployment's)", () => {
+    expect(storeUrlFor("")).toBe(DEV_STORE_URL);
+    expect(storeUrlFor("?store=http://localhost:4001/")).toBe("http://localhost:4001");
+    expect(storeUrlFor("?today=2026-11-28&store=https://10.0.0.2:8443")).toBe("https://10.0.0.2:8443");
+    expect(storeUrlFor("?store=javascript:alert(1)")).toBe(DEV_STORE_URL);
+    expect(storeUrlFor("?store=http://evil.example.com", true)).toBe(STORE_URL);
   });
 
   it("webpack hands the store URL to the pane's constant", () => {

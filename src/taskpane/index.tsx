@@ -4,8 +4,8 @@ import { resolveExcelRun } from "../excel/host";
 import { lazyGateway } from "./engine/lazyGateway";
 import { detectLanguage } from "./i18n/format";
 import { App } from "./shell/App";
+import { storeUrlFor } from "./shell/deployment";
 import { lazySyncService } from "./sync/lazySyncService";
-import { storeUrl } from "./sync/storeUrl";
 
 /** Office.onReady never settles on a plain page without Office: do not wait for it forever. */
 const OFFICE_WAIT_MS = 3000;
@@ -43,7 +43,7 @@ async function start(): Promise<void> {
     const { createGateway } = await import("../excel/gateway");
     return createGateway(run, { lang: language });
   });
-  // The workbench loads the pane in a same-origin frame: its own ?store= applies to the pane.
+  // The workbench loads the pane in a same-origin frame: its own ?store= applies to the pane (development).
   const parentSearch = ((): string => {
     try {
       return window.parent === window ? "" : window.parent.location.search;
@@ -51,7 +51,7 @@ async function start(): Promise<void> {
       return "";
     }
   })();
-  const url = storeUrl(location.search !== "" ? location.search : parentSearch);
+  const url = storeUrlFor(location.search !== "" ? location.search : parentSearch);
   const sync = lazySyncService(url, async () => {
     const [{ createSyncService }, { createSyncGateway }, { defaultTokenStore }] = await Promise.all([
       import("./sync/syncService"),

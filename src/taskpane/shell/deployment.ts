@@ -7,8 +7,20 @@ declare const __CADENCE_STORE_URL__: string | undefined;
 
 export const DEV_STORE_URL = "http://localhost:4000";
 
+/** True when the build names its store (a deployment); false in development. */
+export const DEPLOYED_STORE: boolean =
+  typeof __CADENCE_STORE_URL__ === "string" && __CADENCE_STORE_URL__ !== "";
+
 /** The shared store this build syncs with, without a trailing slash. */
-export const STORE_URL: string =
-  typeof __CADENCE_STORE_URL__ === "string" && __CADENCE_STORE_URL__ !== ""
-    ? __CADENCE_STORE_URL__
-    : DEV_STORE_URL;
+export const STORE_URL: string = DEPLOYED_STORE ? (__CADENCE_STORE_URL__ as string) : DEV_STORE_URL;
+
+/**
+ * The store the pane syncs with: the build's. A development build honours `?store=` on the pane's
+ * page (the workbench's end-to-end tests start a store on a free port); a deployment build does not
+ * (a link must not send a rep's token to another address).
+ */
+export function storeUrlFor(search: string, deployed: boolean = DEPLOYED_STORE): string {
+  if (deployed) return STORE_URL;
+  const param = new URLSearchParams(search).get("store");
+  return param !== null && /^https?:\/\/[^\s]+$/i.test(param) ? param.replace(/\/+$/, "") : STORE_URL;
+}
