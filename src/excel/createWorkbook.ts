@@ -71,6 +71,8 @@ function addTable(
     const col = rect.c0 + i;
     const range = ws.getRange(rectAddress({ r0: rect.r0 + 1, c0: col, r1: rect.r1, c1: col }));
     if (spec.sheet !== "settings") broadcastNumberFormat(range, schema.NUMBER_FORMATS[c.kind]);
+    // Sync's row id is Cadence's, not the rep's: kept with the row, out of sight (ExcelApi 1.2).
+    if (c.id === schema.ROW_ID_COLUMN.id) range.columnHidden = true;
     if (c.list !== undefined) {
       range.dataValidation.rule = {
         list: { inCellDropDown: true, source: schema.listValues(c.list, lang).join(",") },

@@ -1,7 +1,7 @@
 /**
  * Plain-data views of the in-memory workbook, for tests and for drawing the grid.
  */
-import { formatRect } from "./model/address";
+import { columnLetters, formatRect } from "./model/address";
 import type { Rect } from "./model/address";
 import { usedRect } from "./model/cells";
 import type { Scalar, SheetModel, WorkbookModel } from "./model/types";
@@ -32,6 +32,8 @@ export interface SheetSnapshot {
   fills: Record<string, string>;
   bold: string[];
   columnWidths: Record<string, number>;
+  /** Hidden columns by letter ("W"), left to right. */
+  hiddenColumns: string[];
   frozenRows: number;
   frozenColumns: number;
   validations: { address: string; rule: Record<string, unknown> }[];
@@ -110,6 +112,7 @@ export function sheetSnapshot(sheet: SheetModel): SheetSnapshot {
         w,
       ]),
     ),
+    hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b).map(columnLetters),
     frozenRows: sheet.frozenRows,
     frozenColumns: sheet.frozenColumns,
     validations: sheet.validations.map((v) => ({

@@ -29,6 +29,16 @@ describe("createPlanWorkbook", () => {
       );
       expect(wb.sheet(schema.SHEET_NAMES.dashboard[lang]).charts).toHaveLength(2);
       expect(wb.suspendedCalculations).toBe(1);
+      // The Id Cadence column of each synced table is hidden (Range.columnHidden), and only it.
+      for (const name of ["Clients", "Contacts", "Actions"] as const) {
+        const table = tables[name];
+        const idHeader = schema.header(schema.ROW_ID_COLUMN, lang);
+        const at = table.columns.indexOf(idHeader);
+        expect(at).toBe(table.columns.length - 1);
+        const letter = /^([A-Z]+)/.exec(table.address)?.[1] ?? "A";
+        const first = letter.charCodeAt(0) - 65;
+        expect(wb.sheet(table.sheet).hiddenColumns).toEqual([String.fromCharCode(65 + first + at)]);
+      }
       // Formats, lists and status colours sit on the table body and grow with it.
       const width = schema.table("Clients").columns.length;
       await wb.run(async (context) => {

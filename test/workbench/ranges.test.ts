@@ -8,6 +8,8 @@
  * - Data validation: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation
  * - Conditional formats: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-conditional-formatting
  * - Named items: https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection
+ * - Range.columnHidden (true all hidden, false none, null a mix; ExcelApi 1.2):
+ *   https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-columnhidden
  * - Worksheet visibility (at least one visible sheet): https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member
  */
 import { createWorkbench } from "../../src/workbench";
@@ -152,6 +154,48 @@ describe("formats", () => {
     const snapshot = wb.sheet("Clients");
     expect(snapshot.frozenRows).toBe(1);
     expect(snapshot.columnWidths.B).toBeGreaterThan(80);
+  });
+
+  it("hides and shows whole columns through Range.columnHidden: true, false, or null for a mix", async () => {
+    const wb = clientsWorkbench();
+    await wb.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Clients");
+      // Any range hides its entire columns: a cell of C hides C.
+      sheet.getRange("C2").columnHidden = true;
+      const c = sheet.getRange("C:C").load("columnHidden");
+      const bc = sheet.getRange("B1:C4").load("columnHidden");
+      const b = sheet.getRange("B:B").load("columnHidden");
+      await context.sync();
+      expect(c.columnHidden).toBe(true);
+      expect(bc.columnHidden).toBeNull();
+      expect(b.columnHidden).toBe(false);
+      // Loaded values are the sync's: reading before a load throws.
+      expect(() => sheet.getRange("D:D").columnHidden).toThrow();
+    });
+    expect(wb.sheet("Clients").hiddenColumns).toEqual(["C"]);
+    // The values of a hidden column are still there to read.
+    await wb.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Clients");
+      sheet.getRange("B:C").columnHidden = true;
+      await context.sync();
+      sheet.getRange("C:C").columnHidden = false;
+      const cells = sheet.getRange("C1").load("values");
+      await context.sync();
+      expect(cells.values[0]?.[0]).not.toBe("");
+    });
+    expect(wb.sheet("Clients").hiddenColumns).toEqual(["B"]);
+  });
+
+  it("refuses to hide columns of a protected sheet", async () => {
+    const wb = createWorkbench({ sheets: [{ name: "Locked", values: [["a"]], protected: true }] });
+    const code = await rejectedCode(
+      wb.run(async (context) => {
+        context.workbook.worksheets.getItem("Locked").getRange("A:A").columnHidden = true;
+        await context.sync();
+      }),
+    );
+    expect(code).toBe("AccessDenied");
+    expect(wb.sheet("Locked").hiddenColumns).toEqual([]);
   });
 
   it("refuses a 2-D input whose shape differs from the range", async () => {

@@ -49,6 +49,13 @@ function clearWholeFormats({ sheet, rect }: Located): void {
     for (let r = rect.r0; r <= rect.r1; r++) sheet.rowFormats.delete(r);
 }
 
+/** Range.columnHidden's reading: all hidden, none, or null for a mix. */
+function hiddenState({ sheet, rect }: Located): boolean | null {
+  let hidden = 0;
+  for (let c = rect.c0; c <= rect.c1; c++) if (sheet.hiddenColumns.has(c)) hidden++;
+  return hidden === 0 ? false : hidden === columnCount(rect) ? true : null;
+}
+
 const SCALARS = [
   "address",
   "addressLocal",
@@ -62,6 +69,7 @@ const SCALARS = [
   "numberFormat",
   "text",
   "valueTypes",
+  "columnHidden",
 ] as const;
 
 export class Range extends ClientObject {
@@ -121,6 +129,8 @@ export class Range extends ClientObject {
         return readGrid(located, readText, "Range.text");
       case "valueTypes":
         return readGrid(located, readValueType, "Range.valueTypes");
+      case "columnHidden":
+        return hiddenState(located);
       default:
         throw invalidArgument("Range.load", `Unknown property '${name}'.`);
     }
@@ -159,6 +169,26 @@ export class Range extends ClientObject {
   }
   get valueTypes(): string[][] {
     return this.get("valueTypes") as string[][];
+  }
+
+  /**
+   * True when every column of the range is hidden, false when none is, null when some are
+   * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-columnhidden).
+   * Setting it hides or shows the range's entire columns, whatever its rows.
+   */
+  get columnHidden(): boolean {
+    // Typed boolean as Office's declaration types it; null at run time for a mix.
+    return this.get("columnHidden") as boolean;
+  }
+  set columnHidden(value: boolean) {
+    this.queueSet("columnHidden", value, () => {
+      if (typeof value !== "boolean") throw invalidArgument("Range.columnHidden", "Expected true or false.");
+      const { sheet, rect } = writable(this.at("Range.columnHidden"), "Range.columnHidden");
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        if (value) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
   }
 
   get values(): unknown[][] {

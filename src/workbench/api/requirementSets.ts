@@ -70,6 +70,7 @@ export const API_SETS: Readonly<Record<string, string>> = {
   "Range.cellCount": "ExcelApi 1.1",
   "Range.clear": "ExcelApi 1.1",
   "Range.columnCount": "ExcelApi 1.1",
+  "Range.columnHidden": "ExcelApi 1.2",
   "Range.columnIndex": "ExcelApi 1.1",
   "Range.conditionalFormats": "ExcelApi 1.6",
   "Range.dataValidation": "ExcelApi 1.8",

@@ -73,6 +73,8 @@ export interface SheetModel {
   columnFormats: Map<number, CellFormat>;
   rowFormats: Map<number, CellFormat>;
   columnWidths: Map<number, number>;
+  /** Hidden columns (Range.columnHidden), by index. */
+  hiddenColumns: Set<number>;
   rowHeights: Map<number, number>;
   frozenRows: number;
   frozenColumns: number;

@@ -15,6 +15,7 @@ export function emptySheet(id: string, name: string): SheetModel {
     columnFormats: new Map(),
     rowFormats: new Map(),
     columnWidths: new Map(),
+    hiddenColumns: new Set(),
     rowHeights: new Map(),
     frozenRows: 0,
     frozenColumns: 0,

@@ -110,13 +110,15 @@ export class GridView {
     const selection = this.model.selection.sheetId === sheet.id ? this.model.selection.rect : null;
     const cols: string[] = ['<col style="width:44px">'];
     const letters: string[] = ['<th class="corner"></th>'];
-    for (let c = 0; c < columns; c++) {
+    // Hidden columns (Range.columnHidden) are not drawn, as in Excel.
+    const shown = Array.from({ length: columns }, (_, c) => c).filter((c) => !sheet.hiddenColumns.has(c));
+    for (const c of shown) {
       cols.push(`<col style="width:${widthPx(sheet, c)}px">`);
       letters.push(`<th class="col">${columnLetters(c)}</th>`);
     }
     const row = (r: number, sticky: boolean): string => {
       const cells: string[] = [`<th class="row">${r + 1}</th>`];
-      for (let c = 0; c < columns; c++) {
+      for (const c of shown) {
         const look = cellLook(sheet, tables, r, c);
         const style = [
           look.background ? `background:${look.background}` : "",
@@ -144,10 +146,10 @@ export class GridView {
     const above = (window.first - frozen) * ROW_HEIGHT;
     const below = (rows - 1 - window.last) * ROW_HEIGHT;
     if (above > 0)
-      body.push(`<tr class="pad" style="height:${above}px"><td colspan="${columns + 1}"></td></tr>`);
+      body.push(`<tr class="pad" style="height:${above}px"><td colspan="${shown.length + 1}"></td></tr>`);
     for (let r = window.first; r <= window.last; r++) body.push(row(r, false));
     if (below > 0)
-      body.push(`<tr class="pad" style="height:${below}px"><td colspan="${columns + 1}"></td></tr>`);
+      body.push(`<tr class="pad" style="height:${below}px"><td colspan="${shown.length + 1}"></td></tr>`);
     this.scroller.innerHTML = `<table class="grid" data-sheet="${escapeHtml(sheet.name)}"><colgroup>${cols.join("")}</colgroup><thead>${head.join("")}</thead><tbody>${body.join("")}</tbody></table>`;
   }
 }
