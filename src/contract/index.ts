@@ -4,3 +4,4 @@ export * from "./replication";
 export * from "./people";
 export * from "./team";
 export * from "./errors";
+export * from "./steering";

@@ -71,6 +71,8 @@ export const RepView = Type.Object({
   managerId: Type.Union([Type.String(), Type.Null()]),
   /** Clients with ≥ 1 contact and no plan: counted apart, never in reach. */
   contactedOutsidePlan: Type.Integer(),
+  /** Elapsed share of the year at asOf on the rep's own calendar (core tracking.elapsedShare). */
+  elapsedShare: Type.Number(),
   /** Segments in id order. */
   segments: Type.Array(SegmentFigures),
 });

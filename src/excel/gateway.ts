@@ -15,6 +15,7 @@ import { writePlan } from "./writePlan";
 import { importContacts } from "./contacts";
 import { refresh } from "./refresh";
 import { writeTours } from "./tours";
+import { writeManagerSheet } from "./managerSheets";
 import { readActions, writeAction } from "./actions";
 import { readPlanSettings, readTourBase } from "./settings";
 
@@ -87,6 +88,13 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
         store.record = record;
         store.onSheet = true;
         return { rowsWritten, sheet };
+      }),
+    writeManagerSheet: (sheet, progress) =>
+      withGatewayErrors({ sheet: sheet.name }, async () => {
+        const { record, ...receipt } = await writeManagerSheet(run, settings(), sheet, progress);
+        store.record = record;
+        store.onSheet = true;
+        return receipt;
       }),
     readPlanSettings: () => withGatewayErrors({ table: "Settings" }, () => readPlanSettings(run)),
     readActions: () => withGatewayErrors({ table: "Actions" }, () => readActions(run)),

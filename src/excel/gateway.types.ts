@@ -3,6 +3,15 @@
  * task pane can be tested with a fake gateway and run against the workbench.
  */
 import type { CellValue, ChannelCounts, ChannelId, Grid, Lang, RowIssue, SegmentId } from "../core/types";
+import type { ManagerSheet } from "../core/workbook/teamSheets";
+
+export type { ManagerSheet };
+
+/** What writeManagerSheet wrote: the sheet and its rows below the header. */
+export interface ManagerSheetReceipt {
+  sheet: string;
+  rowsWritten: number;
+}
 
 export type { Lang };
 
@@ -188,6 +197,11 @@ export interface WorkbookGateway {
    * creating the sheet when missing; records `base` in Settings when given. Undoable.
    */
   writeTours(rows: Grid, progress?: ProgressFn, base?: string): Promise<ToursReceipt>;
+  /**
+   * Rewrites a manager's sheet (Équipe / Team, N+1, Revues / Reviews: core/workbook/teamSheets.ts)
+   * in place, creating it when missing: formats, bands, chart. Undoable.
+   */
+  writeManagerSheet(sheet: ManagerSheet, progress?: ProgressFn): Promise<ManagerSheetReceipt>;
   /** The rep's tour base recorded in Settings (a postal code, or "latitude, longitude"); "" when none. */
   readTourBase(): Promise<string>;
   readActions(): Promise<ActionRow[]>;

@@ -4,7 +4,7 @@
  * Kept in memory and, as JSON split into cells, in a hidden sheet so it survives a pane reload.
  */
 export interface UndoRecord {
-  action: "writePlan" | "refresh" | "importContacts" | "writeAction" | "writeTours";
+  action: "writePlan" | "refresh" | "importContacts" | "writeAction" | "writeTours" | "writeManagerSheet";
   at: string;
   /** Rectangles to restore, with their previous content. */
   cells: { sheet: string; address: string; formulas: unknown[][] }[];

@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import type { ManagerView, Person, RepView, TeamView } from "../../contract";
 import { isCalendarDate } from "../../contract";
 import type { CellValue } from "../../core/types";
-import { DEFAULT_CHANNELS } from "../../core/types";
+import * as sheets from "../../core/workbook/teamSheets";
 import { CliError } from "../errors";
 import { pct, round } from "../format";
 import { writeTables } from "../files/writeTable";
@@ -93,46 +93,10 @@ export const directorJson = (view: TeamView) => ({
   })),
 });
 
-const flagsText = (f: Figures, fr: boolean): string =>
-  f.flags.map((x) => (fr ? x.messageFr : x.message)).join(" ");
-
-function figureHeaders(fr: boolean): string[] {
-  return [
-    "Clients",
-    ...DEFAULT_CHANNELS.map((c) => (fr ? `Capacité ${c.labelFr}` : `Capacity ${c.labelEn}`)),
-    ...DEFAULT_CHANNELS.map((c) => (fr ? `Prévu ${c.labelFr}` : `Planned ${c.labelEn}`)),
-    fr ? "Prévu pondéré" : "Weighted planned",
-    ...DEFAULT_CHANNELS.map((c) => (fr ? `Utilisation ${c.labelFr}` : `Utilisation ${c.labelEn}`)),
-    fr ? "Acquis (plafonné)" : "Earned (capped)",
-    fr ? "Atteinte" : "Attainment",
-    fr ? "Couverture du portefeuille (reach)" : "Reach",
-    fr ? "Couverture" : "Coverage",
-    fr ? "En retard" : "Under",
-    fr ? "En avance" : "Over",
-    fr ? "Comptes saturés" : "Saturated top",
-    fr ? "À risque délaissés" : "Neglected at risk",
-    fr ? "Alertes" : "Flags",
-  ];
-}
-
-function figureCells(f: Figures, fr: boolean): CellValue[] {
-  return [
-    f.clients,
-    ...DEFAULT_CHANNELS.map((c) => f.capacity[c.id] ?? ""),
-    ...DEFAULT_CHANNELS.map((c) => f.planned[c.id] ?? 0),
-    round(f.planned.weighted),
-    ...DEFAULT_CHANNELS.map((c) => round(f.utilisation[c.id] ?? null) ?? ""),
-    round(f.earned),
-    round(f.attainment) ?? "",
-    round(f.reach) ?? "",
-    round(f.coverage) ?? "",
-    f.under,
-    f.over,
-    f.saturatedTop,
-    f.neglectedAtRisk,
-    flagsText(f, fr),
-  ];
-}
+/** The core's figure columns (core/workbook/teamSheets.ts), numbers rounded as the CLI's files show them. */
+const figureHeaders = (fr: boolean): string[] => sheets.figureHeaders(fr ? "fr" : "en");
+const figureCells = (f: Figures, fr: boolean): CellValue[] =>
+  sheets.figureCells(f, fr ? "fr" : "en").map((v) => (typeof v === "number" ? round(v) : v));
 
 function teamRows(view: TeamView, fr: boolean): CellValue[][] {
   const rows: CellValue[][] = [[fr ? "Commercial" : "Rep", "Segment", ...figureHeaders(fr)]];

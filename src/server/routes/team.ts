@@ -1,7 +1,14 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { sql, type Kysely } from "kysely";
-import { FIELD_BOUNDS, isCalendarDate, TeamView, TeamViewQuery } from "../../contract";
+import {
+  FIELD_BOUNDS,
+  isCalendarDate,
+  SteeringQuery,
+  SteeringView,
+  TeamView,
+  TeamViewQuery,
+} from "../../contract";
 import { can } from "../access";
 import { columnOf } from "../db/columns";
 import type { DB } from "../db/schema";
@@ -9,6 +16,7 @@ import { actorOf, denial } from "../request";
 import { ApiError } from "../errors";
 import { subordinateIds } from "../people";
 import { teamView } from "../team/view";
+import { steeringView } from "../team/steering";
 import { audit } from "../changes/sequence";
 import { RequestValidationError } from "../validation";
 
@@ -50,6 +58,39 @@ export function registerTeamRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       if (view === null) throw new ApiError("PERSON_NOT_FOUND", { id: managerId });
       if (!allFinite(view)) throw await outOfRange(db, managerId);
       return view;
+    },
+  );
+
+  app.get<{ Params: { managerId: string }; Querystring: SteeringQuery }>(
+    "/teams/:managerId/steering",
+    {
+      schema: {
+        summary: "What the steering reviews of a manager's reps start from: last review, open actions",
+        params: Params,
+        querystring: SteeringQuery,
+        response: { 200: SteeringView },
+      },
+    },
+    async (request) => {
+      const { asOf } = request.query;
+      if (!isCalendarDate(asOf)) {
+        throw new RequestValidationError("querystring", [
+          { path: "/asOf", message: `expected a calendar date YYYY-MM-DD, got ${asOf}` },
+        ]);
+      }
+      const actor = actorOf(request);
+      const { managerId } = request.params;
+      if (!can(actor, "read", { kind: "team", managerId })) {
+        await audit(db, denial(request, actor.id, "denied", { action: "team.steering", managerId }));
+        throw new ApiError("FORBIDDEN");
+      }
+      const exists = await db
+        .selectFrom("people")
+        .select("id")
+        .where("id", "=", managerId)
+        .executeTakeFirst();
+      if (exists === undefined) throw new ApiError("PERSON_NOT_FOUND", { id: managerId });
+      return steeringView(db, managerId, asOf);
     },
   );
 }

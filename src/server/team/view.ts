@@ -143,9 +143,11 @@ export async function teamView(
   const plans = await repPlans(db, repIds, query.year);
   // One query per calendar (usually one or two): the elapsed share is the rep's own.
   const byShare = new Map<number, string[]>();
+  const shareOf = new Map<string, number>();
   for (const id of repIds) {
     const plan = plans.get(id);
     const share = elapsedShare(query.year, asOf, plan?.country, plan?.region);
+    shareOf.set(id, share);
     byShare.set(share, [...(byShare.get(share) ?? []), id]);
   }
   const [segmentGroups, rituals] = await Promise.all([
@@ -181,6 +183,7 @@ export async function teamView(
     repId: rep.repId,
     managerId: rep.managerId,
     contactedOutsidePlan: rep.total.contactedOutsidePlan,
+    elapsedShare: shareOf.get(rep.repId) ?? 0,
     segments: rep.segments.map((s) => segmentLine(s.segment, s.figures)),
   }));
   return {

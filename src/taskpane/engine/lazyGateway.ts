@@ -29,6 +29,7 @@ export function lazyGateway(
     readActions: async () => (await get()).readActions(),
     writeAction: async (...args) => (await get()).writeAction(...args),
     writeTours: async (...args) => (await get()).writeTours(...args),
+    writeManagerSheet: async (...args) => (await get()).writeManagerSheet(...args),
     readTourBase: async () => (await get()).readTourBase(),
     undoLastWrite: async () => (await get()).undoLastWrite(),
     // Nothing can have been written before the gateway loaded.

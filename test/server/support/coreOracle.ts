@@ -27,7 +27,8 @@ export interface OraclePerson {
 }
 
 export interface Oracle {
-  reps: consolidation.RepReport[];
+  /** The core's report per rep, with the rep's elapsed share (core tracking.elapsedShare, own calendar). */
+  reps: (consolidation.RepReport & { elapsedShare: number })[];
   team: consolidation.FiguresReport;
   managers: (consolidation.ManagerReport & { managerId: string })[];
 }
@@ -68,6 +69,7 @@ export async function coreOracle(
   const reviews = (await sql<Row>`select * from reviews where deleted = 0`.execute(db)).rows;
   const actions = (await sql<Row>`select * from actions where deleted = 0`.execute(db)).rows;
 
+  const shares = new Map<string, number>();
   const repInput = (rep: OraclePerson): consolidation.RepInput => {
     const mine = plans
       .filter((p) => p.rep_id === rep.id)
@@ -112,6 +114,8 @@ export async function coreOracle(
       calendar: cal,
       options: { tolerance },
     });
+    const period = { start: `${year}-01-01`, end: `${year}-12-31` };
+    shares.set(rep.id, tracking.elapsedShare(period, asOf, cal).share);
     return {
       repId: rep.id,
       repName: rep.name,
@@ -155,7 +159,11 @@ export async function coreOracle(
         managerId: m.id,
       };
     });
-  return { reps: report.reps, team: report.team, managers };
+  return {
+    reps: report.reps.map((r, i) => ({ ...r, elapsedShare: shares.get(team.reps[i]?.repId ?? "") ?? NaN })),
+    team: report.team,
+    managers,
+  };
 }
 
 /** Numbers rounded to 1e-9 (float sums depend on their order: SQL adds contacts one by one). */

@@ -3,6 +3,7 @@ import type {
   ActionRow,
   CreateWorkbookOptions,
   PlanSettings,
+  ManagerSheet,
   ContactsImportResult,
   ContactsSource,
   PlanTarget,
@@ -31,6 +32,8 @@ export interface FakeGatewayState {
   tours: Grid | null;
   /** The tour base recorded in Settings. */
   tourBase: string;
+  /** Manager sheets by name, as writeManagerSheet left them. */
+  managerSheets: Record<string, Grid>;
   /** The targets writePlan was given (settings included). */
   targets: PlanTarget[];
   /** What createPlanWorkbook was asked (the portfolio it copies). */
@@ -110,6 +113,7 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
     undoStack: 0,
     tours: null,
     tourBase: "",
+    managerSheets: {},
     failures: {},
     writeGate: null,
     createGate: null,
@@ -226,6 +230,12 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
       if (base !== undefined) state.tourBase = base;
       state.undoStack += 1;
       return Promise.resolve({ rowsWritten: Math.max(0, rows.length - 1), sheet: "Tournées" });
+    },
+    writeManagerSheet: (sheet: ManagerSheet) => {
+      failIfAsked("writeManagerSheet");
+      state.managerSheets[sheet.name] = sheet.rows;
+      state.undoStack += 1;
+      return Promise.resolve({ sheet: sheet.name, rowsWritten: Math.max(0, sheet.rows.length - 1) });
     },
     writeAction: (row: ActionRow) => {
       failIfAsked("writeAction");
