@@ -1,4 +1,5 @@
 /** Option parsers for commander that reject bad values with a message naming the option. */
+import * as capacity from "../core/capacity";
 import { CliError } from "./errors";
 
 export function numberOption(name: string): (value: string) => number {
@@ -20,17 +21,18 @@ export function intOption(name: string): (value: string) => number {
   };
 }
 
-/** Days as a count ("25") or dated periods ("2027-08-02:2027-08-20,2027-12-24:2027-12-31"), both ends inclusive. */
-export function daysOption(name: string): (value: string) => number | { start: string; end: string }[] {
+/**
+ * Days as a count ("25") or dated periods ("2027-08-02:2027-08-20,2027-12-24:2027-12-31", both ends
+ * inclusive; French dates and "du … au …" read too): the core's one reader of dated periods.
+ */
+export function daysOption(name: string): (value: string) => number | capacity.DatedPeriod[] {
   const asNumber = numberOption(name);
   return (value) => {
-    if (!value.includes(":")) return asNumber(value);
-    return value.split(",").map((part) => {
-      const [start = "", end = ""] = part.trim().split(":");
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || !/^\d{4}-\d{2}-\d{2}$/.test(end))
-        throw new CliError(`${name}: '${part}' is not a period YYYY-MM-DD:YYYY-MM-DD`);
-      if (end < start) throw new CliError(`${name}: '${part}' ends before it starts`);
-      return { start, end };
-    });
+    if (/^\s*[\d.,]+\s*$/.test(value) && !/\d+[/-]\d+[/-]\d+/.test(value)) return asNumber(value);
+    try {
+      return capacity.parseDatedPeriods(value, name);
+    } catch (error: unknown) {
+      throw new CliError(error instanceof Error ? error.message : String(error));
+    }
   };
 }

@@ -58,6 +58,14 @@ const FR: French = {
   unknownCalendar: (d) =>
     `Calendrier inconnu : aucun jour férié connu pour le ${d.region === null ? `pays « ${d.country} »` : `région « ${d.region} » du pays « ${d.country} »`}.`,
   invalidDate: (d) => `${d.field} : « ${d.value} » n'est pas une date valide (format attendu AAAA-MM-JJ).`,
+  invalidDatedPeriods: (d) =>
+    `${d.field} : « ${d.part} » ${
+      d.problem === "badDate"
+        ? "n'est pas une date réelle"
+        : d.problem === "endBeforeStart"
+          ? "se termine avant de commencer"
+          : "n'est pas une période (03/08/2026 - 21/08/2026 ou 2026-08-03:2026-08-21)"
+    }`,
   invalidSegmentParams: (d) => `Paramètre de segmentation ${d.field} = ${d.value} invalide : ${d.reason}`,
   invalidRule: (d) =>
     `${d.ruleIndex === null ? "" : `règle ${d.ruleIndex + 1}${d.conditionIndex === null ? "" : `, condition ${d.conditionIndex + 1}`} : `}${d.reason}`,

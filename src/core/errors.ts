@@ -40,6 +40,7 @@ export interface CoreErrorData {
   invalidOption: { option: string; value: number; requirement: Requirement };
   unknownCalendar: { country: string; region: string | null };
   invalidDate: { value: string; field: string };
+  invalidDatedPeriods: { field: string; part: string; problem: "badDate" | "endBeforeStart" | "notAPeriod" };
   invalidSegmentParams: { field: string; value: number; reason: string };
   invalidRule: {
     ruleIndex: number | null;

@@ -64,20 +64,9 @@ export interface PlanWriteRow {
  * The plan's settings, kept in the workbook's named settings (Cadence_PeriodStart…) so tracking
  * (the pane and refresh) uses the plan's period and calendar. Dates are ISO yyyy-mm-dd.
  */
-export interface PlanSettings {
-  periodStart: string;
-  periodEnd: string;
-  /** ISO country code of the public-holiday calendar ("FR"). */
-  country: string;
-  /** Region of that calendar ("67" for Bas-Rhin), or "" for none. */
-  region: string;
-  leaveDays: number;
-  nonFieldDays: number;
-  /** Field visits per day. */
-  contactsPerDay: number;
-  /** Share of visit capacity reserved for prospects, 0..1. */
-  prospectingShare: number;
-}
+/** The plan's settings the workbook records (the core's type: core/workbook/planSettings.ts). */
+import type { PlanSettings } from "../core/workbook/planSettings";
+export type { PlanSettings };
 
 /** Which table or range to write a plan into, and which column holds the client id. */
 export interface PlanTarget {

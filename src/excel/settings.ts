@@ -1,75 +1,41 @@
 /**
  * The plan's settings in the workbook's named settings (Cadence_PeriodStart…, on the Settings sheet):
  * what the wizard's Write step records, and what tracking reads back. Reading costs 1 round trip.
+ * Which names, and how their cells read, is the core's (core/workbook/planSettings.ts).
  */
-import { isoToExcelSerial, parseDateCell } from "../core/tracking";
+import { planSettingsOf, SETTING_NAMES } from "../core/workbook/planSettings";
 import * as schema from "../core/workbook/schema";
 import type { PlanSettings } from "./gateway.types";
 import type { ExcelRun } from "./office";
 import { idText } from "./planLayout";
+import { schemaState } from "./readSource";
 
-export const SETTING_NAMES: Readonly<Record<keyof PlanSettings, string>> = {
-  periodStart: "Cadence_PeriodStart",
-  periodEnd: "Cadence_PeriodEnd",
-  country: "Cadence_Country",
-  region: "Cadence_Region",
-  leaveDays: "Cadence_LeaveDays",
-  nonFieldDays: "Cadence_NonFieldDays",
-  contactsPerDay: "Cadence_ContactsPerDay",
-  prospectingShare: "Cadence_ProspectingShare",
-};
+export { planSettingsOf, settingCells, SETTING_NAMES } from "../core/workbook/planSettings";
 
-const KEYS = Object.keys(SETTING_NAMES) as (keyof PlanSettings)[];
-
-/** Each named setting and the cell value it receives (dates as Excel serials, as the Settings sheet holds them). */
-export function settingCells(settings: PlanSettings): { name: string; value: string | number }[] {
-  return KEYS.map((key) => {
-    const value = settings[key];
-    const date = key === "periodStart" || key === "periodEnd";
-    return { name: SETTING_NAMES[key], value: date ? isoToExcelSerial(String(value)) : value };
-  });
-}
-
-const numberOr = (v: unknown, fallback: number): number =>
-  typeof v === "number" && Number.isFinite(v) ? v : fallback;
-
-const defaultOf = (name: string): unknown => schema.SETTINGS.find((s) => s.name === name)?.value;
+const NAMES = Object.values(SETTING_NAMES);
 
 /**
- * Settings from the named cells' values (undefined for a missing name). Null when the workbook has no
- * readable period (no named settings, or dates the rep made unreadable): tracking then uses its defaults.
+ * The recorded settings, null when the workbook has no readable period. Dated leave the rep made
+ * unreadable throws the core's InvalidDatedPeriodsError, naming the setting in the workbook's language.
  */
-export function planSettingsOf(valueOf: (name: string) => unknown): PlanSettings | null {
-  const periodStart = parseDateCell(valueOf(SETTING_NAMES.periodStart));
-  const periodEnd = parseDateCell(valueOf(SETTING_NAMES.periodEnd));
-  if (periodStart === null || periodEnd === null || periodEnd < periodStart) return null;
-  const numeric = (key: keyof PlanSettings): number =>
-    numberOr(valueOf(SETTING_NAMES[key]), numberOr(defaultOf(SETTING_NAMES[key]), 0));
-  return {
-    periodStart,
-    periodEnd,
-    country: idText(valueOf(SETTING_NAMES.country)).toUpperCase() || "FR",
-    region: idText(valueOf(SETTING_NAMES.region)),
-    leaveDays: numeric("leaveDays"),
-    nonFieldDays: numeric("nonFieldDays"),
-    contactsPerDay: numeric("contactsPerDay"),
-    prospectingShare: numeric("prospectingShare"),
-  };
-}
-
 export async function readPlanSettings(run: ExcelRun): Promise<PlanSettings | null> {
   return run(async (context) => {
     const ranges = new Map(
-      KEYS.map((key) => [
-        SETTING_NAMES[key],
-        context.workbook.names.getItemOrNullObject(SETTING_NAMES[key]).getRangeOrNullObject().load("values"),
+      NAMES.map((name) => [
+        name,
+        context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject().load("values"),
       ]),
     );
+    const schemaRange = context.workbook.worksheets
+      .getItemOrNullObject(schema.SCHEMA_SHEET)
+      .getUsedRangeOrNullObject(true)
+      .load("values");
     await context.sync();
+    const lang = schemaState(schemaRange.isNullObject ? null : (schemaRange.values as unknown[][])).lang;
     return planSettingsOf((name) => {
       const range = ranges.get(name);
       return range === undefined || range.isNullObject ? undefined : (range.values as unknown[][])[0]?.[0];
-    });
+    }, lang ?? "fr");
   });
 }
 

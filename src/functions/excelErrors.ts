@@ -65,6 +65,7 @@ export const EXCEL_ERROR_OF: Readonly<Record<CoreErrorCode, ExcelErrorKind>> = {
   invalidDate: "value",
   invalidSegmentParams: "value",
   invalidRule: "value",
+  invalidDatedPeriods: "value",
 };
 
 /** Turns anything thrown by a wrapper into the CustomFunctions.Error Excel shows in the cell. */

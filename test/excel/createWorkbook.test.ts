@@ -75,9 +75,14 @@ describe("createPlanWorkbook", () => {
         country: "FR",
         region: "",
         leaveDays: 25,
+        leavePeriods: [],
+        rttDays: 0,
+        rttPeriods: [],
         nonFieldDays: 20,
         contactsPerDay: 4,
         prospectingShare: 0.2,
+        remoteShare: 0,
+        remotePerDay: 3,
       });
     },
   );

@@ -13,9 +13,17 @@ const SETTINGS: PlanSettings = {
   country: "FR",
   region: "67",
   leaveDays: 27,
+  leavePeriods: [
+    { start: "2027-08-02", end: "2027-08-20" },
+    { start: "2027-12-27", end: "2027-12-31" },
+  ],
+  rttDays: 5,
+  rttPeriods: [],
   nonFieldDays: 18,
   contactsPerDay: 5,
   prospectingShare: 0.15,
+  remoteShare: 0.2,
+  remotePerDay: 2.5,
 };
 
 const syncsOf = async (wb: Workbench, action: () => Promise<unknown>): Promise<number> => {
@@ -60,6 +68,11 @@ describe("the plan's settings recorded by a plan write", () => {
         0.15,
         // The tour base is not a plan setting: the plan write leaves it as it was.
         "",
+        "2027-08-02:2027-08-20, 2027-12-27:2027-12-31",
+        5,
+        "",
+        0.2,
+        2.5,
       ]);
       expect(await gateway.readPlanSettings()).toEqual(SETTINGS);
 
@@ -148,9 +161,14 @@ describe("planSettingsOf", () => {
       country: "FR",
       region: "67",
       leaveDays: 20,
+      leavePeriods: [],
+      rttDays: 0,
+      rttPeriods: [],
       nonFieldDays: 20,
       contactsPerDay: 4,
       prospectingShare: 0.2,
+      remoteShare: 0,
+      remotePerDay: 3,
     });
   });
 

@@ -2,6 +2,8 @@
 export { newNameRows, parseContacts } from "./contacts";
 export { catchUpByChannel, portfolioCatchUp } from "./catchUp";
 export type { CatchUpLine, DayHolds } from "./catchUp";
+export { defaultPlanSettings, trackingFrame } from "./frame";
+export type { TrackingFrame } from "./frame";
 export type {
   Contact,
   DuplicateRow,

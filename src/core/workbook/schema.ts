@@ -218,6 +218,25 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   // The rep's base for tour plans: a postal code, or "latitude, longitude" (blank until the first tours).
   { name: "Cadence_TourBase", fr: "Base des tournées", en: "Tour base", kind: "text", value: "" },
+  // Added for issue 18, after the tour base so an older workbook's rows keep their place.
+  // Dated periods: "2026-08-03:2026-08-21, 2026-12-24:2026-12-31"; when given, the count above is not read.
+  { name: "Cadence_LeavePeriods", fr: "Congés datés", en: "Dated leave", kind: "text", value: "" },
+  { name: "Cadence_RttDays", fr: "Jours de RTT", en: "RTT days", kind: "integer", value: 0 },
+  { name: "Cadence_RttPeriods", fr: "RTT datés", en: "Dated RTT", kind: "text", value: "" },
+  {
+    name: "Cadence_RemoteShare",
+    fr: "Part du temps à distance",
+    en: "Remote share",
+    kind: "percent",
+    value: 0,
+  },
+  {
+    name: "Cadence_RemotePerDay",
+    fr: "Éq. visites par jour à distance",
+    en: "Visit eq. per remote day",
+    kind: "number",
+    value: 3,
+  },
 ];
 
 /**

@@ -6,22 +6,14 @@ import * as calendar from "../../core/calendar";
 import * as capacity from "../../core/capacity";
 import * as tracking from "../../core/tracking";
 import type { CellValue } from "../../core/types";
+import { capacityInputOf } from "../../core/workbook/planSettings";
+import { planSettings } from "../plan/planSettings";
 import type { CapacityChoices } from "../plan/planModel.types";
 import type { TrackedPortfolio } from "../track/trackModel";
 
+/** The capacity input of the wizard's choices: the core's reading of the settings the plan records. */
 export function capacityInput(choices: CapacityChoices): capacity.CapacityInput {
-  return {
-    period: { start: `${choices.year}-01-01`, end: `${choices.year}-12-31` },
-    country: choices.country.trim() === "" ? "FR" : choices.country.trim(),
-    region: choices.region.trim() === "" ? null : choices.region.trim(),
-    leaveDays: choices.leaveDays,
-    rttDays: choices.rttDays,
-    nonFieldDays: choices.nonFieldDays,
-    contactsPerDay: choices.contactsPerDay,
-    remoteShare: choices.remoteShare,
-    remotePerDay: choices.remotePerDay,
-    prospectingShare: choices.prospectingShare,
-  };
+  return capacityInputOf(planSettings(choices));
 }
 
 export type CapacityOutcome = { ok: true; result: capacity.CapacityResult } | { ok: false; error: unknown };

@@ -4,6 +4,7 @@ import type { ColumnMapping } from "../../core/parse";
 import type { SegmentRule, StrategicParams } from "../../core/segment";
 import type { NormTable } from "../../core/norms";
 import type { ShortfallMode } from "../../core/plan";
+import type { DatedPeriod } from "../../core/capacity";
 
 export type SegmentationMethod = "strategic" | "abc" | "crossAbc" | "rules";
 export type AllocationMethod = "norms" | "optimized";
@@ -26,7 +27,10 @@ export interface CapacityChoices {
   country: string;
   region: string;
   leaveDays: number;
+  /** Dated leave: when any, the leave is their working days (the count is not read) and tracking skips them. */
+  leavePeriods: readonly DatedPeriod[];
   rttDays: number;
+  rttPeriods: readonly DatedPeriod[];
   nonFieldDays: number;
   /** Visits per field day ({ visit: 4 }); remote channels share the remote days. */
   contactsPerDay: ChannelCounts;

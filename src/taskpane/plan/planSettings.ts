@@ -2,7 +2,7 @@
 import type { PlanSettings } from "../../excel/gateway.types";
 import type { CapacityChoices } from "./planModel.types";
 
-/** What the Write step records: the plan's year as its period, and the capacity inputs. */
+/** What the Write step records: the plan's year as its period, and every capacity input. */
 export function planSettings(capacity: CapacityChoices): PlanSettings {
   return {
     periodStart: `${capacity.year}-01-01`,
@@ -10,9 +10,14 @@ export function planSettings(capacity: CapacityChoices): PlanSettings {
     country: capacity.country.trim() === "" ? "FR" : capacity.country.trim(),
     region: capacity.region.trim(),
     leaveDays: capacity.leaveDays,
+    leavePeriods: capacity.leavePeriods,
+    rttDays: capacity.rttDays,
+    rttPeriods: capacity.rttPeriods,
     nonFieldDays: capacity.nonFieldDays,
     contactsPerDay: capacity.contactsPerDay.visit ?? 0,
     prospectingShare: capacity.prospectingShare,
+    remoteShare: capacity.remoteShare,
+    remotePerDay: capacity.remotePerDay,
   };
 }
 
@@ -24,8 +29,13 @@ export function capacityFromSettings(capacity: CapacityChoices, settings: PlanSe
     country: settings.country,
     region: settings.region,
     leaveDays: settings.leaveDays,
+    leavePeriods: settings.leavePeriods,
+    rttDays: settings.rttDays,
+    rttPeriods: settings.rttPeriods,
     nonFieldDays: settings.nonFieldDays,
     contactsPerDay: { ...capacity.contactsPerDay, visit: settings.contactsPerDay },
     prospectingShare: settings.prospectingShare,
+    remoteShare: settings.remoteShare,
+    remotePerDay: settings.remotePerDay,
   };
 }

@@ -22,9 +22,14 @@ const RECORDED: PlanSettings = {
   country: "FR",
   region: "67",
   leaveDays: 30,
+  leavePeriods: [],
+  rttDays: 4,
+  rttPeriods: [],
   nonFieldDays: 15,
   contactsPerDay: 5,
   prospectingShare: 0.1,
+  remoteShare: 0.2,
+  remotePerDay: 2.5,
 };
 
 describe("from the rep's portfolio to a plan workbook, through the pane alone", () => {
@@ -87,9 +92,14 @@ describe("from the rep's portfolio to a plan workbook, through the pane alone", 
       country: "FR",
       region: "67",
       leaveDays: 25,
+      leavePeriods: [],
+      rttDays: 0,
+      rttPeriods: [],
       nonFieldDays: 20,
       contactsPerDay: 4,
       prospectingShare: 0.2,
+      remoteShare: 0,
+      remotePerDay: 3,
     });
     expect(
       screen.getByText("The plan's period, country and capacity are recorded in the Settings sheet."),

@@ -83,9 +83,14 @@ describe("TrackView", () => {
         country: "FR",
         region: "67",
         leaveDays: 25,
+        leavePeriods: [],
+        rttDays: 0,
+        rttPeriods: [],
         nonFieldDays: 20,
         contactsPerDay: 4,
         prospectingShare: 0.2,
+        remoteShare: 0,
+        remotePerDay: 3,
       },
     });
     renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />);
