@@ -135,12 +135,15 @@ export async function aggregateSegments(db: Kysely<DB>, input: AggregateInput): 
   const inScope = sql`cl.deleted = 0 and cl.year = ${input.year} and cl.rep_id in (${reps})`;
   const st0 = statusCode(sql.raw("w0"), share, input.tolerance);
   const now = statusSums(sql.raw("n0"), sql.raw("w0"), sql.raw("st0"));
-  const sums = Object.fromEntries(Object.entries(now).map(([k, e]) => [k, sql`sum(${e})`]));
-  // Grouped by the raw segment, so SQLite streams the covering index in order (no sort).
+  // Each client's status is a grouping key, decided once a row; mergeRows counts the statuses from
+  // the groups. Summed instead, the planner copies the status expression (and the weighted plan's,
+  // inside it) into each of the four status sums: 2.3× the CPU on SQLite.
+  const { under_n: _u, over_n: _o, saturated: _s, neglected: _n, ...byClient } = now;
+  const sums = Object.fromEntries(Object.entries(byClient).map(([k, e]) => [k, sql`sum(${e})`]));
   const main = await sql<Record<string, unknown>>`
-    select rep_id, segment, ${selectList({ ...PLAN_SUMS, ...sums })}
-    from (select c.*, ${st0} as st0 from (${clients} from clients cl where ${inScope}) c) c
-    group by rep_id, segment`.execute(db);
+    select rep_id, segment, ${st0} as st, ${selectList({ ...PLAN_SUMS, ...sums })}
+    from (${clients} from clients cl where ${inScope}) c
+    group by rep_id, segment, st`.execute(db);
   const rows = [...main.rows];
   if (window.adjust !== null) {
     // Clients with contacts in the adjustment: their figures with it, minus their figures without.
@@ -193,8 +196,13 @@ function mergeRows(rows: readonly Record<string, unknown>[], share: number): Seg
     for (const c of DEFAULT_CHANNELS) planned[c.id] = num(`p_${c.id}`);
     const clients = num("clients");
     const plannedClients = num("planned_clients");
-    const under = num("under_n");
-    const over = num("over_n");
+    // Main rows carry their clients' status (st); correction rows carry status counts.
+    const st = r.st === undefined ? null : Number(r.st);
+    const withStatus = (code: number, counted: string): number =>
+      st === null ? num(counted) : st === code ? clients : 0;
+    const under = withStatus(-1, "under_n");
+    const over = withStatus(1, "over_n");
+    const { retain, atRisk } = consolidation.DEFAULT_SYMPTOM_SEGMENTS;
     const more: consolidation.Figures = {
       ...consolidation.emptyFigures(),
       clients,
@@ -212,8 +220,8 @@ function mergeRows(rows: readonly Record<string, unknown>[], share: number): Seg
       over,
       onTrack: plannedClients - under - over,
       noPlan: clients - plannedClients,
-      saturatedTopAccounts: num("saturated"),
-      neglectedAtRisk: num("neglected"),
+      saturatedTopAccounts: segment === retain ? withStatus(1, "saturated") : num("saturated"),
+      neglectedAtRisk: segment === atRisk ? withStatus(-1, "neglected") : num("neglected"),
     };
     const entry = out.get(key);
     if (entry === undefined) out.set(key, { repId, segment, figures: more });
