@@ -149,6 +149,10 @@ export const en = {
   "capacity.unit.contactsPerDay": "contacts/day",
   "capacity.unit.share": "share",
   "capacity.unit.visitEquivalents": "visit-equivalents",
+  "capacity.leavePeriods": "Dated leave",
+  "capacity.rttPeriods": "Dated RTT",
+  "capacity.periodsHint":
+    "Optional, e.g. 2026-08-03:2026-08-21, 2026-12-24:2026-12-31. Replaces the count of days; tracking does not count these days.",
   "capacity.rtt": "RTT (working days)",
   "capacity.nonFieldHint": "One office day a week is {days} days.",
   "capacity.useSuggestion": "Use {days}",

@@ -151,6 +151,10 @@ export const fr: Messages = {
   "capacity.unit.contactsPerDay": "contacts/jour",
   "capacity.unit.share": "part",
   "capacity.unit.visitEquivalents": "équivalents visites",
+  "capacity.leavePeriods": "Congés datés",
+  "capacity.rttPeriods": "RTT datés",
+  "capacity.periodsHint":
+    "Facultatif, ex. du 03/08/2026 au 21/08/2026 ; 24/12/2026 - 31/12/2026. Remplace le nombre de jours ; le suivi ne compte pas ces jours.",
   "capacity.rtt": "RTT (jours ouvrés)",
   "capacity.nonFieldHint": "Un jour de bureau par semaine, c'est {days} jours.",
   "capacity.useSuggestion": "Prendre {days}",

@@ -22,7 +22,7 @@ const RECORDED: PlanSettings = {
   country: "FR",
   region: "67",
   leaveDays: 30,
-  leavePeriods: [],
+  leavePeriods: [{ start: "2027-08-02", end: "2027-08-20" }],
   rttDays: 4,
   rttPeriods: [],
   nonFieldDays: 15,
@@ -133,5 +133,10 @@ describe("from the rep's portfolio to a plan workbook, through the pane alone", 
     });
     expect(screen.getByRole("textbox", { name: /^Region/ })).toHaveValue("67");
     expect(screen.getByRole("spinbutton", { name: "Leave (working days)" })).toHaveValue(30);
+    // The remote share, RTT and dated leave the workbook recorded (issue 18).
+    expect(screen.getByRole("spinbutton", { name: "RTT (working days)" })).toHaveValue(4);
+    expect(screen.getByRole("spinbutton", { name: /^Remote days a week/ })).toHaveValue(1);
+    expect(screen.getByRole("spinbutton", { name: "Visit-equivalents per remote day" })).toHaveValue(2.5);
+    expect(screen.getByRole("textbox", { name: "Dated leave" })).toHaveValue("2027-08-02:2027-08-20");
   });
 });

@@ -18,6 +18,7 @@ import type { ExplanationLine } from "../../../core/capacity";
 import { weighted } from "../../../core/norms";
 import { channelLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
+import { DatedPeriodsField } from "../../shared/DatedPeriodsField";
 import { NumberField } from "../../shared/NumberField";
 import { errorText } from "../../shell/errorText";
 import type { CapacityChoices } from "../planModel.types";
@@ -123,6 +124,23 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
           max={100}
           onChange={(pct) => {
             set({ prospectingShare: pct / 100 });
+          }}
+        />
+      </div>
+      <div className={styles.row}>
+        <DatedPeriodsField
+          label={t("capacity.leavePeriods")}
+          hint={t("capacity.periodsHint")}
+          value={cap.leavePeriods}
+          onChange={(leavePeriods) => {
+            set({ leavePeriods });
+          }}
+        />
+        <DatedPeriodsField
+          label={t("capacity.rttPeriods")}
+          value={cap.rttPeriods}
+          onChange={(rttPeriods) => {
+            set({ rttPeriods });
           }}
         />
       </div>
