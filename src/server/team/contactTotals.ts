@@ -28,22 +28,33 @@ export const contactWeight = (channel = "channel", weight = "weight"): RawBuilde
     `coalesce(case when ${weight} >= 0 then ${weight} end, case ${channel} ${DEFAULT_CHANNELS.map((c) => `when '${c.id}' then ${c.weight}`).join(" ")} end)`,
   );
 
-/** The totals of the client row `clients` from its contacts, one expression per column. */
-function totalsFromContacts(): RawBuilder<unknown> {
+/**
+ * The contacts of the clients in scope counted per client, year and month (`scope`: a condition on
+ * `contacts`), so each total below sums at most twelve rows instead of every contact again.
+ */
+function monthlyCounts(scope: RawBuilder<unknown>): RawBuilder<unknown> {
   const w = contactWeight();
-  const parts = MONTHS.map(
-    (m) =>
-      sql`coalesce(sum(case when substr(date, 6, 2) <= ${sql.lit(mm(m))} and ${w} is not null then 1 else 0 end), 0),
-        coalesce(sum(case when substr(date, 6, 2) <= ${sql.lit(mm(m))} then coalesce(${w}, 0) else 0 end), 0)`,
-  );
-  // Only the client's own year counts; dates are YYYY-MM-DD (the contract checks them).
-  return sql`(select ${sql.join(parts)} from contacts
-    where contacts.client_id = clients.id and contacts.deleted = 0
-      and substr(contacts.date, 1, 4) = cast(clients.year as text))`;
+  return sql`select client_id, substr(date, 1, 4) as yr, substr(date, 6, 2) as mo,
+      count(${w}) as n, coalesce(sum(${w}), 0) as w
+    from contacts where deleted = 0 and ${scope}
+    group by client_id, substr(date, 1, 4), substr(date, 6, 2)`;
 }
 
-const setTotals = (): RawBuilder<unknown> =>
-  sql`update clients set (${sql.raw(TOTAL_COLUMNS.join(", "))}) = ${totalsFromContacts()}`;
+/** The totals of the client row `clients` from the monthly counts `monthly`, one expression per column. */
+function totalsFromMonths(): RawBuilder<unknown> {
+  const parts = MONTHS.map(
+    (m) =>
+      sql`coalesce(sum(case when mo <= ${sql.lit(mm(m))} then n else 0 end), 0),
+        coalesce(sum(case when mo <= ${sql.lit(mm(m))} then w else 0 end), 0)`,
+  );
+  // Only the client's own year counts; dates are YYYY-MM-DD (the contract checks them).
+  return sql`(select ${sql.join(parts)} from monthly
+    where monthly.client_id = clients.id and monthly.yr = cast(clients.year as text))`;
+}
+
+const setTotals = (scope: RawBuilder<unknown>, where: RawBuilder<unknown>): RawBuilder<unknown> =>
+  sql`with monthly as materialized (${monthlyCounts(scope)})
+    update clients set (${sql.raw(TOTAL_COLUMNS.join(", "))}) = ${totalsFromMonths()}${where}`;
 
 const CHUNK = 500;
 
@@ -61,12 +72,12 @@ export async function refreshContactTotals(
     ? sql` and exists (select 1 from contacts where contacts.client_id = clients.id)`
     : sql``;
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK).map((id) => sql`${id}`);
-    await sql`${setTotals()} where id in (${sql.join(chunk)})${onlyIf}`.execute(db);
+    const chunk = sql.join(ids.slice(i, i + CHUNK).map((id) => sql`${id}`));
+    await setTotals(sql`client_id in (${chunk})`, sql` where id in (${chunk})${onlyIf}`).execute(db);
   }
 }
 
 /** Recomputes every client's totals (the migration's backfill; bulk loads that bypass push). */
 export async function refreshAllContactTotals(db: QueryExecutorProvider): Promise<void> {
-  await setTotals().execute(db);
+  await setTotals(sql`1 = 1`, sql``).execute(db);
 }
