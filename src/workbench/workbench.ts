@@ -15,6 +15,7 @@ import { createTable } from "./model/tables";
 import { recalculate } from "./model/calc";
 import type { WorkbookModel } from "./model/types";
 import { createModel, emptySheet, findSheet, newId } from "./model/workbook";
+import { copyText, openCopy } from "./model/fileCopy";
 import { sheetSnapshot, workbookSnapshot } from "./snapshot";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { Grid } from "../core/types";
@@ -62,6 +63,10 @@ export interface Workbench {
   failNextSync(code: ErrorCode): void;
   /** A user typing into a cell (no round trip counted). */
   edit(sheetName: string, address: string, value: string | number | boolean): void;
+  /** The whole workbook as text, as a copy of its file (hidden sheets included). */
+  copy(): string;
+  /** Replaces this workbook by a copy (copy()'s text), as opening a copied file. */
+  open(copy: string): void;
   /** Times a batch asked for suspendApiCalculationUntilNextSync. */
   readonly suspendedCalculations: number;
 }
@@ -179,6 +184,11 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
       if (!sheet) throw new WorkbenchApiError(ErrorCodes.itemNotFound, `No sheet named ${sheetName}.`);
       const rect = parseRect(address);
       writeValue(sheet, rect.r0, rect.c0, value);
+      host.changed();
+    },
+    copy: () => copyText(model),
+    open(copy) {
+      openCopy(model, copy);
       host.changed();
     },
     get suspendedCalculations() {

@@ -30,10 +30,17 @@ export interface WorkbookCells {
 
 /**
  * Opens workbench.html and waits for the pane's tabs (English UI). `today` (ISO) dates the demo: its
- * contacts run to the Friday before (the page's ?today=; without it, the page's clock).
+ * contacts run to the Friday before (the page's ?today=; without it, the page's clock). `params` go on
+ * the page's address too (?store=…).
  */
-export async function openWorkbench(page: Page, baseUrl: string, today?: string): Promise<FrameLocator> {
-  await page.goto(`${baseUrl}/workbench.html${today === undefined ? "" : `?today=${today}`}`);
+export async function openWorkbench(
+  page: Page,
+  baseUrl: string,
+  today?: string,
+  params: Readonly<Record<string, string>> = {},
+): Promise<FrameLocator> {
+  const query = new URLSearchParams({ ...(today === undefined ? {} : { today }), ...params }).toString();
+  await page.goto(`${baseUrl}/workbench.html${query === "" ? "" : `?${query}`}`);
   const pane = page.frameLocator("#wb-pane");
   await pane.getByRole("tab", { name: "Plan" }).waitFor({ timeout: 60_000 });
   return pane;

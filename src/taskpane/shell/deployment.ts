@@ -7,12 +7,17 @@ declare const __CADENCE_STORE_URL__: string | undefined;
 
 export const DEV_STORE_URL = "http://localhost:4000";
 
-/** True when the build names its store (a deployment); false in development. */
-export const DEPLOYED_STORE: boolean =
-  typeof __CADENCE_STORE_URL__ === "string" && __CADENCE_STORE_URL__ !== "";
-
 /** The shared store this build syncs with, without a trailing slash. */
-export const STORE_URL: string = DEPLOYED_STORE ? (__CADENCE_STORE_URL__ as string) : DEV_STORE_URL;
+export const STORE_URL: string =
+  typeof __CADENCE_STORE_URL__ === "string" && __CADENCE_STORE_URL__ !== ""
+    ? __CADENCE_STORE_URL__
+    : DEV_STORE_URL;
+
+/**
+ * True when the build names another store than the development one (a deployment). Webpack always
+ * defines the constant (the development store when CADENCE_STORE_URL is unset), so this compares.
+ */
+export const DEPLOYED_STORE: boolean = STORE_URL !== DEV_STORE_URL;
 
 /**
  * The store the pane syncs with: the build's. A development build honours `?store=` on the pane's
