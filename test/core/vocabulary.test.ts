@@ -4,8 +4,16 @@ import * as tracking from "../../src/core/tracking";
 import * as types from "../../src/core/types";
 import * as schema from "../../src/core/workbook/schema";
 import { segmentIdOf as paneSegmentIdOf } from "../../src/taskpane/i18n/labels";
-import { segmentId as refreshSegmentId } from "../../src/excel/refresh";
 import { strategicId } from "../../src/functions/keys";
+
+/** The segment tracking reads from a Clients table (the refresh, the pane and the CLI all read it so). */
+const refreshSegmentId = (name: string): string =>
+  tracking.clientsPlan({
+    grid: [
+      ["Code client", "CA N", "Segment"],
+      ["C1", 1, name],
+    ],
+  }).plan[0]?.segment ?? "";
 
 describe("one vocabulary (core/types)", () => {
   it("every layer's DEFAULT_NORMS and ABC_SEGMENTS are the core's own objects", () => {

@@ -3,10 +3,10 @@
  * symptoms, per-client pace and status — printed (or as JSON) and written back into the plan with --out.
  */
 import type { Command } from "commander";
-import * as calendar from "../../core/calendar";
 import * as tracking from "../../core/tracking";
 import type { CellValue, Lang } from "../../core/types";
 import { DEFAULT_CHANNELS } from "../../core/types";
+import type { PlanSettings } from "../../core/workbook/planSettings";
 import { statusText } from "../../core/workbook/schema";
 import { CliError } from "../errors";
 import { pct, round } from "../format";
@@ -15,7 +15,8 @@ import { readGrid } from "../files/readGrid";
 import { numberOption } from "../options";
 
 export interface TrackCommandOptions {
-  contacts: string;
+  /** A CRM export; without it, a plan workbook's own Contacts table. */
+  contacts?: string;
   asOf?: string;
   country?: string;
   region?: string;
@@ -27,6 +28,8 @@ export interface TrackCommandOptions {
 
 export interface TrackRun {
   plan: PlanFileRead;
+  /** The core's tracking of the plan (trackWorkbook). */
+  tracking: tracking.WorkbookTracking;
   result: tracking.TrackingResult;
   kpis: tracking.PortfolioKpis;
   parsed: tracking.ParsedContacts;
@@ -49,6 +52,19 @@ export function asOfOption(asOf: string | undefined): string {
   return value;
 }
 
+/** A contacts export's problems that stop the command (exit 2): a missing column, a bad date. */
+function checkContacts(origin: string, parsed: tracking.ParsedContacts): void {
+  const blocking = parsed.issues.filter((i) => i.code === "missingColumn" || i.code === "badDate");
+  if (blocking.length > 0) {
+    throw new CliError(
+      `${origin}: ${blocking.length} problem(s):\n${blocking
+        .slice(0, 20)
+        .map((i) => `  row ${i.row}, column '${i.column}': ${i.message}`)
+        .join("\n")}`,
+    );
+  }
+}
+
 /** Reads a contacts export against these clients; a missing column or a bad date stops with exit 2. */
 export async function readContactsFile(
   contactsFile: string,
@@ -57,70 +73,75 @@ export async function readContactsFile(
 ): Promise<{ origin: string; parsed: tracking.ParsedContacts }> {
   const read = await readGrid(contactsFile);
   const parsed = tracking.parseContacts(read.grid, refs, options);
-  const blocking = parsed.issues.filter((i) => i.code === "missingColumn" || i.code === "badDate");
-  if (blocking.length > 0) {
-    throw new CliError(
-      `${read.origin}: ${blocking.length} problem(s):\n${blocking
-        .slice(0, 20)
-        .map((i) => `  row ${i.row}, column '${i.column}': ${i.message}`)
-        .join("\n")}`,
-    );
-  }
+  checkContacts(read.origin, parsed);
   return { origin: read.origin, parsed };
 }
 
-/** Tracks a plan read from a file against contacts already parsed. */
+/** The plan's settings for tracking (a plan file records the period and place only), the command's options first. */
+function trackingSettings(plan: PlanFileRead, o: TrackPlanOptions, asOf: string): PlanSettings {
+  const s = plan.workbook?.settings ?? tracking.defaultPlanSettings(asOf);
+  return {
+    ...s,
+    periodStart: plan.settings.periodStart ?? s.periodStart,
+    periodEnd: plan.settings.periodEnd ?? s.periodEnd,
+    country: o.country ?? plan.settings.country ?? s.country,
+    region: o.region ?? plan.settings.region ?? s.region,
+  };
+}
+
+/** The core's figures, a failure of the core (an unknown calendar…) reported with the plan's name (exit 2). */
+function tracked(plan: PlanFileRead, compute: () => tracking.WorkbookTracking): TrackRun {
+  try {
+    const t = compute();
+    return { plan, tracking: t, result: t.result, kpis: t.kpis, parsed: t.contacts };
+  } catch (error) {
+    throw new CliError(`${plan.origin}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Tracks a plan read from a file against contacts already parsed (a team export split by rep). */
 export function trackPlan(
   plan: PlanFileRead,
   parsed: tracking.ParsedContacts,
   o: TrackPlanOptions,
 ): TrackRun {
   const asOf = asOfOption(o.asOf);
-  const year = asOf.slice(0, 4);
-  const period = {
-    start: plan.settings.periodStart ?? `${year}-01-01`,
-    end: plan.settings.periodEnd ?? `${year}-12-31`,
-  };
-  try {
-    const cal = calendar.createWorkCalendar({
-      country: o.country ?? plan.settings.country ?? "FR",
-      region: o.region ?? plan.settings.region ?? null,
-    });
-    const result = tracking.trackClients({
-      // New names (clients not in the plan) are tracked as prospects without a plan.
-      plan: [...plan.plan, ...tracking.newNameRows(parsed.newNames)],
-      contacts: parsed.contacts,
-      period,
+  return tracked(plan, () =>
+    tracking.trackParsed({
+      clients: plan.clients,
+      contacts: parsed,
+      settings: trackingSettings(plan, o, asOf),
+      tolerance: o.tolerance ?? null,
       asOf,
-      calendar: cal,
-      options: o.tolerance === undefined ? {} : { tolerance: o.tolerance },
-    });
-    return { plan, result, kpis: tracking.portfolioKpis(result), parsed };
-  } catch (error) {
-    throw new CliError(`${plan.origin}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+    }),
+  );
 }
 
-const NO_CONTACTS: tracking.ParsedContacts = {
-  contacts: [],
-  issues: [],
-  unmatched: [],
-  duplicates: [],
-  excluded: [],
-  newNames: [],
-};
-
-/** Reads a plan and a contacts export and tracks them. */
+/**
+ * Reads a plan and tracks it against a contacts export, or, without one, against the plan workbook's
+ * own Contacts table (none in a file of `cadence plan`): the core's trackWorkbook, as the add-in's refresh.
+ */
 export async function trackPlanFile(
   file: string,
   contactsFile: string | undefined,
   o: TrackPlanOptions,
 ): Promise<TrackRun> {
   const plan = await readPlanFile(file);
-  asOfOption(o.asOf);
-  const parsed =
-    contactsFile === undefined ? NO_CONTACTS : (await readContactsFile(contactsFile, plan.refs)).parsed;
-  return trackPlan(plan, parsed, o);
+  const asOf = asOfOption(o.asOf);
+  const exported = contactsFile === undefined ? null : await readGrid(contactsFile);
+  const contacts = exported === null ? (plan.workbook?.contacts ?? { grid: [] }) : { grid: exported.grid };
+  const run = tracked(plan, () =>
+    tracking.trackWorkbook({
+      clients: plan.table,
+      contacts,
+      channels: plan.workbook?.channels ?? null,
+      settings: trackingSettings(plan, o, asOf),
+      tolerance: o.tolerance ?? null,
+      asOf,
+    }),
+  );
+  if (exported !== null) checkContacts(exported.origin, run.parsed);
+  return run;
 }
 
 function trackingColumns(
@@ -158,6 +179,10 @@ function trackingColumns(
 export async function runTrack(file: string, o: TrackCommandOptions): Promise<void> {
   if (o.lang !== "fr" && o.lang !== "en") throw new CliError(`--lang must be fr or en, not '${o.lang}'`);
   const run = await trackPlanFile(file, o.contacts, o);
+  if (o.contacts === undefined && run.plan.workbook === null)
+    throw new CliError(
+      `--contacts <file> is required: ${run.plan.origin} is a plan file without a Contacts table (a plan workbook has one)`,
+    );
   const k = run.kpis;
   if (o.out !== undefined) {
     const planCols = { headers: [] as string[], values: () => [] as CellValue[] };
@@ -252,8 +277,11 @@ export function register(program: Command): void {
   program
     .command("track")
     .description("track a plan against a contacts export: KPIs, symptoms, pace and status per client")
-    .argument("<plan>", "plan file written by 'cadence plan' (.xlsx or .csv)")
-    .requiredOption("--contacts <file>", "contacts export (.csv or .xlsx): date, client, channel")
+    .argument("<plan>", "plan workbook, or plan file written by 'cadence plan' (.xlsx or .csv)")
+    .option(
+      "--contacts <file>",
+      "contacts export (.csv or .xlsx): date, client, channel (default: the plan workbook's Contacts table)",
+    )
     .option("--as-of <date>", "date of the tracking, YYYY-MM-DD (default: today)")
     .option("--country <code>", "country of the public holidays (default: the plan's)")
     .option("--region <code>", "region of the public holidays (default: the plan's)")

@@ -3,12 +3,17 @@
  * Cadence's columns with the plan workbook's FR/EN headers) and sheet "Settings" (key, value, label)
  * holding the period, the place and the capacity, so `track` and `consolidate` can use them.
  */
+import path from "node:path";
 import * as parse from "../../core/parse";
 import type { PlanResult } from "../../core/plan";
 import type { CellValue, ChannelCounts, Grid, Lang } from "../../core/types";
-import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS, segmentIdOf } from "../../core/types";
+import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../../core/types";
+import * as tracking from "../../core/tracking";
 import type { PlanRow } from "../../core/tracking";
+import type { PlanSettings as WorkbookSettings } from "../../core/workbook/planSettings";
+import { planSettingsOf } from "../../core/workbook/planSettings";
 import { CliError } from "../errors";
+import { isPlanWorkbook, loadWorkbook, planWorkbookOf } from "../xlsx/readPlan";
 import { readGrid } from "./readGrid";
 import { writeTables } from "./writeTable";
 
@@ -129,70 +134,117 @@ export interface PlanFileRead {
   /** Ids and names, for matching a contacts export to the clients. */
   refs: { id: string; name: string }[];
   settings: Partial<PlanSettings>;
+  /** The plan's table as the core's tracking reads it, and its reading. */
+  table: tracking.TableRead;
+  clients: tracking.ClientsPlan;
+  /** A plan workbook's own contacts log, channels and named settings; null for a file of `cadence plan`. */
+  workbook: {
+    contacts: tracking.TableRead;
+    channels: tracking.TableRead;
+    settings: WorkbookSettings | null;
+  } | null;
 }
 
-/** Reads a plan written by `cadence plan` (or any table with Segment and Planned/Prévu columns). */
-export async function readPlanFile(file: string): Promise<PlanFileRead> {
-  const read = await readGrid(file, { sheet: undefined });
-  const parsed = parse.parsePortfolio(read.grid, { firstRow: read.headerRow });
-  const blocking = parsed.issues.filter((i) => i.code !== "unknownValue");
-  if (blocking.length > 0) {
+/** The core's plan rows of the table, stopping with exit 2 on a problem (row and column named). */
+function planOf(origin: string, table: tracking.TableRead): tracking.ClientsPlan {
+  const read = tracking.clientsPlan(table);
+  if (read.issues.length > 0) {
     throw new CliError(
-      `${read.origin}: ${blocking.length} problem(s):\n${blocking
+      `${origin}: ${read.issues.length} problem(s):\n${read.issues
         .slice(0, 20)
         .map((i) => `  ${parse.formatIssue(i)}`)
         .join("\n")}`,
     );
   }
+  return read;
+}
+
+function planFileRead(
+  origin: string,
+  table: tracking.TableRead,
+  settings: Partial<PlanSettings>,
+  workbook: PlanFileRead["workbook"],
+): PlanFileRead {
+  const clients = planOf(origin, table);
+  const rowIds = new Map<number, string>();
+  clients.gridRows.forEach((index, i) => rowIds.set(index, clients.plan[i]?.id ?? ""));
+  return {
+    origin,
+    grid: table.grid,
+    headerRow: table.headerRow ?? 1,
+    rowIds,
+    plan: clients.plan,
+    refs: clients.plan.map((p) => ({ id: p.id, name: clients.names.get(p.id) ?? p.id })),
+    settings,
+    table,
+    clients,
+    workbook,
+  };
+}
+
+const columnsOf = (ids: readonly (string | null)[]): Record<string, number> => {
+  const out: Record<string, number> = {};
+  ids.forEach((id, i) => {
+    if (id !== null && !Object.hasOwn(out, id)) out[id] = i;
+  });
+  return out;
+};
+
+/** A plan workbook (the add-in's, or the template a rep filled): its Clients, Contacts and Channels tables. */
+function planWorkbookFile(file: string, wb: Parameters<typeof planWorkbookOf>[0]): PlanFileRead {
+  const read = planWorkbookOf(wb);
+  const table = (id: "Clients" | "Contacts" | "Channels"): tracking.TableRead => ({
+    grid: read.tables[id].grid,
+    columns: columnsOf(read.tables[id].columnIds),
+    headerRow: read.tables[id].headerRow,
+  });
+  const named = planSettingsOf((name: string) => read.settings[name], read.lang);
+  const settings: Partial<PlanSettings> =
+    named === null
+      ? {}
+      : {
+          periodStart: named.periodStart,
+          periodEnd: named.periodEnd,
+          country: named.country,
+          region: named.region === "" ? null : named.region,
+        };
+  return planFileRead(`${path.basename(file)}, table Clients`, table("Clients"), settings, {
+    contacts: table("Contacts"),
+    channels: table("Channels"),
+    settings: named,
+  });
+}
+
+/**
+ * Reads a plan: a plan workbook (the add-in's or the template's), or a file written by `cadence plan`
+ * (or any table with Segment and Planned/Prévu columns).
+ */
+export async function readPlanFile(file: string): Promise<PlanFileRead> {
+  if (/\.xls[xm]$/i.test(file)) {
+    const wb = await loadWorkbook(file);
+    if (isPlanWorkbook(wb)) return planWorkbookFile(file, wb);
+  }
+  const read = await readGrid(file, { sheet: undefined });
   const header = (read.grid[0] ?? []).map((h) => parse.normaliseHeader(String(h ?? "")));
-  const segmentCol = header.findIndex((h) => SEGMENT_HEADERS.includes(h));
-  const plannedCols = DEFAULT_CHANNELS.map((ch) => ({
-    channel: ch.id,
-    index: header.findIndex(
+  const hasSegment = header.some((h) => SEGMENT_HEADERS.includes(h));
+  const hasPlanned = DEFAULT_CHANNELS.some((ch) =>
+    header.some(
       (h) =>
         h === parse.normaliseHeader(plannedHeader("fr", ch)) ||
         h === parse.normaliseHeader(plannedHeader("en", ch)),
     ),
-  })).filter((c) => c.index >= 0);
-  if (segmentCol < 0 || plannedCols.length === 0) {
+  );
+  if (!hasSegment || !hasPlanned) {
     throw new CliError(
       `${read.origin}: no plan in this file (columns 'Segment' and 'Planned …'/'Prévu …' are missing): run 'cadence plan' first`,
     );
   }
-  const rowIds = new Map<number, string>();
-  const plan = parsed.clients.map((c): PlanRow => {
-    const index = c.row - read.headerRow;
-    rowIds.set(index, c.id);
-    const row = read.grid[index] ?? [];
-    const rawSegment = String(row[segmentCol] ?? "").trim();
-    const planned: ChannelCounts = {};
-    for (const p of plannedCols) {
-      const n = parse.parseNumber(row[p.index]);
-      if (n.kind === "number") planned[p.channel] = n.value;
-      else if (n.kind !== "blank")
-        throw new CliError(
-          `${read.origin}: row ${c.row}, column '${String(read.grid[0]?.[p.index] ?? "")}': not a number`,
-        );
-    }
-    return {
-      id: c.id,
-      segment: segmentIdOf(rawSegment) ?? rawSegment,
-      planned,
-      salesN: c.salesN,
-      salesN1: c.salesN1,
-      potential: c.potential,
-    };
-  });
-  const refs = parsed.clients.map((c) => ({ id: c.id, name: c.name }));
-  return {
-    origin: read.origin,
-    grid: read.grid,
-    headerRow: read.headerRow,
-    rowIds,
-    plan,
-    refs,
-    settings: await readSettings(file),
-  };
+  return planFileRead(
+    read.origin,
+    { grid: read.grid, headerRow: read.headerRow },
+    await readSettings(file),
+    null,
+  );
 }
 
 async function readSettings(file: string): Promise<Partial<PlanSettings>> {

@@ -84,7 +84,7 @@ function detectLang(wb: ExcelJS.Workbook, fromSchema: Lang | null): Lang {
   return wb.getWorksheet(schema.SHEET_NAMES.settings.en) === undefined ? "fr" : "en";
 }
 
-export async function readPlanWorkbook(file: string): Promise<PlanWorkbookRead> {
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
@@ -92,6 +92,18 @@ export async function readPlanWorkbook(file: string): Promise<PlanWorkbookRead> 
     const why = error instanceof Error ? error.message : String(error);
     throw new CliError(`${file}: not a readable .xlsx file (fichier illisible): ${why}`);
   }
+  return wb;
+}
+
+/** Whether a loaded workbook is a plan workbook (the add-in's or the template's: it has the schema sheet). */
+export const isPlanWorkbook = (wb: ExcelJS.Workbook): boolean =>
+  wb.getWorksheet(schema.SCHEMA_SHEET) !== undefined;
+
+export async function readPlanWorkbook(file: string): Promise<PlanWorkbookRead> {
+  return planWorkbookOf(await loadWorkbook(file));
+}
+
+export function planWorkbookOf(wb: ExcelJS.Workbook): PlanWorkbookRead {
   const hidden = wb.getWorksheet(schema.SCHEMA_SHEET);
   const rows: unknown[][] = [];
   hidden?.eachRow((r) =>

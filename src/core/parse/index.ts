@@ -11,5 +11,5 @@ export { CHANNEL_ALIASES, HEADER_SYNONYMS } from "./synonyms";
 export type { NumberOptions, NumberParse } from "./numbers";
 export { EXCEL_ERRORS, excelError, isBlank, parseNumber } from "./numbers";
 export type { Lang, ParseIssue } from "./issues";
-export { formatIssue, issueMessage } from "./issues";
+export { formatIssue, issueMessage, makeIssue } from "./issues";
 export { inferDecimalSeparator } from "./cells";

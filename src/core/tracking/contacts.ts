@@ -229,7 +229,7 @@ export function parseContacts(
       continue;
     }
     const note = firstText(values, columns.note);
-    const key = `${date}\u0000${clientId}\u0000${channel}\u0000${note.toLowerCase().replace(/\s+/g, " ")}`;
+    const key = contactKey({ date, clientId, channel, note });
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
       out.duplicates.push({ row: ctx.row, firstRow, date, clientId, channel });
@@ -252,6 +252,38 @@ export function parseContacts(
   }
   out.newNames = [...newNames.values()];
   return out;
+}
+
+/**
+ * "Same contact", the one key of it: same date, client, channel and note, the client id ignoring
+ * case and the note ignoring case and spacing. The parser counts a repeated row once with it, and
+ * the import appends no contact the log already holds.
+ */
+export function contactKey(c: { date: string; clientId: string; channel: string; note: string }): string {
+  const note = c.note.trim().toLowerCase().replace(/\s+/g, " ");
+  return `${c.date}\u0000${c.clientId.trim().toLowerCase()}\u0000${c.channel}\u0000${note}`;
+}
+
+/**
+ * The incoming contacts the log does not already hold (each once), and how many were already there.
+ * Both sides are contacts as parseContacts reads them, so "same" means the same thing on both.
+ */
+export function freshContacts(
+  log: readonly Contact[],
+  incoming: readonly Contact[],
+): { fresh: Contact[]; alreadyLogged: number } {
+  const seen = new Set(log.map(contactKey));
+  const fresh: Contact[] = [];
+  let alreadyLogged = 0;
+  for (const c of incoming) {
+    const key = contactKey(c);
+    if (seen.has(key)) alreadyLogged++;
+    else {
+      seen.add(key);
+      fresh.push(c);
+    }
+  }
+  return { fresh, alreadyLogged };
 }
 
 /** New names as tracked rows: prospects without a plan, so their contacts count as prospecting. */

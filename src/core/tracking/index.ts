@@ -1,5 +1,6 @@
 /** Tracking through the year: contacts log parsing, per-client tracking and portfolio KPIs. */
-export { newNameRows, parseContacts } from "./contacts";
+export { contactKey, freshContacts, newNameRows, parseContacts } from "./contacts";
+export { effortCurve, lorenzDeciles, plannedActualBySegment } from "./dashboard";
 export { catchUpByChannel, portfolioCatchUp } from "./catchUp";
 export type { CatchUpLine, DayHolds } from "./catchUp";
 export { defaultPlanSettings, trackingFrame } from "./frame";
@@ -52,3 +53,7 @@ export type { GroupTrend, KpiOptions, PortfolioKpis } from "./kpis";
 export { concentrationOf, giniOf, lorenzCurve, topIds, TOP_SHARE } from "./concentration";
 export type { Concentration, ConcentrationClient, LorenzPoint } from "./concentration";
 export { InvalidOptionError, InvalidPeriodError, InvalidSeasonalityError } from "./errors";
+export { trackParsed, trackWorkbook, trackingByRow } from "./trackWorkbook";
+export type { TrackParsedInput, TrackWorkbookInput, WorkbookTracking } from "./trackWorkbook";
+export { channelsOf, clientsPlan, contactsLog } from "./workbookTables";
+export type { ClientsPlan, TableRead } from "./workbookTables";

@@ -6,7 +6,8 @@
 import type { CapacityInput, DatedPeriod } from "../capacity";
 import { formatDatedPeriods, parseDatedPeriods } from "../capacity";
 import { isoToExcelSerial, parseDateCell } from "../tracking/dates";
-import type { Lang } from "../types";
+import { parseNumber } from "../parse/numbers";
+import type { CellValue, Lang } from "../types";
 import { SETTINGS } from "./schema";
 
 export interface PlanSettings {
@@ -66,8 +67,11 @@ export function settingCells(settings: PlanSettings): { name: string; value: str
 
 const spec = (name: string): (typeof SETTINGS)[number] | undefined => SETTINGS.find((s) => s.name === name);
 
-const numberOr = (v: unknown, fallback: number): number =>
-  typeof v === "number" && Number.isFinite(v) ? v : fallback;
+/** A number, typed or as text ("20", "0,5"): the same reading as every other cell (parse.parseNumber). */
+const numberOr = (v: unknown, fallback: number): number => {
+  const n = parseNumber(v as CellValue);
+  return n.kind === "number" ? n.value : fallback;
+};
 
 const text = (v: unknown): string =>
   typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";

@@ -49,11 +49,11 @@ export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
         {t("track.kpis", { date: date(k.asOf) })}
       </Text>
       <Text size={200} block>
-        {t(figures.frame.region === "" ? "track.frame" : "track.frameRegion", {
-          start: date(figures.frame.periodStart),
-          end: date(figures.frame.periodEnd),
-          country: figures.frame.country,
-          region: figures.frame.region,
+        {t(figures.frame.settings.region === "" ? "track.frame" : "track.frameRegion", {
+          start: date(figures.frame.settings.periodStart),
+          end: date(figures.frame.settings.periodEnd),
+          country: figures.frame.settings.country,
+          region: figures.frame.settings.region,
         })}
       </Text>
       <div className={styles.cards}>

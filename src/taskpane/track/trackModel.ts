@@ -1,56 +1,46 @@
-/** Tracking figures from what the workbook holds: the Clients table (with the plan) and the Contacts log. */
-import * as parse from "../../core/parse";
+/**
+ * The Track tab's read: the plan workbook's tables through the gateway, as the core's trackWorkbook
+ * takes them (the pane moves cells; the figures are the core's, computed in engine/calendarEngine).
+ */
 import type * as tracking from "../../core/tracking";
-import type { CellValue, Channel, ChannelCounts } from "../../core/types";
-import { DEFAULT_CHANNELS } from "../../core/types";
-import type { SourceRead } from "../../excel/gateway.types";
-import { segmentIdOf } from "../i18n/labels";
+import { clientsPlan } from "../../core/tracking";
+import type { Channel } from "../../core/types";
+import type { SourceRead, WorkbookGateway } from "../../excel/gateway.types";
+import { GatewayError } from "../../excel/gateway.types";
 
-export interface TrackedPortfolio {
-  plan: tracking.PlanRow[];
-  names: ReadonlyMap<string, string>;
+/** What trackWorkbook needs from the workbook, but the date. */
+export type TrackingTables = Omit<tracking.TrackWorkbookInput, "asOf">;
+
+/** A table as the gateway read it, as the core takes it: its grid, Cadence's recorded columns, its header row. */
+export const tableOf = (read: SourceRead): tracking.TableRead => ({
+  grid: read.grid,
+  columns: read.cadenceColumns,
+  headerRow: read.location.headerRow,
+});
+
+/** Clients, Contacts and Channels tables and the plan's settings: the same cells refresh reads. */
+export async function readTrackingTables(gateway: WorkbookGateway): Promise<TrackingTables> {
+  const clients = await gateway.readSource("clients");
+  const contacts = await gateway.readSource({ table: "Contacts" });
+  // A workbook without a Channels table tracks with the built-in channels and weights.
+  const channels = await gateway.readSource({ table: "Channels" }).catch((error: unknown) => {
+    if (error instanceof GatewayError && error.code === "tableMissing") return null;
+    throw error;
+  });
+  const settings = await gateway.readPlanSettings();
+  return {
+    clients: tableOf(clients),
+    contacts: tableOf(contacts),
+    channels: channels === null ? null : tableOf(channels),
+    settings,
+  };
 }
 
-const num = (cell: CellValue): number | null => {
-  if (typeof cell === "number" && Number.isFinite(cell)) return cell;
-  if (typeof cell === "string" && cell.trim() !== "" && Number.isFinite(Number(cell))) return Number(cell);
-  return null;
-};
-
-const columnOf = (ids: Readonly<Record<string, number>>, id: string): number | undefined =>
-  Object.hasOwn(ids, id) ? ids[id] : undefined;
-
-/**
- * Plan rows from the Clients table: base fields through the core's header detection, the plan
- * through the Cadence column ids the gateway reports (so renamed headers do not matter).
- */
+/** The plan rows of the Clients table, and the clients' names (the tours read them too). */
 export function planFromClients(
   read: SourceRead,
-  channels: readonly Channel[] = DEFAULT_CHANNELS,
-): TrackedPortfolio {
-  const parsed = parse.parsePortfolio(read.grid, { firstRow: read.location.headerRow, channels });
-  const ids = read.cadenceColumns;
-  const plan: tracking.PlanRow[] = [];
-  const names = new Map<string, string>();
-  for (const client of parsed.clients) {
-    const row = read.grid[client.row - read.location.headerRow] ?? [];
-    const segmentIndex = columnOf(ids, "segment");
-    const segment = segmentIndex === undefined ? "" : segmentIdOf(String(row[segmentIndex] ?? ""));
-    const planned: ChannelCounts = {};
-    for (const ch of channels) {
-      const index = columnOf(ids, `planned.${ch.id}`);
-      const value = index === undefined ? null : num(row[index]);
-      if (value !== null) planned[ch.id] = value;
-    }
-    plan.push({
-      id: client.id,
-      segment,
-      planned,
-      salesN: client.salesN,
-      salesN1: client.salesN1,
-      potential: client.potential,
-    });
-    names.set(client.id, client.name);
-  }
+  channels?: readonly Channel[],
+): { plan: tracking.PlanRow[]; names: ReadonlyMap<string, string> } {
+  const { plan, names } = clientsPlan(tableOf(read), channels);
   return { plan, names };
 }

@@ -10,7 +10,7 @@ import { gatewayError } from "../../excel/errors";
 import { isAbort } from "../shell/errorText";
 import type { TrackFigures } from "../engine/calendarEngine";
 import { loadCalendarEngine } from "../engine/loadCalendarEngine";
-import { planFromClients } from "./trackModel";
+import { readTrackingTables } from "./trackModel";
 
 export type TrackPhase = "idle" | "importing" | "refreshing" | "computing" | "done" | "cancelled" | "failed";
 
@@ -47,16 +47,8 @@ export function useTrack(gateway: WorkbookGateway, initialAsOf: string): UseTrac
   const figuresAsOf = useCallback(
     async (asOf: string): Promise<TrackFigures> => {
       const engine = loadCalendarEngine();
-      const clients = await gateway.readSource("clients");
-      const contacts = await gateway.readSource({ table: "Contacts" });
-      // The plan's period and calendar, as the wizard recorded them in the workbook's settings.
-      const settings = await gateway.readPlanSettings();
-      return (await engine).computeFigures(
-        planFromClients(clients),
-        contacts.grid,
-        asOf,
-        settings ?? undefined,
-      );
+      const tables = await readTrackingTables(gateway);
+      return (await engine).computeFigures(tables, asOf);
     },
     [gateway],
   );

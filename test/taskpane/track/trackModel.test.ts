@@ -1,6 +1,6 @@
 import * as tracking from "../../../src/core/tracking";
 import { computeFigures } from "../../../src/taskpane/engine/calendarEngine";
-import { planFromClients } from "../../../src/taskpane/track/trackModel";
+import { planFromClients, tableOf } from "../../../src/taskpane/track/trackModel";
 import { CRM_EXPORT, clientsTable } from "../support/trackFixture";
 
 const grid = (csv: string): string[][] => csv.split("\n").map((l) => l.split(","));
@@ -17,8 +17,10 @@ describe("trackModel", () => {
   });
 
   it("finds both symptoms by name and agrees with the core's KPIs", () => {
-    const portfolio = planFromClients(clientsTable());
-    const figures = computeFigures(portfolio, grid(CRM_EXPORT), "2026-06-30");
+    const figures = computeFigures(
+      { clients: tableOf(clientsTable()), contacts: { grid: grid(CRM_EXPORT) } },
+      "2026-06-30",
+    );
     expect(figures.kpis.saturatedTopAccounts).toEqual(["K1"]);
     expect(figures.kpis.neglectedAtRisk).toEqual(["R1"]);
     expect(figures.kpis.reach).toBeCloseTo(2 / 3);
@@ -27,14 +29,15 @@ describe("trackModel", () => {
     const zz9 = figures.result.clients.find((c) => c.id === "ZZ9");
     expect([zz9?.segment, zz9?.plannedWeighted, zz9?.contacts]).toEqual(["prospect", 0, 1]);
     const remaining = figures.result.clients.reduce((s, c) => s + c.remainingWeighted, 0);
+    expect(figures.catchUp).toBe(tracking.catchUpOf(remaining, figures.result.elapsed.remainingDays));
     expect(figures.catchUp).toBeCloseTo(remaining / figures.result.elapsed.remainingDays);
     expect(figures.result.elapsed.elapsedDays).toBe(123); // domain example: 123 of 252
     expect(tracking.DEFAULT_TOLERANCE).toBe(0.2);
   });
 
   it("gives the catch-up per channel against what a day holds, as the core computes it", () => {
-    const portfolio = planFromClients(clientsTable());
-    const frame = {
+    const settings = {
+      ...tracking.defaultPlanSettings("2026-06-30"),
       periodStart: "2026-01-01",
       periodEnd: "2026-12-31",
       country: "FR",
@@ -43,7 +46,10 @@ describe("trackModel", () => {
       nonFieldDays: 20,
       contactsPerDay: 4,
     };
-    const figures = computeFigures(portfolio, grid(CRM_EXPORT), "2026-06-30", frame);
+    const figures = computeFigures(
+      { clients: tableOf(clientsTable()), contacts: { grid: grid(CRM_EXPORT) }, settings },
+      "2026-06-30",
+    );
     const expected = tracking.portfolioCatchUp(figures.result, {
       visitsPerDay: 4,
       remotePerDay: 3,
