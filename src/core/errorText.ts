@@ -71,11 +71,24 @@ const FR: French = {
     `${d.ruleIndex === null ? "" : `règle ${d.ruleIndex + 1}${d.conditionIndex === null ? "" : `, condition ${d.conditionIndex + 1}`} : `}${d.reason}`,
 };
 
-/** A core error in the rep's language (English is the core's own message). */
-export function coreErrorText(error: CoreError, lang: Lang): string {
-  if (lang === "en") return error.message;
+/**
+ * A core error in the rep's language (English is the core's own message). `fieldName` gives a field
+ * the name a face shows it under (the pane's "Leave (working days)" for `leaveDays`).
+ */
+export function coreErrorText(
+  error: CoreError,
+  lang: Lang,
+  fieldName?: (field: string) => string | undefined,
+): string {
+  const data = error.data as CoreErrorData[CoreErrorCode] & { field?: unknown };
+  const field = typeof data.field === "string" ? data.field : null;
+  const shown = field === null ? undefined : fieldName?.(field);
+  if (lang === "en")
+    return shown === undefined || field === null
+      ? error.message
+      : error.message.replace(`"${field}"`, `"${shown}"`);
   const phrase = FR[error.code] as (data: CoreErrorData[CoreErrorCode]) => string;
-  return phrase(error.data);
+  return phrase(shown === undefined ? data : { ...data, field: shown });
 }
 
 export { requirementEn };

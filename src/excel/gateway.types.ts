@@ -77,6 +77,11 @@ export interface PlanTarget {
   channels?: readonly ChannelId[];
   /** Recorded in the workbook's named settings when it has them (a plan workbook); undone with the write. */
   settings?: PlanSettings;
+  /**
+   * The pane's language, for the headers and segment names of a first write where the workbook does
+   * not record one (a rep's own sheet): a French pane never writes English headers.
+   */
+  lang?: Lang;
 }
 
 /**

@@ -91,7 +91,7 @@ export async function writePlan(
       });
     }
     const state = schemaState(schemaRange.isNullObject ? null : (schemaRange.values as unknown[][]));
-    const lang = state.lang ?? options.lang;
+    const lang = state.lang ?? target.lang ?? options.lang;
     const headers = (header.values[0] as CellValue[]).map(headerText);
     const key = sourceKey(location);
     const slots = planSlots(headers, cadenceColumnsOf(state, key, headers), lang, target.channels);

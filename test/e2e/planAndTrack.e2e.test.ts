@@ -137,6 +137,10 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
       .getByText(/Your norms ask for [\d,]+ visits; you can make [\d,]+\./)
       .waitFor({ timeout: 60_000 });
     // The rep's own leave (the default is 25 days): the Write step records it in Settings.
+    // On 28 November the wizard proposes next year (year-end planning); the demo's contacts are this year's.
+    const year = pane.getByRole("spinbutton", { name: "Year" });
+    await expect(year.inputValue()).resolves.toBe("2027");
+    await year.fill("2026");
     const leave = pane.getByRole("spinbutton", { name: "Leave (working days)" });
     await leave.fill("27");
     await pane.getByText(/^− Leave: 27 days$/).waitFor({ timeout: 30_000 });
@@ -185,9 +189,10 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
       before.map((row) => row.slice(0, REP_COLUMNS)),
     );
     // The plan's settings, where refresh and the Track tab read them.
+    // The plan workbook was made with the year proposed then (2027); Write records the rep's 2026.
     expect(settingsValues(beforeWrite)).toEqual([
-      serialOf("2026-01-01"),
-      serialOf("2026-12-31"),
+      serialOf("2027-01-01"),
+      serialOf("2027-12-31"),
       "FR",
       "",
       25,
@@ -396,7 +401,10 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
       const before = sheetOf(await workbookCells(own), PORTFOLIO).values;
       await ownPane.getByRole("button", { name: "Use the current table or selection" }).click();
       await ownPane.getByText(`Read ${PORTFOLIO}!A1:G301: 300 clients.`).waitFor({ timeout: 30_000 });
+      // The plan workbook is the way on; planning in the rep's own sheet is an explicit choice.
       const nav = ownPane.getByRole("navigation", { name: "Wizard steps" });
+      await expect(nav.getByRole("button", { name: "Next" }).isDisabled()).resolves.toBe(true);
+      await ownPane.getByRole("checkbox", { name: /in my own sheet/ }).check();
       for (const title of ["Segmentation", "Norms and channels", "Capacity", "Allocation", "Write"]) {
         const button = nav.getByRole("button", { name: "Next" });
         await button.and(ownPane.locator(":enabled")).waitFor({ timeout: 60_000 });
@@ -443,6 +451,7 @@ describeBrowser("a rep plans and tracks on the workbench (headless Chromium)", (
       // The wizard proposes that same year.
       await laterPane.getByRole("button", { name: "Use the current table or selection" }).click();
       await laterPane.getByText(`Read ${PORTFOLIO}!A1:G301: 300 clients.`).waitFor({ timeout: 30_000 });
+      await laterPane.getByRole("checkbox", { name: /in my own sheet/ }).check();
       const nav = laterPane.getByRole("navigation", { name: "Wizard steps" });
       for (const title of ["Segmentation", "Norms and channels", "Capacity"]) {
         const button = nav.getByRole("button", { name: "Next" });

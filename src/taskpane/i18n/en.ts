@@ -41,6 +41,7 @@ export const en = {
   "actions.problem.actionRequired": "Describe the action.",
   "actions.problem.badDate": "Enter a date as yyyy-mm-dd.",
 
+  "common.quoted": "“{text}”",
   "common.labelValue": "{label}: {value}",
   "number.notANumber": "Enter a number.",
   "number.notWhole": "Enter a whole number.",
@@ -130,6 +131,7 @@ export const en = {
   "norms.weight": "Weight",
   "norms.weightOf": "Weight of {channel}",
   "norms.demand": "Total asked by the norms",
+  "capacity.none": "No capacity: no field or remote day is left. Enter visits per field day or remote days.",
   "capacity.year": "Year",
   "capacity.country": "Country",
   "capacity.region": "Region",
@@ -270,6 +272,11 @@ export const en = {
   "track.impactAbove": "Clients at or above plan: sales trend {trend} ({n} clients)",
   "track.impactBelow": "Clients below plan: sales trend {trend} ({n} clients)",
   "capacity.loading": "Loading the public holidays…",
+  "source.missingColumns":
+    "Your selection has no {fields} column. Its columns: {columns}. Select your table with its header row, or choose these columns below.",
+  "source.idOrName": "“{id}” or “{name}”",
+  "source.and": " nor ",
+  "source.ownSheet": "Write the plan in my own sheet, without a plan workbook (no tracking)",
   "source.tableName": "…or a table by name",
   "source.readTable": "Use this table",
   "norms.invalid": "These norms cannot be used yet:",

@@ -43,6 +43,7 @@ export const fr: Messages = {
   "actions.problem.actionRequired": "Décrivez l'action.",
   "actions.problem.badDate": "Saisissez une date au format aaaa-mm-jj.",
 
+  "common.quoted": "« {text} »",
   "common.labelValue": "{label} : {value}",
   "number.notANumber": "Saisissez un nombre.",
   "number.notWhole": "Saisissez un nombre entier.",
@@ -132,6 +133,8 @@ export const fr: Messages = {
   "norms.weight": "Pondération",
   "norms.weightOf": "Pondération de {channel}",
   "norms.demand": "Total demandé par les normes",
+  "capacity.none":
+    "Capacité nulle : aucun jour terrain ni à distance ne reste. Indiquez des visites par jour terrain ou des jours à distance.",
   "capacity.year": "Année",
   "capacity.country": "Pays",
   "capacity.region": "Région",
@@ -274,6 +277,11 @@ export const fr: Messages = {
   "track.impactAbove": "Clients dans ou au-dessus du plan : évolution du CA {trend} ({n} clients)",
   "track.impactBelow": "Clients en dessous du plan : évolution du CA {trend} ({n} clients)",
   "capacity.loading": "Chargement des jours fériés…",
+  "source.missingColumns":
+    "Votre sélection n'a pas de colonne {fields}. Ses colonnes : {columns}. Sélectionnez votre tableau avec sa ligne d'en-têtes, ou choisissez ces colonnes ci-dessous.",
+  "source.idOrName": "« {id} » ou « {name} »",
+  "source.and": " ni ",
+  "source.ownSheet": "Écrire le plan dans ma feuille, sans classeur de plan (pas de suivi)",
   "source.tableName": "…ou une table par son nom",
   "source.readTable": "Utiliser cette table",
   "norms.invalid": "Ces normes ne sont pas encore utilisables :",

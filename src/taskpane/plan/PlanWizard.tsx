@@ -9,14 +9,16 @@ import { NormsStep } from "./steps/NormsStep";
 import { SegmentationStep } from "./steps/SegmentationStep";
 import { SourceStep } from "./steps/SourceStep";
 import { WriteStep } from "./steps/WriteStep";
+import { writeOutcome } from "./steps/useWriteStep";
 import { STEPS, usePlanWizard } from "./usePlanWizard";
 import { usePlanWizardStyles } from "./usePlanWizardStyles.styles";
 
 export function PlanWizard({ gateway }: PlanWizardProps): ReactNode {
-  const { t } = useI18n();
   const styles = usePlanWizardStyles();
+  const { t, language } = useI18n();
   const wizard = usePlanWizard();
-  const props = { wizard, gateway };
+  const { choices, derived } = wizard;
+  const props = { wizard };
   const title = t(`step.${wizard.step}`);
   return (
     <section className={styles.root} aria-label={t("tab.plan")}>
@@ -24,12 +26,39 @@ export function PlanWizard({ gateway }: PlanWizardProps): ReactNode {
         {t("wizard.stepOf", { n: wizard.stepIndex + 1, total: STEPS.length, title })}
       </Text>
       <PlanSummary wizard={wizard} />
-      {wizard.step === "source" && <SourceStep {...props} />}
+      {wizard.step === "source" && (
+        <SourceStep
+          value={choices}
+          onChange={(change) => {
+            wizard.update((c) => ({ ...c, ...change(c) }));
+          }}
+          outcome={derived.parsed}
+          gateway={gateway}
+          year={choices.capacity.year}
+          onRead={wizard.adoptSource}
+        />
+      )}
       {wizard.step === "segmentation" && <SegmentationStep {...props} />}
       {wizard.step === "norms" && <NormsStep {...props} />}
-      {wizard.step === "capacity" && <CapacityStep {...props} />}
+      {wizard.step === "capacity" && (
+        <CapacityStep
+          value={choices.capacity}
+          onChange={(change) => {
+            wizard.update((c) => ({ ...c, capacity: change(c.capacity) }));
+          }}
+          outcome={{
+            capacity: derived.capacity,
+            demand: derived.demand,
+            unfunded: derived.allocation?.ok === true ? derived.allocation.result.unfunded : null,
+          }}
+          channels={choices.channels}
+          onValidity={wizard.setValidity}
+        />
+      )}
       {wizard.step === "allocation" && <AllocationStep {...props} />}
-      {wizard.step === "write" && <WriteStep {...props} />}
+      {wizard.step === "write" && (
+        <WriteStep outcome={writeOutcome(choices, derived, language)} gateway={gateway} />
+      )}
       <nav className={styles.nav} aria-label={t("wizard.navigation")}>
         <Button disabled={wizard.stepIndex === 0} onClick={wizard.back}>
           {t("common.back")}

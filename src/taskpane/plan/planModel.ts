@@ -22,6 +22,7 @@ export function defaultChoices(year: number): PlanChoices {
   return {
     source: null,
     mapping: {},
+    ownSheet: false,
     segmentation: {
       method: "strategic",
       params: { ...segment.DEFAULT_STRATEGIC_PARAMS },
@@ -49,6 +50,26 @@ export function defaultChoices(year: number): PlanChoices {
     allocation: "norms",
     shortfall: { mode: "proportional", floor: false },
   };
+}
+
+/** A required column the source lacks: the client's id or name, and this year's sales. */
+export type MissingColumn = "idOrName" | "salesN";
+
+/** The required columns the read did not find (read from the parse's columns, whatever the issues say). */
+export function missingColumns(parsed: parse.PortfolioParse): MissingColumn[] {
+  const found = new Set(parsed.columns.map((c) => c.field));
+  const missing: MissingColumn[] = [];
+  if (!found.has("id") && !found.has("name")) missing.push("idOrName");
+  if (!found.has("salesN")) missing.push("salesN");
+  return missing;
+}
+
+/** A plan needs something to allocate: field visits or remote visit-equivalents. */
+export function hasCapacity(result: {
+  perChannel: ChannelCounts;
+  remote: { visitEquivalents: number };
+}): boolean {
+  return (result.perChannel.visit ?? 0) > 0 || result.remote.visitEquivalents > 0;
 }
 
 export function parseSource(choices: PlanChoices): parse.PortfolioParse | null {

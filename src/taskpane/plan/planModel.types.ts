@@ -52,6 +52,8 @@ export interface ShortfallChoices {
 export interface PlanChoices {
   source: SourceRead | null;
   mapping: ColumnMapping;
+  /** The rep chose to write the plan in their own sheet (no plan workbook, so no tracking). */
+  ownSheet: boolean;
   segmentation: SegmentationChoices;
   norms: NormTable;
   channels: readonly Channel[];

@@ -35,3 +35,8 @@ export function portfolioCopy(source: SourceRead, mapped: readonly ColumnMatch[]
     rows: body.map((row) => kept.map(({ index }) => row[index] ?? "")),
   };
 }
+
+/** A rep's own list was read (the one a new plan workbook copies), not Cadence's Clients table. */
+export function copiesPortfolio(source: SourceRead | null): source is SourceRead {
+  return source !== null && source.location.table !== "Clients";
+}

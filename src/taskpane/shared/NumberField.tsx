@@ -1,5 +1,5 @@
 import { Field, Input } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n/useI18n";
 
@@ -13,6 +13,8 @@ export interface NumberFieldProps {
   hint?: string;
   /** Whole numbers only (a year, a count of days). */
   integer?: boolean;
+  /** Told whether the rep's text is a valid value, so a form can block until it is (valid again when unmounted). */
+  onValidity?: (valid: boolean) => void;
 }
 
 /** A number input that keeps what the rep typed until it is a valid number, and says why when not. */
@@ -25,9 +27,19 @@ export function NumberField({
   step,
   hint,
   integer = false,
+  onValidity,
 }: NumberFieldProps): ReactNode {
   const { t } = useI18n();
   const [text, setText] = useState<string | null>(null);
+  const report = useRef(onValidity);
+  report.current = onValidity;
+  // A field that goes away (another step) no longer holds anything invalid.
+  useEffect(
+    () => () => {
+      report.current?.(true);
+    },
+    [],
+  );
   const shown = text ?? String(value);
   const problem = text === null ? undefined : numberProblem(text, min, max, integer);
   return (
@@ -45,7 +57,9 @@ export function NumberField({
         step={step ?? (integer ? 1 : undefined)}
         onChange={(_, data) => {
           setText(data.value);
-          if (numberProblem(data.value, min, max, integer) === undefined) onChange(Number(data.value));
+          const valid = numberProblem(data.value, min, max, integer) === undefined;
+          onValidity?.(valid);
+          if (valid) onChange(Number(data.value));
         }}
         onBlur={() => {
           if (text !== null && numberProblem(text, min, max, integer) === undefined) setText(null);

@@ -4,10 +4,15 @@ import { coreErrorText } from "../../core/errorText";
 import { GatewayError } from "../../excel/gateway.types";
 import type { Language } from "../i18n/catalogue.types";
 
-export function errorText(error: unknown, language: Language, fallback: string): string {
+export function errorText(
+  error: unknown,
+  language: Language,
+  fallback: string,
+  fieldName?: (field: string) => string | undefined,
+): string {
   // Both kinds are a code and data; the gateway's catalogue and the core's phrase them.
   if (error instanceof GatewayError) return language === "fr" ? error.messageFr : error.messageEn;
-  if (isCoreError(error)) return coreErrorText(error, language);
+  if (isCoreError(error)) return coreErrorText(error, language, fieldName);
   if (error instanceof Error && error.message !== "") return `${fallback} (${error.message})`;
   return fallback;
 }

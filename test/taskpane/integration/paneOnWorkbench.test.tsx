@@ -6,6 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { createGateway } from "../../../src/excel/gateway";
 import { createWorkbench } from "../../../src/workbench";
 import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
+import { planYear } from "../../../src/taskpane/plan/usePlanWizard";
 import { App } from "../../../src/taskpane/shell/App";
 import { toCsv } from "../../../src/excel/csv";
 import { TrackView } from "../../../src/taskpane/track/TrackView";
@@ -39,7 +40,8 @@ describe("task pane on the workbench", () => {
     renderInPane(<App gateway={gateway} initialLanguage="fr" />, "fr");
 
     await user.click(screen.getByRole("button", { name: "Utiliser le tableau ou la sélection" }));
-    expect(await screen.findByText(/12 clients/)).toBeInTheDocument();
+    expect(await screen.findByText(/12 clients/, {}, { timeout: 5000 })).toBeInTheDocument();
+    await user.click(screen.getByRole("checkbox", { name: /dans ma feuille/ }));
     for (let i = 0; i < 5; i++) await user.click(screen.getByRole("button", { name: "Suivant" }));
     await user.click(screen.getByRole("button", { name: "Écrire le plan dans la feuille" }));
     expect(await screen.findByText("12 lignes écrites.", {}, { timeout: 5000 })).toBeInTheDocument();
@@ -86,7 +88,7 @@ describe("task pane on the workbench", () => {
     });
     renderInPane(<App gateway={gateway} initialLanguage="fr" />, "fr");
     await user.click(screen.getByRole("button", { name: "Utiliser le tableau ou la sélection" }));
-    await screen.findByText("Lu Portefeuille!A1:G13 : 12 clients.");
+    await screen.findByText("Lu Portefeuille!A1:G13 : 12 clients.", {}, { timeout: 5000 });
     await user.click(
       screen.getByRole("button", { name: "Créer un classeur de plan à partir de ce portefeuille" }),
     );
@@ -101,7 +103,7 @@ describe("task pane on the workbench", () => {
     const settingsBefore = wb.sheet("Paramètres").values.map((r) => [...r]);
     await user.click(screen.getByRole("button", { name: "Écrire le plan dans la feuille" }));
     await screen.findByText("12 lignes écrites.", {}, { timeout: 5000 });
-    const year = new Date().getFullYear();
+    const year = planYear(new Date());
     expect(await gateway.readPlanSettings()).toMatchObject({
       periodStart: `${year}-01-01`,
       periodEnd: `${year}-12-31`,

@@ -17,9 +17,12 @@ describe("a plan workbook made by the pane on the workbench", () => {
     jest.useRealTimers();
   });
 
+  // Year-end planning is for next year: from October the wizard proposes the year after.
   it.each([
     ["2029-02-14T09:00:00", 2029],
-    ["2030-12-31T18:00:00", 2030],
+    ["2030-09-30T18:00:00", 2030],
+    ["2030-10-01T08:00:00", 2031],
+    ["2030-12-07T18:00:00", 2031],
   ])("made on %s: its Settings' period is %i, the wizard's plan year", async (today, year) => {
     pinClock(today);
     const user = userEvent.setup();

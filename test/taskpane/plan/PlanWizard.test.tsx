@@ -7,6 +7,7 @@ import { GatewayError } from "../../../src/excel/gateway.types";
 import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
 import { PlanWizard } from "../../../src/taskpane/plan/PlanWizard";
 import { DEMO_GRID, createFakeGateway, sourceFrom } from "../support/fakeGateway";
+import { pinClock } from "../support/clock";
 import { renderInPane } from "../support/render";
 
 type User = ReturnType<typeof userEvent.setup>;
@@ -21,7 +22,8 @@ async function atCapacityStep(): Promise<User> {
   const { gateway } = createFakeGateway();
   renderInPane(<PlanWizard gateway={gateway} />);
   await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
-  await screen.findByText(/5 clients/);
+  await screen.findByText(/5 clients/, {}, { timeout: 5000 });
+  await user.click(screen.getByRole("checkbox", { name: /in my own sheet/ }));
   for (let step = 0; step < 3; step++) await next(user);
   return user;
 }
@@ -31,6 +33,9 @@ describe("PlanWizard", () => {
   beforeAll(async () => {
     await loadCalendarEngine();
   });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it("walks a rep from the selection to a written plan, and undoes the write", async () => {
     const user = userEvent.setup();
@@ -39,7 +44,10 @@ describe("PlanWizard", () => {
     expect(screen.getByRole("button", { name: "Next" })).toBeDisabled();
 
     await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
-    expect(await screen.findByText("Read Sheet1!A1:Z6: 5 clients.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Read Sheet1!A1:Z6: 5 clients.", {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole("checkbox", { name: /in my own sheet/ }));
     expect(screen.getByRole("combobox", { name: "Column for Client id" })).toHaveDisplayValue("Code client");
     expect(screen.getByRole("combobox", { name: "Column for Potential" })).toHaveDisplayValue("Potentiel");
     expect(screen.getByText("No issue found in the rows.")).toBeInTheDocument();
@@ -110,11 +118,14 @@ describe("PlanWizard", () => {
   });
 
   it("shows both pools, the unfunded remote days and the shortfall choices in French", async () => {
+    // In June the wizard plans this year (2026: 207 field days with the default leave).
+    pinClock("2026-06-15T09:00:00");
     const user = userEvent.setup();
     const { gateway } = createFakeGateway();
     renderInPane(<PlanWizard gateway={gateway} />, "fr");
     await user.click(screen.getByRole("button", { name: "Utiliser le tableau ou la sélection" }));
-    await screen.findByText(/5 clients/);
+    await screen.findByText(/5 clients/, {}, { timeout: 5000 });
+    await user.click(screen.getByRole("checkbox", { name: /dans ma feuille/ }));
     for (let i = 0; i < 3; i++) await user.click(screen.getByRole("button", { name: "Suivant" }));
     const pools = await screen.findByRole("list", { name: "Temps terrain et à distance" });
     // No remote time by default: the calls of the norms are unfunded, the field days untouched.
@@ -183,6 +194,7 @@ describe("PlanWizard", () => {
     renderInPane(<PlanWizard gateway={gateway} />);
     await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
     const potential = await screen.findByRole("combobox", { name: "Column for Potential" });
+    await user.click(screen.getByRole("checkbox", { name: /in my own sheet/ }));
     await user.selectOptions(potential, "(not used)");
     expect(potential).toHaveDisplayValue("(not used)");
     await next(user);
@@ -196,7 +208,8 @@ describe("PlanWizard", () => {
     const { gateway } = createFakeGateway();
     renderInPane(<PlanWizard gateway={gateway} />);
     await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
-    await screen.findByText(/5 clients/);
+    await screen.findByText(/5 clients/, {}, { timeout: 5000 });
+    await user.click(screen.getByRole("checkbox", { name: /in my own sheet/ }));
     await next(user);
     const preview = screen.getByRole("table", { name: "Segments preview" });
     const atRisk = (): string => within(preview).getByRole("row", { name: /At risk/ }).textContent;
@@ -242,7 +255,8 @@ describe("PlanWizard", () => {
     const { gateway, state } = createFakeGateway({ writeGate: new Promise<void>((r) => (release = r)) });
     renderInPane(<PlanWizard gateway={gateway} />);
     await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
-    await screen.findByText(/5 clients/);
+    await screen.findByText(/5 clients/, {}, { timeout: 5000 });
+    await user.click(screen.getByRole("checkbox", { name: /in my own sheet/ }));
     for (let i = 0; i < 5; i++) await next(user);
     await user.click(screen.getByRole("button", { name: "Write the plan to the sheet" }));
     expect(screen.getByRole("progressbar")).toBeInTheDocument();
@@ -279,7 +293,8 @@ describe("PlanWizard error states", () => {
     const { gateway, state } = createFakeGateway({ failures });
     renderInPane(<PlanWizard gateway={gateway} />);
     await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
-    await screen.findByText(/5 clients/);
+    await screen.findByText(/5 clients/, {}, { timeout: 5000 });
+    await user.click(screen.getByRole("checkbox", { name: /in my own sheet/ }));
     for (let i = 0; i < steps; i++) await next(user);
     return { user, state };
   }
@@ -325,7 +340,8 @@ describe("PlanWizard optimized allocation", () => {
     const { gateway } = createFakeGateway();
     renderInPane(<PlanWizard gateway={gateway} />);
     await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
-    await screen.findByText(/5 clients/);
+    await screen.findByText(/5 clients/, {}, { timeout: 5000 });
+    await user.click(screen.getByRole("checkbox", { name: /in my own sheet/ }));
     for (let i = 0; i < 3; i++) await next(user);
     // Scarce capacity, so it binds: one visit a day, most of the year on leave.
     const perDay = screen.getByRole("spinbutton", { name: "Visits per field day" });

@@ -18,6 +18,7 @@ describe("custom segmentation rules in the wizard", () => {
     renderInPane(<PlanWizard gateway={gateway} />);
     await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
     await screen.findByText("Read Sheet1!A1:Z6: 5 clients.");
+    await user.click(screen.getByRole("checkbox", { name: /in my own sheet/ }));
     await user.click(screen.getByRole("button", { name: "Next" }));
 
     await user.click(screen.getByRole("radio", { name: "Custom rules" }));

@@ -43,6 +43,7 @@ describe("App shell keeps the wizard", () => {
     render(<App gateway={gateway} initialLanguage="en" />);
     await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
     await screen.findByText(/5 clients/);
+    await user.click(screen.getByRole("checkbox", { name: /in my own sheet/ }));
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(screen.getByRole("heading", { name: "Step 2 of 6: Segmentation" })).toBeInTheDocument();
     await user.click(screen.getByRole("tab", { name: "Actions" }));

@@ -56,10 +56,17 @@ export interface FakeGatewayState {
 /** Round trips of the fake build after its check (a large portfolio's batches). */
 export const CREATE_BATCHES = 3;
 
-export function sourceFrom(grid: Grid, sheet = "Sheet1"): SourceRead {
+/** A read of a range of `sheet`, or of its table of the same name when `table` (Cadence's Clients, Contacts). */
+export function sourceFrom(grid: Grid, sheet = "Sheet1", table = false): SourceRead {
   const headers = (grid[0] ?? []).map((h) => String(h ?? ""));
   return {
-    location: { sheet, table: null, headerRow: 1, firstColumn: 0, address: `A1:Z${grid.length}` },
+    location: {
+      sheet,
+      table: table ? sheet : null,
+      headerRow: 1,
+      firstColumn: 0,
+      address: `A1:Z${grid.length}`,
+    },
     grid,
     headers,
     cadenceColumns: {},

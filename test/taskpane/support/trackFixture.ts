@@ -21,6 +21,7 @@ export function clientsTable(): SourceRead {
         ["M1", "Mu", 30000, 31000, 40000, "maintain", 3, 4],
       ],
       "Clients",
+      true,
     ),
     cadenceColumns: {
       id: 0,

@@ -22,13 +22,13 @@ import { channelLabel, segmentLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
 import { errorText } from "../../shell/errorText";
 import type { AllocationMethod } from "../planModel.types";
-import type { StepProps } from "../PlanWizard.types";
+import type { WizardStepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 
 const METHODS: readonly AllocationMethod[] = ["norms", "optimized"];
 const MODES: readonly ShortfallMode[] = ["proportional", "priority"];
 
-export function AllocationStep({ wizard }: StepProps): ReactNode {
+export function AllocationStep({ wizard }: WizardStepProps): ReactNode {
   const { t, language, number } = useI18n();
   const styles = usePlanWizardStyles();
   const { choices, derived } = wizard;

@@ -21,8 +21,12 @@ import { useI18n } from "../../i18n/useI18n";
 import { DatedPeriodsField } from "../../shared/DatedPeriodsField";
 import { NumberField } from "../../shared/NumberField";
 import { errorText } from "../../shell/errorText";
+import type { Unfunded } from "../../../core/plan";
+import type { Channel, ChannelCounts } from "../../../core/types";
+import type { CapacityOutcome } from "../../engine/calendarEngine";
+import { hasCapacity } from "../planModel";
 import type { CapacityChoices } from "../planModel.types";
-import type { StepProps } from "../PlanWizard.types";
+import type { StepProps, ValidityFn } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 
 const OP_SIGN: Readonly<Record<ExplanationLine["op"], string>> = {
@@ -33,29 +37,58 @@ const OP_SIGN: Readonly<Record<ExplanationLine["op"], string>> = {
   info: "",
 };
 
-export function CapacityStep({ wizard }: StepProps): ReactNode {
+/** What the capacity choices give: the capacity, the norms' demand, and the remote days the plan leaves unfunded. */
+export interface CapacityStepOutcome {
+  capacity: CapacityOutcome;
+  demand: ChannelCounts;
+  unfunded: Unfunded | null;
+}
+
+export interface CapacityStepProps extends StepProps<CapacityChoices, CapacityStepOutcome> {
+  channels: readonly Channel[];
+  onValidity: ValidityFn;
+}
+
+export function CapacityStep({
+  value: cap,
+  onChange,
+  outcome: derived,
+  channels,
+  onValidity,
+}: CapacityStepProps): ReactNode {
   const { t, language, number, percent } = useI18n();
   const styles = usePlanWizardStyles();
-  const { choices, derived } = wizard;
-  const cap = choices.capacity;
   const set = (change: Partial<CapacityChoices>): void => {
-    wizard.update((c) => ({ ...c, capacity: { ...c.capacity, ...change } }));
+    onChange((c) => ({ ...c, ...change }));
   };
+  const valid = (field: string) => (ok: boolean) => {
+    onValidity(`capacity.${field}`, ok);
+  };
+  // The core names its inputs (leaveDays…): the rep reads the labels of the fields they typed in.
+  const labels: Readonly<Record<string, string>> = {
+    leaveDays: t("capacity.leave"),
+    rttDays: t("capacity.rtt"),
+    nonFieldDays: t("capacity.nonField"),
+    prospectingShare: t("capacity.prospecting"),
+    remoteShare: t("capacity.remoteDays"),
+    remotePerDay: t("capacity.remotePerDay"),
+    contactsPerDay: t("capacity.visitsPerDay"),
+    period: t("capacity.year"),
+  };
+  const fieldName = (field: string): string | undefined => labels[field.split(/[.[]/)[0] ?? ""];
   const outcome = derived.capacity;
-  const weight = (id: string): number => choices.channels.find((c) => c.id === id)?.weight ?? 0;
+  const weight = (id: string): number => channels.find((c) => c.id === id)?.weight ?? 0;
   /** Contacts of a channel the remote pool would hold if it all went to that channel. */
   const remoteContacts = (ve: number, id: string): number =>
     weight(id) > 0 ? Math.floor(ve / weight(id) + 1e-9) : 0;
   const remoteDemand = weighted(
     Object.fromEntries(
-      Object.entries(derived.demand).filter(
-        ([id]) => id !== "visit" && choices.channels.some((c) => c.id === id),
-      ),
+      Object.entries(derived.demand).filter(([id]) => id !== "visit" && channels.some((c) => c.id === id)),
     ),
-    choices.channels,
+    channels,
   );
   // The core's plan says how many remote days unfunded norms would need.
-  const unfunded = derived.allocation?.ok === true ? derived.allocation.result.unfunded : null;
+  const unfunded = derived.unfunded;
   const unit = (line: ExplanationLine): string => t(`capacity.unit.${line.unit}`);
   const formatLine = (line: ExplanationLine): string =>
     line.unit === "share" ? percent(line.value) : `${number(line.value, 2)} ${unit(line)}`;
@@ -65,6 +98,7 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
       <div className={styles.row}>
         <NumberField
           label={t("capacity.year")}
+          onValidity={valid("year")}
           value={cap.year}
           min={2000}
           max={2100}
@@ -95,6 +129,7 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
       <div className={styles.row}>
         <NumberField
           label={t("capacity.leave")}
+          onValidity={valid("leave")}
           value={cap.leaveDays}
           min={0}
           onChange={(leaveDays) => {
@@ -103,6 +138,7 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
         />
         <NumberField
           label={t("capacity.rtt")}
+          onValidity={valid("rtt")}
           value={cap.rttDays}
           min={0}
           onChange={(rttDays) => {
@@ -111,6 +147,7 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
         />
         <NumberField
           label={t("capacity.nonField")}
+          onValidity={valid("nonField")}
           value={cap.nonFieldDays}
           min={0}
           onChange={(nonFieldDays) => {
@@ -119,6 +156,7 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
         />
         <NumberField
           label={t("capacity.prospecting")}
+          onValidity={valid("prospecting")}
           value={Math.round(cap.prospectingShare * 100)}
           min={0}
           max={100}
@@ -161,6 +199,7 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
       <div className={styles.row}>
         <NumberField
           label={t("capacity.visitsPerDay")}
+          onValidity={valid("visitsPerDay")}
           value={cap.contactsPerDay.visit ?? 0}
           min={0}
           onChange={(n) => {
@@ -169,6 +208,7 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
         />
         <NumberField
           label={t("capacity.remoteDays")}
+          onValidity={valid("remoteDays")}
           value={Math.round(cap.remoteShare * 5 * 10) / 10}
           min={0}
           max={5}
@@ -178,6 +218,7 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
         />
         <NumberField
           label={t("capacity.remotePerDay")}
+          onValidity={valid("remotePerDay")}
           value={cap.remotePerDay}
           min={0}
           onChange={(remotePerDay) => {
@@ -188,7 +229,14 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
       {!outcome.ok && outcome.error === null && <Spinner size="tiny" label={t("capacity.loading")} />}
       {!outcome.ok && outcome.error !== null && (
         <MessageBar intent="error">
-          <MessageBarBody>{errorText(outcome.error, language, t("common.unexpected"))}</MessageBarBody>
+          <MessageBarBody>
+            {errorText(outcome.error, language, t("common.unexpected"), fieldName)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome.ok && !hasCapacity(outcome.result) && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t("capacity.none")}</MessageBarBody>
         </MessageBar>
       )}
       {outcome.ok && (
@@ -243,9 +291,9 @@ export function CapacityStep({ wizard }: StepProps): ReactNode {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {choices.channels.map((ch) => (
+              {channels.map((ch) => (
                 <TableRow key={ch.id}>
-                  <TableCell>{channelLabel(ch.id, language, choices.channels)}</TableCell>
+                  <TableCell>{channelLabel(ch.id, language, channels)}</TableCell>
                   <TableCell className={styles.numberCell}>{number(derived.demand[ch.id] ?? 0)}</TableCell>
                   <TableCell className={styles.numberCell}>
                     {ch.id === "visit"

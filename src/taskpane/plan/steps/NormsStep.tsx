@@ -15,11 +15,11 @@ import type { ChannelCounts } from "../../../core/types";
 import { channelLabel, segmentLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
 import { segmentsFor } from "../planModel";
-import type { StepProps } from "../PlanWizard.types";
+import type { WizardStepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 
 /** Norms per segment × channel and channel weights, with weighted totals that follow every keystroke. */
-export function NormsStep({ wizard }: StepProps): ReactNode {
+export function NormsStep({ wizard }: WizardStepProps): ReactNode {
   const { t, language, number } = useI18n();
   const styles = usePlanWizardStyles();
   const { choices, derived } = wizard;

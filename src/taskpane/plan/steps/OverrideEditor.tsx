@@ -4,11 +4,11 @@ import type { ReactNode } from "react";
 import { segmentLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
 import { segmentsFor } from "../planModel";
-import type { StepProps } from "../PlanWizard.types";
+import type { WizardStepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 
 /** Forces a client into a segment; the core honours it as the row's forced segment. */
-export function OverrideEditor({ wizard }: { wizard: StepProps["wizard"] }): ReactNode {
+export function OverrideEditor({ wizard }: { wizard: WizardStepProps["wizard"] }): ReactNode {
   const { t, language } = useI18n();
   const styles = usePlanWizardStyles();
   const seg = wizard.choices.segmentation;

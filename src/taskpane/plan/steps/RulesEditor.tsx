@@ -4,14 +4,14 @@ import type { ReactNode } from "react";
 import { STRATEGIC_SEGMENTS } from "../../../core/types";
 import { segmentLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
-import type { StepProps } from "../PlanWizard.types";
+import type { WizardStepProps } from "../PlanWizard.types";
 import { formatRules, parseRules } from "../rulesText";
 
 /**
  * The custom segmentation rules as editable text. The draft is checked on every keystroke; only rules
  * that check reach the wizard's choices, so the preview always shows a valid segmentation.
  */
-export function RulesEditor({ wizard }: { wizard: StepProps["wizard"] }): ReactNode {
+export function RulesEditor({ wizard }: { wizard: WizardStepProps["wizard"] }): ReactNode {
   const { t, language } = useI18n();
   const seg = wizard.choices.segmentation;
   const [draft, setDraft] = useState(() => formatRules(seg.rules));

@@ -16,7 +16,7 @@ import { SegmentBarChart } from "../../charts/SegmentBarChart";
 import { segmentColour, segmentLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
 import type { SegmentationChoices, SegmentationMethod } from "../planModel.types";
-import type { StepProps } from "../PlanWizard.types";
+import type { WizardStepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 import { OverrideEditor } from "./OverrideEditor";
 import { NumberField } from "../../shared/NumberField";
@@ -25,7 +25,7 @@ import { RulesEditor } from "./RulesEditor";
 
 const METHODS: readonly SegmentationMethod[] = ["strategic", "abc", "crossAbc", "rules"];
 
-export function SegmentationStep({ wizard }: StepProps): ReactNode {
+export function SegmentationStep({ wizard }: WizardStepProps): ReactNode {
   const { t, language, number, percent } = useI18n();
   const styles = usePlanWizardStyles();
   const seg = wizard.choices.segmentation;

@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Field,
   Input,
   Link,
@@ -16,79 +17,74 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
 import type { ReactNode } from "react";
 import * as parse from "../../../core/parse";
 import type { ColumnMapping } from "../../../core/parse";
-import type { Progress } from "../../../excel/gateway.types";
+import type { Progress, SourceRead, WorkbookGateway } from "../../../excel/gateway.types";
 import { useI18n } from "../../i18n/useI18n";
 import { cellAddress } from "../../shell/a1";
 import { errorText } from "../../shell/errorText";
-import type { StepProps } from "../PlanWizard.types";
+import { missingColumns } from "../planModel";
+import type { SourceStepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 import { issueCell, useSourceStep } from "./useSourceStep";
 
 const SHOWN_ISSUES = 50;
 
-export function SourceStep({ wizard, gateway }: StepProps): ReactNode {
+export function SourceStep(props: SourceStepProps): ReactNode {
+  const { value, onChange, outcome: parsed, gateway } = props;
   const { t, language, number } = useI18n();
   const styles = usePlanWizardStyles();
-  const source = useSourceStep(wizard, gateway, language);
-  const [tableName, setTableName] = useState("");
-  // The Cancel button goes away with the build: keyboard focus comes back to the create button.
-  const createButton = useRef<HTMLButtonElement>(null);
-  const refocus = useRef(false);
-  useEffect(() => {
-    if (source.busy || !refocus.current) return;
-    refocus.current = false;
-    createButton.current?.focus();
-  }, [source.busy]);
-  const { choices, derived } = wizard;
-  const parsed = derived.parsed;
+  const source = useSourceStep(props, language);
   const detected = new Map(parsed?.columns.map((c) => [c.field, c.index]) ?? []);
-  const headers = choices.source?.headers ?? [];
+  const headers = value.source?.headers ?? [];
+  const missing = parsed === null ? [] : missingColumns(parsed);
+  // A rep's own list read well: the plan workbook is the next step (the one tracking needs).
+  const workbookNext = source.copies && parsed !== null && parsed.clients.length > 0 && missing.length === 0;
 
-  const setMapping = (field: parse.BaseField, value: string): void => {
-    const mapping: ColumnMapping = { ...choices.mapping, [field]: value === "" ? null : Number(value) };
-    wizard.update((c) => ({ ...c, mapping }));
+  const setMapping = (field: parse.BaseField, column: string): void => {
+    onChange((v) => {
+      const mapping: ColumnMapping = { ...v.mapping, [field]: column === "" ? null : Number(column) };
+      return { ...v, mapping };
+    });
   };
 
   return (
     <div className={styles.step}>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={source.busy} onClick={() => void source.read("selection")}>
+        <Button
+          appearance={workbookNext ? "secondary" : "primary"}
+          disabled={source.busy}
+          onClick={() => void source.read("selection")}
+        >
           {t("source.readSelection")}
         </Button>
         <Button disabled={source.busy} onClick={() => void source.read("clients")}>
           {t("source.readClients")}
         </Button>
-        <Button ref={createButton} disabled={source.busy} onClick={() => void source.createWorkbook()}>
+        <Button
+          ref={source.createButton}
+          appearance={workbookNext ? "primary" : "secondary"}
+          disabled={source.busy}
+          onClick={() => void source.createWorkbook()}
+        >
           {t(source.copies ? "source.createFromPortfolio" : "source.create")}
         </Button>
-        {source.creating && (
-          <Button
-            onClick={() => {
-              refocus.current = true;
-              source.cancel();
-            }}
-          >
-            {t("common.cancel")}
-          </Button>
-        )}
+        {source.creating && <Button onClick={source.cancel}>{t("common.cancel")}</Button>}
       </div>
       <Text size={200}>{t(source.copies ? "source.createHintCopy" : "source.createHint")}</Text>
       <div className={styles.row}>
         <Field label={t("source.tableName")}>
           <Input
-            value={tableName}
+            value={source.tableName}
             onChange={(_, data) => {
-              setTableName(data.value);
+              source.setTableName(data.value);
             }}
           />
         </Field>
         <Button
-          disabled={source.busy || tableName.trim() === ""}
-          onClick={() => void source.read({ table: tableName.trim() })}
+          disabled={source.busy || source.tableName.trim() === ""}
+          onClick={() => void source.read({ table: source.tableName.trim() })}
         >
           {t("source.readTable")}
         </Button>
@@ -107,18 +103,46 @@ export function SourceStep({ wizard, gateway }: StepProps): ReactNode {
           <MessageBarBody>{errorText(source.error, language, t("common.unexpected"))}</MessageBarBody>
         </MessageBar>
       )}
-      {choices.source !== null && parsed !== null && (
+      {value.source !== null && parsed !== null && (
         <>
           <Text>
             {t("source.read", {
-              where: `${choices.source.location.sheet}!${choices.source.location.address}`,
+              where: `${value.source.location.sheet}!${value.source.location.address}`,
               clients: number(parsed.clients.length),
             })}
           </Text>
-          {parsed.clients.length === 0 && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{t("source.noClients")}</MessageBarBody>
+          {missing.length > 0 ? (
+            <MessageBar intent="error">
+              <MessageBarBody>
+                {t("source.missingColumns", {
+                  fields: missing
+                    .map((m) =>
+                      m === "idOrName"
+                        ? t("source.idOrName", { id: t("field.id"), name: t("field.name") })
+                        : t("common.quoted", { text: t(`field.${m}`) }),
+                    )
+                    .join(t("source.and")),
+                  columns: headers
+                    .map((h, i) => t("common.quoted", { text: h === "" ? parse.columnLetter(i) : h }))
+                    .join(", "),
+                })}
+              </MessageBarBody>
             </MessageBar>
+          ) : (
+            parsed.clients.length === 0 && (
+              <MessageBar intent="warning">
+                <MessageBarBody>{t("source.noClients")}</MessageBarBody>
+              </MessageBar>
+            )
+          )}
+          {workbookNext && (
+            <Checkbox
+              checked={value.ownSheet}
+              label={t("source.ownSheet")}
+              onChange={(_, data) => {
+                onChange((v) => ({ ...v, ownSheet: data.checked === true }));
+              }}
+            />
           )}
           <Table size="extra-small" aria-label={t("source.mapping")}>
             <TableHeader>
@@ -129,8 +153,8 @@ export function SourceStep({ wizard, gateway }: StepProps): ReactNode {
             </TableHeader>
             <TableBody>
               {parse.BASE_FIELDS.map((field) => {
-                const chosen = Object.hasOwn(choices.mapping, field)
-                  ? choices.mapping[field]
+                const chosen = Object.hasOwn(value.mapping, field)
+                  ? value.mapping[field]
                   : detected.get(field);
                 return (
                   <TableRow key={field}>
@@ -157,7 +181,10 @@ export function SourceStep({ wizard, gateway }: StepProps): ReactNode {
               })}
             </TableBody>
           </Table>
-          <IssueList {...{ wizard, gateway }} />
+          {/* Without the required columns every row's issue is the same one: the message above says it. */}
+          {missing.length === 0 && (
+            <IssueList source={value.source} issues={parsed.issues} gateway={gateway} />
+          )}
         </>
       )}
     </div>
@@ -183,11 +210,14 @@ function CreateProgress({ progress }: { progress: Progress | null }): ReactNode 
   );
 }
 
-function IssueList({ wizard, gateway }: StepProps): ReactNode {
+interface IssueListProps {
+  source: SourceRead;
+  issues: readonly parse.ParseIssue[];
+  gateway: WorkbookGateway;
+}
+
+function IssueList({ source, issues, gateway }: IssueListProps): ReactNode {
   const { t, language, number } = useI18n();
-  const source = wizard.choices.source;
-  const issues = wizard.derived.parsed?.issues ?? [];
-  if (source === null) return null;
   if (issues.length === 0) return <Text>{t("source.noIssues")}</Text>;
   return (
     <section aria-label={t("source.issues")}>

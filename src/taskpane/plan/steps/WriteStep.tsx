@@ -2,19 +2,24 @@ import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text } from "@f
 import type { ReactNode } from "react";
 import { useI18n } from "../../i18n/useI18n";
 import { errorText } from "../../shell/errorText";
+import type { WorkbookGateway } from "../../../excel/gateway.types";
 import type { StepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
+import type { WriteOutcome } from "./useWriteStep";
 import { useWriteStep } from "./useWriteStep";
 
-export function WriteStep({ wizard, gateway }: StepProps): ReactNode {
+export interface WriteStepProps extends Pick<StepProps<never, WriteOutcome>, "outcome"> {
+  gateway: WorkbookGateway;
+}
+
+export function WriteStep({ outcome, gateway }: WriteStepProps): ReactNode {
   const { t, language, number } = useI18n();
   const styles = usePlanWizardStyles();
-  const state = useWriteStep(wizard, gateway);
-  const hasId = wizard.derived.parsed?.columns.some((c) => c.field === "id") === true;
+  const state = useWriteStep(outcome, gateway);
+  const hasId = outcome.hasId;
   const busy = state.phase === "writing" || state.phase === "undoing";
   const progress = state.progress;
-  const clients =
-    wizard.derived.allocation?.ok === true ? wizard.derived.allocation.result.clients.length : 0;
+  const clients = outcome.rows.length;
 
   return (
     <div className={styles.step}>

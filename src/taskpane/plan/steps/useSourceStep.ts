@@ -1,16 +1,11 @@
-import { useRef, useState } from "react";
-import type {
-  PlanSettings,
-  Progress,
-  SourceRead,
-  SourceSpec,
-  WorkbookGateway,
-} from "../../../excel/gateway.types";
+import { useEffect, useRef, useState } from "react";
+import type { RefObject } from "react";
+import type { Progress, SourceRead, SourceSpec } from "../../../excel/gateway.types";
 import type { Language } from "../../i18n/catalogue.types";
 import { isAbort } from "../../shell/errorText";
-import { capacityFromSettings } from "../planSettings";
-import { portfolioCopy } from "../portfolioCopy";
-import type { PlanWizard } from "../usePlanWizard";
+import { useOneAtATime } from "../../shared/useOneAtATime";
+import type { SourceStepProps } from "../PlanWizard.types";
+import { copiesPortfolio, portfolioCopy } from "../portfolioCopy";
 
 export interface SourceStepState {
   busy: boolean;
@@ -26,19 +21,27 @@ export interface SourceStepState {
   progress: Progress | null;
   /** The gateway's "cancelled, nothing was changed" error after a cancel; null otherwise. */
   cancelled: unknown;
-  /** Stops the build before its next round trip; the gateway then takes away what it added. */
+  /** Stops the build before its next round trip; the gateway then takes away what it added; focus returns to create. */
   cancel: () => void;
+  /** The "…or a table by its name" box. */
+  tableName: string;
+  setTableName: (name: string) => void;
+  /** The create button, focused again when a cancel takes the Cancel button away. */
+  createButton: RefObject<HTMLButtonElement>;
 }
 
-/** A rep's own list was read (the one a new plan workbook copies), not Cadence's Clients table. */
-export function copiesPortfolio(source: SourceRead | null): source is SourceRead {
-  return source !== null && source.location.table !== "Clients";
-}
-
-/** Reading the portfolio from the workbook; a new read resets the column mapping and overrides. */
+/**
+ * Reading the portfolio from the workbook and building the plan workbook. One operation at a time: a
+ * second click while one runs does nothing (a double click reads or creates once).
+ */
 export function useSourceStep(
-  wizard: PlanWizard,
-  gateway: WorkbookGateway,
+  {
+    value,
+    outcome,
+    gateway,
+    year,
+    onRead,
+  }: Pick<SourceStepProps, "value" | "outcome" | "gateway" | "year" | "onRead">,
   language: Language,
 ): SourceStepState {
   const [busy, setBusy] = useState(false);
@@ -46,32 +49,35 @@ export function useSourceStep(
   const [cancelled, setCancelled] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
+  const [tableName, setTableName] = useState("");
   const controller = useRef<AbortController | null>(null);
-  const adopt = (source: SourceRead, settings: PlanSettings | null): void => {
-    wizard.update((c) => ({
-      ...c,
-      source,
-      mapping: {},
-      segmentation: { ...c.segmentation, overrides: {} },
-      capacity: settings === null ? c.capacity : capacityFromSettings(c.capacity, settings),
-    }));
-  };
-  const run = async (work: () => Promise<SourceRead>, withSettings = false): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    setCancelled(null);
-    try {
-      const source = await work();
-      // Re-planning in a plan workbook starts from the capacity it recorded.
-      adopt(source, withSettings ? await gateway.readPlanSettings().catch(() => null) : null);
-    } catch (caught: unknown) {
-      // A cancel the gateway honoured left the workbook as it was: a notice, not an error.
-      if (isAbort(caught)) setCancelled(caught);
-      else setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const createButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  const once = useOneAtATime();
+  // The Cancel button goes away with the build: keyboard focus comes back to the create button.
+  useEffect(() => {
+    if (busy || !refocus.current) return;
+    refocus.current = false;
+    createButton.current?.focus();
+  }, [busy]);
+
+  const run = (work: () => Promise<SourceRead>, withSettings = false): Promise<void> =>
+    once(async () => {
+      setBusy(true);
+      setError(null);
+      setCancelled(null);
+      try {
+        const source = await work();
+        // Re-planning in a plan workbook starts from the capacity it recorded.
+        onRead(source, withSettings ? await gateway.readPlanSettings().catch(() => null) : null);
+      } catch (caught: unknown) {
+        // A cancel the gateway honoured left the workbook as it was: a notice, not an error.
+        if (isAbort(caught)) setCancelled(caught);
+        else setError(caught);
+      } finally {
+        setBusy(false);
+      }
+    });
   const build = async (work: (signal: AbortSignal) => Promise<void>): Promise<void> => {
     const abort = new AbortController();
     controller.current = abort;
@@ -84,7 +90,7 @@ export function useSourceStep(
       setCreating(false);
     }
   };
-  const current = wizard.choices.source;
+  const current = value.source;
   const copies = copiesPortfolio(current);
   return {
     busy,
@@ -93,10 +99,9 @@ export function useSourceStep(
     copies,
     createWorkbook: () =>
       run(async () => {
-        const mapped = wizard.derived.parsed?.columns ?? [];
+        const mapped = outcome?.columns ?? [];
         const portfolio = copies ? portfolioCopy(current, mapped) : undefined;
         // Its Settings start at the plan year the wizard proposes (or the one the rep chose).
-        const year = wizard.choices.capacity.year;
         await build((signal) =>
           gateway.createPlanWorkbook({ lang: language, portfolio, year }, setProgress, signal),
         );
@@ -106,8 +111,12 @@ export function useSourceStep(
     progress,
     cancelled,
     cancel: () => {
+      refocus.current = true;
       controller.current?.abort();
     },
+    tableName,
+    setTableName,
+    createButton,
   };
 }
 
