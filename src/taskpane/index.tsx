@@ -2,7 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { resolveExcelRun } from "../excel/host";
 import { lazyGateway } from "./engine/lazyGateway";
-import { detectLanguage } from "./i18n/format";
+import { rememberLanguage, startLanguage } from "./i18n/languageChoice";
 import { App } from "./shell/App";
 import { storeUrlFor } from "./shell/deployment";
 import { lazySyncService } from "./sync/lazySyncService";
@@ -26,6 +26,16 @@ function officeLanguage(): string | undefined {
   }
 }
 
+/** The workbench's ?lang= (fr, fr-FR, en…), read from the page that frames the pane; undefined elsewhere. */
+function workbenchLanguage(): string | undefined {
+  try {
+    const search = window.parent === window ? location.search : window.parent.location.search;
+    return new URLSearchParams(search).get("lang") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Office single sign-on where the host offers it (the store verifies the Entra token); else null. */
 function officeSso(): (() => Promise<string>) | null {
   const auth = (globalThis as { OfficeRuntime?: { auth?: { getAccessToken(o: object): Promise<string> } } })
@@ -34,10 +44,22 @@ function officeSso(): (() => Promise<string>) | null {
   return () => auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true });
 }
 
+/** The add-in origin's storage; null where the browser refuses it. */
+function localStore(): Storage | null {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 async function start(): Promise<void> {
   await officeReady();
-  const hostTag = officeLanguage() ?? navigator.language;
-  const language = detectLanguage(officeLanguage(), navigator.language);
+  // The workbench page (the pane's parent frame) stands in for Office's display language with ?lang=.
+  const displayLanguage = officeLanguage() ?? workbenchLanguage();
+  const hostTag = displayLanguage ?? navigator.language;
+  const storage = localStore();
+  const language = startLanguage(storage, displayLanguage, navigator.language);
   const run = resolveExcelRun();
   const gateway = lazyGateway(async () => {
     const { createGateway } = await import("../excel/gateway");
@@ -69,7 +91,15 @@ async function start(): Promise<void> {
   const element = document.getElementById("root");
   if (element === null) throw new Error("taskpane.html has no #root element.");
   createRoot(element).render(
-    <App gateway={gateway} initialLanguage={language} hostTag={hostTag} sync={sync} />,
+    <App
+      gateway={gateway}
+      initialLanguage={language}
+      hostTag={hostTag}
+      sync={sync}
+      onLanguageChange={(chosen) => {
+        rememberLanguage(storage, chosen);
+      }}
+    />,
   );
   // Start fetching the gateway right after the first paint, so the first click does not wait for it.
   void gateway.ready();

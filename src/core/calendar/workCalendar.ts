@@ -51,8 +51,8 @@ interface YearTable {
   holidays: readonly PublicHoliday[];
 }
 
-function readHolidays(source: Holidays, year: number): PublicHoliday[] {
-  const local = source.getHolidays(year).filter((h) => h.type === "public");
+function readHolidays(source: Holidays, language: string, year: number): PublicHoliday[] {
+  const local = source.getHolidays(year, language).filter((h) => h.type === "public");
   const english = source.getHolidays(year, "en").filter((h) => h.type === "public");
   const seen = new Set<string>();
   const out: PublicHoliday[] = [];
@@ -72,7 +72,7 @@ function readHolidays(source: Holidays, year: number): PublicHoliday[] {
 }
 
 /** Holidays depend only on place and year, so they are shared by every calendar of that place. */
-const sources = new Map<string, Holidays>();
+const sources = new Map<string, { holidays: Holidays; language: string }>();
 const holidayCache = new Map<string, readonly PublicHoliday[]>();
 
 function publicHolidays(country: string, region: string | null, year: number): readonly PublicHoliday[] {
@@ -82,10 +82,13 @@ function publicHolidays(country: string, region: string | null, year: number): r
   if (cached !== undefined) return cached;
   let source = sources.get(place);
   if (source === undefined) {
-    source = region === null ? new Holidays(country) : new Holidays(country, region);
+    const holidays = region === null ? new Holidays(country) : new Holidays(country, region);
+    // The place's own language, named on every read: getHolidays(year, "en") leaves the source speaking
+    // English, so the next year read without a language came out English ("New Year's Day" in France).
+    source = { holidays, language: holidays.getLanguages()[0] ?? "en" };
     sources.set(place, source);
   }
-  const list = readHolidays(source, year);
+  const list = readHolidays(source.holidays, source.language, year);
   holidayCache.set(key, list);
   return list;
 }

@@ -21,21 +21,31 @@ export interface I18nProviderProps {
   initialLanguage: Language;
   /** The host's language tag (Office or browser), kept for regional number formats. */
   hostTag?: string;
+  /** Told the rep's choice of language, to remember it for the next time the pane opens. */
+  onLanguageChange?: (language: Language) => void;
   children: ReactNode;
 }
 
-export function I18nProvider({ initialLanguage, hostTag, children }: I18nProviderProps): ReactNode {
-  const [language, setLanguage] = useState<Language>(initialLanguage);
+export function I18nProvider({
+  initialLanguage,
+  hostTag,
+  onLanguageChange,
+  children,
+}: I18nProviderProps): ReactNode {
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
   const value = useMemo<I18nValue>(() => {
     const locale = localeFor(language, hostTag);
     const messages = catalogues[language];
     return {
       language,
       locale,
-      setLanguage,
+      setLanguage: (next) => {
+        setLanguageState(next);
+        onLanguageChange?.(next);
+      },
       t: (key, params) => translate(messages, key, params),
       ...formattersFor(locale),
     };
-  }, [language, hostTag]);
+  }, [language, hostTag, onLanguageChange]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -19,7 +19,11 @@ import { useAppStyles } from "./useAppStyles.styles";
 export function App(props: AppProps): ReactNode {
   return (
     <FluentProvider theme={webLightTheme}>
-      <I18nProvider initialLanguage={props.initialLanguage} hostTag={props.hostTag}>
+      <I18nProvider
+        initialLanguage={props.initialLanguage}
+        hostTag={props.hostTag}
+        onLanguageChange={props.onLanguageChange}
+      >
         <Shell {...props} />
       </I18nProvider>
     </FluentProvider>

@@ -148,3 +148,14 @@ describe("ISO dates", () => {
     );
   });
 });
+
+describe("holiday names in a second year", () => {
+  it("keeps the place's own language for every year read (2026, then 2027, then 2028)", () => {
+    const france = calendar.createWorkCalendar({ country: "FR" });
+    for (const year of [2026, 2027, 2028]) {
+      const [newYear] = france.holidaysBetween(`${year}-01-01`, `${year}-01-01`);
+      expect(newYear.name).toBe("Nouvel An");
+      expect(newYear.nameEn).toBe("New Year's Day");
+    }
+  });
+});

@@ -2,6 +2,7 @@
 import "@testing-library/jest-dom";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { rememberLanguage, startLanguage } from "../../../src/taskpane/i18n/languageChoice";
 import { App } from "../../../src/taskpane/shell/App";
 import { cellAddress, columnLetters } from "../../../src/taskpane/shell/a1";
 import { addDays, todayIso } from "../../../src/taskpane/shell/today";
@@ -33,6 +34,52 @@ describe("App shell", () => {
     expect(screen.getByRole("tab", { name: "Suivi" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Étape 1 sur 6 : Source" })).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: "Langue" })).toHaveValue("fr");
+  });
+});
+
+describe("the pane's language", () => {
+  it("starts in Office's display language, then in the rep's own choice after a reload", async () => {
+    const user = userEvent.setup();
+    const { gateway } = createFakeGateway();
+    const saved = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => saved.get(key) ?? null,
+      setItem: (key: string, value: string) => {
+        saved.set(key, value);
+      },
+    };
+    // Office says French, the browser English: the pane speaks Office's language.
+    expect(startLanguage(storage, "fr-FR", "en-US")).toBe("fr");
+    // An English Excel: the rep switches the pane to French once…
+    const first = render(
+      <App
+        gateway={gateway}
+        initialLanguage={startLanguage(storage, "en-US", "en-US")}
+        onLanguageChange={(language) => {
+          rememberLanguage(storage, language);
+        }}
+      />,
+    );
+    await user.selectOptions(screen.getByRole("combobox", { name: "Language" }), "fr");
+    first.unmount();
+    // …and the pane opens in French from then on.
+    expect(startLanguage(storage, "en-US", "en-US")).toBe("fr");
+    render(<App gateway={gateway} initialLanguage={startLanguage(storage, "en-US", "en-US")} />);
+    expect(screen.getByRole("tab", { name: "Suivi" })).toBeInTheDocument();
+  });
+
+  it("falls back to the host's language when the storage refuses", () => {
+    const refusing = {
+      getItem: (): string | null => {
+        throw new Error("SecurityError");
+      },
+      setItem: () => {
+        throw new Error("SecurityError");
+      },
+    };
+    rememberLanguage(refusing, "fr");
+    expect(startLanguage(refusing, "fr-CA", undefined)).toBe("fr");
+    expect(startLanguage(null, undefined, "en-GB")).toBe("en");
   });
 });
 
