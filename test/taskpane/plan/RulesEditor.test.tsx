@@ -47,7 +47,8 @@ describe("custom segmentation rules in the wizard", () => {
     const { gateway } = createFakeGateway();
     renderInPane(<PlanWizard gateway={gateway} />);
     await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
-    await screen.findByText("Read Sheet1!A1:Z6: 5 clients.");
+    await screen.findByText("Read Sheet1!A1:Z6: 5 clients.", {}, { timeout: 5000 });
+    await user.click(screen.getByRole("checkbox", { name: /in my own sheet/ }));
     await user.click(screen.getByRole("button", { name: "Next" }));
     await user.click(screen.getByRole("radio", { name: "Custom rules" }));
     // Beta: 60,000 against 80,000 is −25 % over a full year, 0 % over 9 months (80,000 × 9 / 12).

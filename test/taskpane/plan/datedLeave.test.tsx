@@ -6,6 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
 import { PlanWizard } from "../../../src/taskpane/plan/PlanWizard";
 import { createFakeGateway } from "../support/fakeGateway";
+import { pinClock } from "../support/clock";
 import { renderInPane } from "../support/render";
 
 describe("dated leave in the capacity step", () => {
@@ -13,12 +14,19 @@ describe("dated leave in the capacity step", () => {
     await loadCalendarEngine();
   });
 
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
   it("counts the working days of the periods typed, names the field when one does not read, and records them", async () => {
+    // In June the wizard plans this year, 2026, the year of the periods typed below.
+    pinClock("2026-06-15T09:00:00");
     const user = userEvent.setup();
     const { gateway, state } = createFakeGateway();
     renderInPane(<PlanWizard gateway={gateway} />, "fr");
     await user.click(screen.getByRole("button", { name: "Utiliser le tableau ou la sélection" }));
-    await screen.findByText(/5 clients/);
+    await screen.findByText(/5 clients/, {}, { timeout: 5000 });
+    await user.click(screen.getByRole("checkbox", { name: /dans ma feuille/ }));
     for (let i = 0; i < 3; i++) await user.click(screen.getByRole("button", { name: "Suivant" }));
     const pools = await screen.findByRole("list", { name: "Temps terrain et à distance" });
     await waitFor(() => {
