@@ -1,8 +1,8 @@
 /** The year-end plan: segmentation choice, norms, capacity and allocation in one call. */
-export { buildPlan } from "./buildPlan";
+export { buildPlan, responseFor } from "./buildPlan";
 export type { PlanCapacity, PlanOptions, PlanResult, PlannedClient, PoolResult } from "./buildPlan";
-export { DEFAULT_CEILING_FACTOR, DEFAULT_PRIORITY } from "./pool";
-export type { ShortfallMode } from "./pool";
+export { allocatePool, DEFAULT_CEILING_FACTOR, DEFAULT_PRIORITY } from "./pool";
+export type { PoolChoice, PoolMember, ShortfallMode } from "./pool";
 export type { Unfunded } from "./remote";
 export { segmentPortfolio, segmentsOf, ABC_SEGMENTS } from "./segmentation";
 export type { SegmentationChoice } from "./segmentation";
