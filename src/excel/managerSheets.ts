@@ -13,7 +13,7 @@ import type { CellWrite } from "./chunks";
 import type { ManagerSheetReceipt, ProgressFn } from "./gateway.types";
 import type { ExcelRun } from "./office";
 import { broadcastNumberFormat, rectangular } from "./office";
-import type { UndoRecord } from "./undo";
+import { restorable, type UndoRecord } from "./undo";
 import { resetUndoSheet, undoWrite } from "./undoStore";
 
 export const MANAGER_CHART = "CadenceTeamChart";
@@ -34,7 +34,7 @@ export async function writeManagerSheet(
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
     const ws = sheets.getItemOrNullObject(sheet.name).load("name");
-    const used = ws.getUsedRangeOrNullObject(true).load("formulas,rowCount,columnCount");
+    const used = ws.getUsedRangeOrNullObject(true).load("formulas,values,rowCount,columnCount");
     const chart = ws.charts.getItemOrNullObject(MANAGER_CHART).load("name");
     const undoSheet = sheets.getItemOrNullObject(schema.UNDO_SHEET).load("name");
     await context.sync();
@@ -42,7 +42,7 @@ export async function writeManagerSheet(
     const exists = !ws.isNullObject;
     const oldRows = exists && !used.isNullObject ? used.rowCount : 0;
     const oldColumns = exists && !used.isNullObject ? used.columnCount : 0;
-    const oldFormulas = exists && !used.isNullObject ? (used.formulas as unknown[][]) : [];
+    const oldFormulas = exists && !used.isNullObject ? restorable(used.formulas, used.values) : [];
     const width = Math.max(1, oldColumns, ...sheet.rows.map((r) => r.length));
     const height = Math.max(1, oldRows, sheet.rows.length);
     const address = rectAddress({ r0: 0, c0: 0, r1: height - 1, c1: width - 1 });

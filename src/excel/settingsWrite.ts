@@ -7,6 +7,7 @@ import type { CellWrite } from "./chunks";
 import { gatewayError } from "./errors";
 import type { PlanSettings } from "./gateway.types";
 import { settingCells } from "./settings";
+import { restorable } from "./undo";
 
 export interface NamedSettingsRead {
   cells: { value: string | number; range: Excel.Range }[];
@@ -16,7 +17,10 @@ export interface NamedSettingsRead {
 export function queueSettingsRead(context: Excel.RequestContext, settings: PlanSettings): NamedSettingsRead {
   const cells = settingCells(settings).map(({ name, value }) => ({
     value,
-    range: context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject().load("address,formulas"),
+    range: context.workbook.names
+      .getItemOrNullObject(name)
+      .getRangeOrNullObject()
+      .load("address,formulas,values"),
   }));
   const sheets = context.workbook.worksheets.load("items/name,items/protection/protected");
   return { cells, sheets };
@@ -36,7 +40,7 @@ export function settingsWrites(read: NamedSettingsRead | null): SettingWrite[] {
     const address = rectAddress(parseAddress(range.address));
     return {
       write: { sheet, address, values: [[value]] },
-      before: { sheet, address, formulas: range.formulas as unknown[][] },
+      before: { sheet, address, formulas: restorable(range.formulas, range.values) },
     };
   });
   const names = new Set(out.map((w) => w.write.sheet));

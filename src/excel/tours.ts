@@ -11,7 +11,7 @@ import type { CellWrite } from "./chunks";
 import type { ProgressFn } from "./gateway.types";
 import type { ExcelRun } from "./office";
 import { rectangular } from "./office";
-import type { UndoRecord } from "./undo";
+import { restorable, type UndoRecord } from "./undo";
 import { TOUR_BASE_NAME } from "./settings";
 import { resetUndoSheet, undoWrite } from "./undoStore";
 
@@ -28,14 +28,14 @@ export async function writeTours(
       sheets.getItemOrNullObject(schema.SHEET_NAMES.tours[l]).load("name"),
     );
     const used = candidates.map((ws) =>
-      ws.getUsedRangeOrNullObject(true).load("address,formulas,rowCount,columnCount"),
+      ws.getUsedRangeOrNullObject(true).load("address,formulas,values,rowCount,columnCount"),
     );
     const undoSheet = sheets.getItemOrNullObject(schema.UNDO_SHEET).load("name");
     // The base is recorded in Settings (Cadence_TourBase) when the workbook has that setting.
     const baseCell = context.workbook.names
       .getItemOrNullObject(TOUR_BASE_NAME)
       .getRangeOrNullObject()
-      .load("address,formulas");
+      .load("address,formulas,values");
     await context.sync();
 
     const found = candidates.findIndex((ws) => !ws.isNullObject);
@@ -43,7 +43,8 @@ export async function writeTours(
     const before = found >= 0 ? used[found] : null;
     const oldRows = before === null || before.isNullObject ? 0 : before.rowCount;
     const oldColumns = before === null || before.isNullObject ? 0 : before.columnCount;
-    const oldFormulas = before === null || before.isNullObject ? [] : (before.formulas as unknown[][]);
+    const oldFormulas =
+      before === null || before.isNullObject ? [] : restorable(before.formulas, before.values);
     // The used range starts at A1 on a Cadence-written sheet; a rep's cells further down are kept blanked only within the rectangle.
     const width = Math.max(1, oldColumns, ...rows.map((r) => r.length));
     const height = Math.max(1, oldRows, rows.length);
@@ -63,7 +64,7 @@ export async function writeTours(
     if (base !== undefined && !baseCell.isNullObject) {
       const [where = "", cell = ""] = baseCell.address.split("!");
       const sheet = where.replace(/^'|'$/g, "").replace(/''/g, "'");
-      baseUndo.push({ sheet, address: cell, formulas: baseCell.formulas as unknown[][] });
+      baseUndo.push({ sheet, address: cell, formulas: restorable(baseCell.formulas, baseCell.values) });
       baseWrites.push(
         { sheet, address: cell, values: [[base]], numberFormat: "@" },
         { sheet, address: cell, values: [[base]] },

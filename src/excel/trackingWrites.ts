@@ -9,7 +9,7 @@ import * as schema from "../core/workbook/schema";
 import { rectAddress } from "./a1";
 import type { CellWrite } from "./chunks";
 import type { TrackingRead } from "./trackingRead";
-import type { UndoRecord } from "./undo";
+import { restorable, type UndoRecord } from "./undo";
 
 const PACE_PLACES = 3;
 
@@ -48,7 +48,8 @@ export function trackingWrites(
         r1: rect.r0 + body.length,
         c1: rect.c0 + at,
       });
-      record.cells.push({ sheet: read.clientsSheet, address, formulas: body.map((r) => [r[at] ?? ""]) });
+      const held = body.map((r) => [r[at] ?? ""]);
+      record.cells.push({ sheet: read.clientsSheet, address, formulas: restorable(held, held) });
       writes.push({
         sheet: read.clientsSheet,
         address,

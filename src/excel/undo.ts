@@ -3,6 +3,8 @@
  * constants and formulas come back exactly) and what the write added (table columns, table rows).
  * Kept in memory and, as JSON split into cells, in a hidden sheet so it survives a pane reload.
  */
+import { asTypedText } from "./typedText";
+
 export interface UndoRecord {
   action: "writePlan" | "refresh" | "importContacts" | "writeAction" | "writeTours" | "writeManagerSheet";
   at: string;
@@ -14,6 +16,19 @@ export interface UndoRecord {
   addedRows: { table: string; index: number; count: number }[];
   /** The schema sheet's rows before the write (restored on undo), or null when it did not change. */
   schemaBefore: string[][] | null;
+}
+
+/**
+ * What to put back through Range.formulas for cells read as `formulas` and `values`: a formula as it
+ * was; a constant as Excel must be told it, since Range.formulas reads a text constant as typed (the
+ * text "=1+1" would come back a formula, a phone "+33 6 …" a bad formula refusing the whole undo).
+ * A cell whose formula reads the same as its value holds a constant (a formula never shows itself).
+ */
+export function restorable(
+  formulas: readonly (readonly unknown[])[],
+  values: readonly (readonly unknown[])[],
+): unknown[][] {
+  return formulas.map((row, r) => row.map((f, c) => (f === values[r]?.[c] ? asTypedText(f) : f)));
 }
 
 /** Excel cells hold at most 32,767 characters; stay well under. */

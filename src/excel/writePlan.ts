@@ -17,7 +17,7 @@ import type { ExcelRun } from "./office";
 import { columnValues, idText, planSlots } from "./planLayout";
 import type { ColumnSlot } from "./planLayout";
 import { cadenceColumnsOf, headerText, schemaState, sourceKey } from "./readSource";
-import type { UndoRecord } from "./undo";
+import { restorable, type UndoRecord } from "./undo";
 import { addHiddenSheet, resetUndoSheet, schemaWrite, undoWrite } from "./undoStore";
 import { queueSettingsRead, settingsWrites } from "./settingsWrite";
 
@@ -115,7 +115,7 @@ export async function writePlan(
     const existing = slots.filter((s) => s.existing);
     const previous = existing.map((s) => {
       const r = sheet.getRange(rectAddress(columnRect(rect, s.index, bodyRows)));
-      r.load("formulas");
+      r.load("formulas,values");
       return r;
     });
     if (existing.length > 0 && bodyRows > 0) await context.sync();
@@ -135,7 +135,8 @@ export async function writePlan(
     const writes: CellWrite[] = [];
     const added = slots.filter((s) => !s.existing);
     slots.forEach((slot) => {
-      const before = slot.existing ? (previous[existing.indexOf(slot)]?.formulas as unknown[][]) : null;
+      const held = slot.existing ? previous[existing.indexOf(slot)] : undefined;
+      const before = held === undefined ? null : restorable(held.formulas, held.values);
       const address = rectAddress(columnRect(rect, slot.index, bodyRows));
       if (bodyRows > 0)
         writes.push({
