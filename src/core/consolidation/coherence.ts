@@ -77,6 +77,9 @@ export function median(values: readonly number[]): number | null {
 
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
 const fix = (x: number): string => x.toFixed(2);
+/** French writes its decimals with a comma: 12,00 and 0,5. */
+const fixFr = (x: number): string => fix(x).replace(".", ",");
+const numFr = (x: number): string => String(x).replace(".", ",");
 
 /** Team median intensity per segment. */
 export function segmentMedians(reps: readonly CoherenceRep[]): Record<SegmentId, number> {
@@ -114,7 +117,7 @@ export function utilisationFlags(
         value: null,
         reference: 0,
         message: `${name}: ${fix(rep.plannedWeighted)} visit-equivalents planned with no capacity.`,
-        messageFr: `${name} : ${fix(rep.plannedWeighted)} équivalents-visites planifiés sans capital de visites.`,
+        messageFr: `${name} : ${fixFr(rep.plannedWeighted)} équivalents-visites planifiés sans capital de visites.`,
       },
     ];
   }
@@ -168,7 +171,7 @@ export function coherenceFlags(
         value: intensity,
         reference: ref,
         message: `${name}, ${segment}: intensity ${fix(intensity)} per client is ${isLow ? `below ${low}×` : `above ${high}×`} the team median ${fix(ref)}.`,
-        messageFr: `${name}, ${segment} : intensité ${fix(intensity)} par client, ${isLow ? `sous ${low} ×` : `au-dessus de ${high} ×`} la médiane de l'équipe ${fix(ref)}.`,
+        messageFr: `${name}, ${segment} : intensité ${fixFr(intensity)} par client, ${isLow ? `sous ${numFr(low)} ×` : `au-dessus de ${numFr(high)} ×`} la médiane de l'équipe ${fixFr(ref)}.`,
       });
     }
     flags.push(...utilisationFlags(rep, options));

@@ -120,6 +120,11 @@ describe("consolidateTeam", () => {
     expect(bobRetain).toMatchObject({ value: 4, reference: 10 });
     expect(bobRetain.message).toContain("median");
     expect(bobRetain.messageFr).toContain("médiane");
+    // French decimals with a comma, English with a point.
+    expect(bobRetain.messageFr).toContain(
+      "intensité 4,00 par client, sous 0,5 × la médiane de l'équipe 10,00.",
+    );
+    expect(bobRetain.message).toContain("intensity 4.00 per client is below 0.5×");
   });
 
   it("flags a plan without capacity", () => {
@@ -127,6 +132,9 @@ describe("consolidateTeam", () => {
       rep("dan", 0, [{ id: "d1", segment: "retain", visits: 5, done: 0 }]),
     ]);
     expect(none.coherence.map((f) => f.kind)).toEqual(["noCapacity"]);
+    expect(none.coherence[0]?.messageFr).toBe(
+      "Rep dan : 5,00 équivalents-visites planifiés sans capital de visites.",
+    );
     expect(none.utilisation).toEqual({});
   });
 
