@@ -56,6 +56,26 @@ describe("npx cadence from the checkout", () => {
     expect(viaNpx).toEqual(JSON.parse(inProcess.out));
   }, 120_000);
 
+  it("tracks with the catch-up per channel, the dated leave and remote share the plan file recorded (issue 18)", async () => {
+    const input = path.join(dir, "clients-track.csv");
+    writeFileSync(input, PORTFOLIO);
+    const plan = path.join(dir, "plan-track.xlsx");
+    const planned = npxCadence(
+      ...["plan", input, "--year", "2026", "--leave", "03/08/2026-21/08/2026", "--remote-share", "0.2"],
+      ...["--out", plan],
+    );
+    expect(planned.err).toBe("");
+    const contacts = path.join(dir, "export-track.csv");
+    writeFileSync(contacts, "Date;Client;Type d'activité\n02/03/2026;R;Visite\n03/03/2026;R;Appel sortant\n");
+    const args = ["track", plan, "--contacts", contacts, "--as-of", "2026-09-30", "--json"];
+    const r = npxCadence(...args);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const viaNpx = JSON.parse(r.out) as { catchUp: { channel: string; holds: number; reachable: boolean }[] };
+    expect(viaNpx.catchUp.find((l) => l.channel === "call")).toMatchObject({ reachable: true });
+    expect(viaNpx).toEqual(JSON.parse((await cadence(...args)).out));
+  }, 120_000);
+
   it("exits 2 with the message on bad input, and writes nothing", () => {
     const out = path.join(dir, "never.xlsx");
     const r = npxCadence("plan", path.join(dir, "missing.csv"), "--capacity", "10", "--out", out);

@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import * as capacity from "../../core/capacity";
 import * as parse from "../../core/parse";
 import * as plan from "../../core/plan";
+import type { PlanSettings as WorkbookSettings } from "../../core/workbook/planSettings";
 import { CliError } from "../errors";
 import { readGrid } from "../files/readGrid";
 import { planColumns, withColumns, writePlanFile } from "../files/planFile";
@@ -79,6 +80,27 @@ function planCapacity(o: PlanCommandOptions): {
   }
 }
 
+/** The capacity inputs as the plan workbook's settings record them, for tracking to read back. */
+function recordedSettings(o: PlanCommandOptions): WorkbookSettings {
+  const counted = (d: capacity.DaysInput): number => (typeof d === "number" ? d : 0);
+  const dated = (d: capacity.DaysInput): readonly capacity.DatedPeriod[] => (typeof d === "number" ? [] : d);
+  return {
+    periodStart: `${o.year}-01-01`,
+    periodEnd: `${o.year}-12-31`,
+    country: o.country,
+    region: o.region ?? "",
+    leaveDays: counted(o.leave),
+    leavePeriods: dated(o.leave),
+    rttDays: counted(o.rtt),
+    rttPeriods: dated(o.rtt),
+    nonFieldDays: o.nonField,
+    contactsPerDay: o.perDay ?? 4,
+    prospectingShare: o.prospecting,
+    remoteShare: o.remoteShare,
+    remotePerDay: o.remotePerDay,
+  };
+}
+
 export async function runPlan(file: string, o: PlanCommandOptions): Promise<void> {
   if (o.method !== "norms" && o.method !== "optimized")
     throw new CliError(`--method must be norms or optimized, not '${o.method}'`);
@@ -124,6 +146,7 @@ export async function runPlan(file: string, o: PlanCommandOptions): Promise<void
         prospectingVisits: cap.plan.prospecting.visits,
         method: result.method,
         rep: o.rep ?? null,
+        plan: cap.detail === null ? null : recordedSettings(o),
       },
       lang,
     );

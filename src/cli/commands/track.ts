@@ -77,9 +77,12 @@ export async function readContactsFile(
   return { origin: read.origin, parsed };
 }
 
-/** The plan's settings for tracking (a plan file records the period and place only), the command's options first. */
+/**
+ * The plan's settings for tracking — a plan workbook's named settings, or those a file of `cadence
+ * plan` recorded (leave, RTT, remote share…) — the command's options first.
+ */
 function trackingSettings(plan: PlanFileRead, o: TrackPlanOptions, asOf: string): PlanSettings {
-  const s = plan.workbook?.settings ?? tracking.defaultPlanSettings(asOf);
+  const s = plan.workbook?.settings ?? plan.settings.plan ?? tracking.defaultPlanSettings(asOf);
   return {
     ...s,
     periodStart: plan.settings.periodStart ?? s.periodStart,
@@ -176,6 +179,34 @@ function trackingColumns(
   };
 }
 
+/** The catch-up per channel against what a day holds (the core's lines), and what cannot be made this year. */
+export function catchUpText(run: TrackRun, lang: Lang): string[] {
+  const lines = run.tracking.catchUpLines;
+  if (lines.length === 0) return [];
+  const fr = lang === "fr";
+  const n = (x: number | null): string =>
+    x === null ? "–" : fr ? x.toFixed(2).replace(".", ",") : x.toFixed(2);
+  const days = run.result.elapsed.remainingDays;
+  const label = (id: string): string => {
+    const ch = run.tracking.channels.find((c) => c.id === id);
+    return ch === undefined ? id : fr ? ch.labelFr : ch.labelEn;
+  };
+  return [
+    fr
+      ? `  rattrapage par canal (${days} jours ouvrés restants) :`
+      : `  catch-up per channel (${days} working days left):`,
+    ...lines.map((l) => {
+      const head = fr
+        ? `    ${label(l.channel)} : ${l.remaining} restants, ${n(l.perDay)} par jour pour ${n(l.holds)} possibles par jour`
+        : `    ${label(l.channel)}: ${l.remaining} left, ${n(l.perDay)} a day against ${n(l.holds)} a day can hold`;
+      if (l.reachable) return head;
+      return fr
+        ? `${head} : ${l.cannotMake} ne pourront pas être faits cette année`
+        : `${head}: ${l.cannotMake} cannot be made this year`;
+    }),
+  ];
+}
+
 export async function runTrack(file: string, o: TrackCommandOptions): Promise<void> {
   if (o.lang !== "fr" && o.lang !== "en") throw new CliError(`--lang must be fr or en, not '${o.lang}'`);
   const run = await trackPlanFile(file, o.contacts, o);
@@ -201,6 +232,7 @@ export async function runTrack(file: string, o: TrackCommandOptions): Promise<vo
         prospectingVisits: s.prospectingVisits ?? 0,
         method: s.method ?? "",
         rep: s.rep ?? null,
+        plan: run.tracking.frame.settings,
       },
       o.lang,
     );
@@ -223,6 +255,16 @@ export async function runTrack(file: string, o: TrackCommandOptions): Promise<vo
       duplicateContacts: run.parsed.duplicates.length,
       excludedContacts: run.parsed.excluded.map((e) => ({ row: e.row, value: e.value })),
       newNames: run.parsed.newNames.map((n) => ({ name: n.name, contacts: n.rows.length })),
+      elapsedShare: round(k.elapsedShare),
+      remainingDays: run.result.elapsed.remainingDays,
+      catchUp: run.tracking.catchUpLines.map((l) => ({
+        channel: l.channel,
+        remaining: l.remaining,
+        perDay: round(l.perDay),
+        holds: round(l.holds),
+        reachable: l.reachable,
+        cannotMake: l.cannotMake,
+      })),
       clients: run.result.clients.map((c) => ({
         id: c.id,
         actual: c.contacts,
@@ -243,6 +285,7 @@ export async function runTrack(file: string, o: TrackCommandOptions): Promise<vo
     `  saturated top accounts (${k.saturatedTopAccounts.length}): ${k.saturatedTopAccounts.join(", ") || "none"}`,
     `  neglected at-risk clients (${k.neglectedAtRisk.length}): ${k.neglectedAtRisk.join(", ") || "none"}`,
     `  overdue clients: ${k.overdue.length}`,
+    ...catchUpText(run, o.lang === "fr" ? "fr" : "en"),
     ...(run.parsed.unmatched.length > 0
       ? [
           `  ${run.parsed.unmatched.length} contact row(s) matched no client: ${run.parsed.unmatched
@@ -289,7 +332,7 @@ export function register(program: Command): void {
     .option("--out <file>", "write the plan with tracking columns: .xlsx or .csv")
     .option(
       "--json",
-      "print { asOf, attainment, reach, frequency, coverage, concentration, saturatedTop, neglectedAtRisk, clients }",
+      "print { asOf, attainment, reach, frequency, coverage, concentration, saturatedTop, neglectedAtRisk, elapsedShare, remainingDays, catchUp: [{ channel, remaining, perDay, holds, reachable, cannotMake }], clients }",
     )
     .option("--lang <lang>", "fr or en", "en")
     .action(async (file: string, options: TrackCommandOptions) => {

@@ -11,7 +11,8 @@ import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../../core/types";
 import * as tracking from "../../core/tracking";
 import type { PlanRow } from "../../core/tracking";
 import type { PlanSettings as WorkbookSettings } from "../../core/workbook/planSettings";
-import { planSettingsOf } from "../../core/workbook/planSettings";
+import { planSettingsOf, settingCells, SETTING_NAMES } from "../../core/workbook/planSettings";
+import { SETTINGS } from "../../core/workbook/schema";
 import { CliError } from "../errors";
 import { isPlanWorkbook, loadWorkbook, planWorkbookOf } from "../xlsx/readPlan";
 import { readGrid } from "./readGrid";
@@ -26,6 +27,12 @@ export interface PlanSettings {
   prospectingVisits: number;
   method: string;
   rep: string | null;
+  /**
+   * The capacity inputs the plan was computed with (leave and RTT, dated or counted, non-field days,
+   * visits a day, remote share…), as the plan workbook's named settings: tracking reads them back
+   * (dated leave skipped, what a day holds per channel). Absent for a fixed --capacity.
+   */
+  plan?: WorkbookSettings | null;
 }
 
 const SEGMENT_HEADERS = ["segment"];
@@ -102,7 +109,38 @@ function settingsRows(s: PlanSettings, lang: Lang): CellValue[][] {
     ],
     ["method", s.method, fr ? "Méthode" : "Method"],
     ["rep", s.rep ?? "", fr ? "Commercial" : "Rep"],
+    // The rest of the plan's settings under the plan workbook's names (period and place are above).
+    ...(s.plan === undefined || s.plan === null
+      ? []
+      : settingCells(s.plan)
+          .filter((c) => !PLACE_NAMES.has(c.name))
+          .map((c) => {
+            const spec = SETTINGS.find((x) => x.name === c.name);
+            return [c.name, c.value, spec === undefined ? c.name : fr ? spec.fr : spec.en];
+          })),
   ];
+}
+
+/** Named settings the plan file already holds under its own keys (periodStart, country…). */
+const PLACE_NAMES: ReadonlyMap<string, string> = new Map([
+  [SETTING_NAMES.periodStart, "periodStart"],
+  [SETTING_NAMES.periodEnd, "periodEnd"],
+  [SETTING_NAMES.country, "country"],
+  [SETTING_NAMES.region, "region"],
+]);
+
+/** The plan's named settings from a plan file's Settings rows; a hand-made error there is exit 2. */
+function recordedPlanSettings(
+  origin: string,
+  values: ReadonlyMap<string, unknown>,
+  lang: Lang,
+): WorkbookSettings | null {
+  if (![...values.keys()].some((k) => k.startsWith("Cadence_"))) return null;
+  try {
+    return planSettingsOf((name) => values.get(PLACE_NAMES.get(name) ?? name), lang);
+  } catch (error: unknown) {
+    throw new CliError(`${origin}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 export async function writePlanFile(
@@ -198,7 +236,14 @@ function planWorkbookFile(file: string, wb: Parameters<typeof planWorkbookOf>[0]
     columns: columnsOf(read.tables[id].columnIds),
     headerRow: read.tables[id].headerRow,
   });
-  const named = planSettingsOf((name: string) => read.settings[name], read.lang);
+  const origin = `${path.basename(file)}, table Clients`;
+  let named: WorkbookSettings | null;
+  try {
+    named = planSettingsOf((name: string) => read.settings[name], read.lang);
+  } catch (error: unknown) {
+    // Dated leave the rep made unreadable in the Settings sheet: the setting is named (exit 2).
+    throw new CliError(`${origin}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const settings: Partial<PlanSettings> =
     named === null
       ? {}
@@ -208,7 +253,7 @@ function planWorkbookFile(file: string, wb: Parameters<typeof planWorkbookOf>[0]
           country: named.country,
           region: named.region === "" ? null : named.region,
         };
-  return planFileRead(`${path.basename(file)}, table Clients`, table("Clients"), settings, {
+  return planFileRead(origin, table("Clients"), settings, {
     contacts: table("Contacts"),
     channels: table("Channels"),
     settings: named,
@@ -250,9 +295,14 @@ export async function readPlanFile(file: string): Promise<PlanFileRead> {
 async function readSettings(file: string): Promise<Partial<PlanSettings>> {
   if (!file.toLowerCase().endsWith(".xlsx")) return {};
   let grid: Grid;
+  let lang: Lang = "en";
   try {
-    grid = (await readGrid(file, { sheet: "Settings" }).catch(() => readGrid(file, { sheet: "Paramètres" })))
-      .grid;
+    grid = (
+      await readGrid(file, { sheet: "Settings" }).catch(() => {
+        lang = "fr";
+        return readGrid(file, { sheet: "Paramètres" });
+      })
+    ).grid;
   } catch {
     return {};
   }
@@ -269,5 +319,6 @@ async function readSettings(file: string): Promise<Partial<PlanSettings>> {
     const v = text(k);
     if (v !== undefined) settings[k] = v;
   }
+  settings.plan = recordedPlanSettings(path.basename(file), values, lang);
   return settings;
 }
