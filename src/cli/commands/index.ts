@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import * as consolidate from "./consolidate";
 import * as plan from "./plan";
 import * as track from "./track";
+import * as reforecast from "./reforecast";
 import * as toursCommand from "./tours";
 import * as template from "./template";
 import * as migrate from "./migrate";
@@ -16,6 +17,7 @@ import * as team from "./team";
 export const COMMANDS: readonly ((program: Command) => void)[] = [
   plan.register,
   track.register,
+  reforecast.register,
   consolidate.register,
   toursCommand.register,
   template.register,

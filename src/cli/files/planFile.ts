@@ -315,6 +315,8 @@ async function readSettings(file: string): Promise<Partial<PlanSettings>> {
   for (const [k, v] of values)
     if (k.startsWith("capacity.") && typeof v === "number") capacity[k.slice("capacity.".length)] = v;
   const settings: Partial<PlanSettings> = { capacity, region: text("region") ?? null };
+  const prospecting = values.get("prospectingVisits");
+  if (typeof prospecting === "number") settings.prospectingVisits = prospecting;
   for (const k of ["periodStart", "periodEnd", "country", "method", "rep"] as const) {
     const v = text(k);
     if (v !== undefined) settings[k] = v;

@@ -93,10 +93,7 @@ export interface PlanResult {
 }
 
 /** A segment's ADBUDG response for the optimized method: the plan's table, else the defaults. */
-export function responseFor(
-  segment: SegmentId,
-  responses: PlanOptions["responses"],
-): AdbudgParams | null {
+export function responseFor(segment: SegmentId, responses: PlanOptions["responses"]): AdbudgParams | null {
   const table: Readonly<Record<SegmentId, AdbudgParams>> =
     responses ?? allocation.DEFAULT_RESPONSE_BY_SEGMENT;
   return Object.hasOwn(table, segment) ? (table[segment] ?? null) : null;

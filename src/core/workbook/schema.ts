@@ -86,6 +86,27 @@ export function planColumns(
   ];
 }
 
+/**
+ * The re-forecast's columns (issue 15): the re-planned remaining contacts per channel, written
+ * beside the baseline's planned columns, which never change.
+ */
+export function remainingColumns(
+  channels: readonly ChannelId[] = DEFAULT_CHANNELS.map((c) => c.id),
+): ColumnSpec[] {
+  return channels.map((id) => {
+    const c = DEFAULT_CHANNELS.find((d) => d.id === id);
+    return col(
+      `remaining.${id}`,
+      `Reste à faire ${c?.labelFr ?? id}`,
+      `Remaining ${c?.labelEn ?? id}`,
+      "integer",
+      {
+        cadence: true,
+      },
+    );
+  });
+}
+
 /** Tracking columns, recomputed by refresh. */
 export const TRACKING_COLUMNS: readonly ColumnSpec[] = [
   ...perChannel("actual", "Réalisé", "Actual"),
