@@ -59,6 +59,25 @@ describe("importContacts", () => {
     expect(before).not.toBe(JSON.stringify(wb.sheet("Contacts").values));
   });
 
+  // The import keyed the log's rows apart from the parser (note spacing counted): the core's contactKey is now both.
+  it("one 'same contact' for the export's repeats and the log's rows: the client by id or name, the note's case and spacing ignored", async () => {
+    const { gateway } = await planWorkbook(3);
+    const header = ["Date", "Client", "Canal", "Note"];
+    const first = await gateway.importContacts({
+      csv: toCsv([header, ["02/03/2026", "C00001", "Visite", "Revue annuelle"]]),
+    });
+    expect(first.appended).toBe(1);
+    const again = await gateway.importContacts({
+      csv: toCsv([
+        header,
+        ["2026-03-02", "Client 1", "visit", "  revue   ANNUELLE"],
+        ["2026-03-02", "c00001", "Visite terrain", "REVUE ANNUELLE"],
+        ["2026-03-03", "C00001", "Visite", "Revue annuelle"],
+      ]),
+    });
+    expect(again).toMatchObject({ appended: 1, duplicates: 2 });
+  });
+
   it("undo of a first import leaves Contacts exactly as it was", async () => {
     const { wb, gateway } = await planWorkbook(10);
     const before = JSON.stringify(wb.snapshot().tables.find((t) => t.name === "Contacts"));

@@ -57,3 +57,5 @@ export { trackParsed, trackWorkbook, trackingByRow } from "./trackWorkbook";
 export type { TrackParsedInput, TrackWorkbookInput, WorkbookTracking } from "./trackWorkbook";
 export { channelsOf, clientsPlan, contactsLog } from "./workbookTables";
 export type { ClientsPlan, TableRead } from "./workbookTables";
+export { importContacts } from "./contactsImport";
+export type { ContactsImport, ContactsImportInput } from "./contactsImport";
