@@ -137,6 +137,16 @@ describe("the same workbook through the three faces", () => {
       duplicateContacts: core.contacts.duplicates.length,
       excludedContacts: core.contacts.excluded.map((e) => ({ row: e.row, value: e.value })),
       newNames: core.contacts.newNames.map((n) => ({ name: n.name, contacts: n.rows.length })),
+      elapsedShare: round(k.elapsedShare),
+      remainingDays: core.result.elapsed.remainingDays,
+      catchUp: core.catchUpLines.map((l) => ({
+        channel: l.channel,
+        remaining: l.remaining,
+        perDay: round(l.perDay),
+        holds: round(l.holds),
+        reachable: l.reachable,
+        cannotMake: l.cannotMake,
+      })),
       clients: core.result.clients.map((c) => ({
         id: c.id,
         actual: c.contacts,
