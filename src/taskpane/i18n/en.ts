@@ -249,7 +249,10 @@ export const en = {
   "track.catchUp.visitOk": "Visits: {perDay} a working day to catch up; a day holds {holds}.",
   "track.catchUp.visitShort":
     "Visits: {perDay} a working day to catch up, but a day holds {holds}: {missing} visits cannot be made this year.",
-  "track.catchUp.remote": "{channel}: {remaining} left, {perDay} a working day.",
+  "track.catchUp.remoteOk":
+    "{channel}: {remaining} left, {perDay} a working day to catch up; the remote time holds {holds} a day.",
+  "track.catchUp.remoteShort":
+    "{channel}: {remaining} left, {perDay} a working day, but the remote time holds {holds} a day: {missing} cannot be made this year.",
   "track.statusCounts": "{under} under plan, {onTrack} on track, {over} over plan",
   "track.symptoms": "Symptoms",
   "track.symptom.saturated": "Saturated top accounts",

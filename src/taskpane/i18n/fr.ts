@@ -254,7 +254,10 @@ export const fr: Messages = {
   "track.catchUp.visitOk": "Visites : {perDay} par jour ouvré pour rattraper ; un jour en tient {holds}.",
   "track.catchUp.visitShort":
     "Visites : {perDay} par jour ouvré pour rattraper, mais un jour en tient {holds} : {missing} visites ne pourront pas être faites cette année.",
-  "track.catchUp.remote": "{channel} : {remaining} restants, {perDay} par jour ouvré.",
+  "track.catchUp.remoteOk":
+    "{channel} : {remaining} restants, {perDay} par jour ouvré pour rattraper ; le temps à distance en tient {holds} par jour.",
+  "track.catchUp.remoteShort":
+    "{channel} : {remaining} restants, {perDay} par jour ouvré, mais le temps à distance en tient {holds} par jour : {missing} ne pourront pas être faits cette année.",
   "track.statusCounts": "{under} en retard, {onTrack} dans le rythme, {over} en avance",
   "track.symptoms": "Symptômes",
   "track.symptom.saturated": "Grands comptes saturés",

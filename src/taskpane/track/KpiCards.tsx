@@ -75,10 +75,12 @@ export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
                     holds: number(line.holds, 1),
                     missing: number(line.cannotMake),
                   })
-                : t("track.catchUp.remote", {
+                : t(line.reachable ? "track.catchUp.remoteOk" : "track.catchUp.remoteShort", {
                     channel: channelLabel(line.channel, language),
                     remaining: number(line.remaining),
                     perDay: line.perDay === null ? "—" : number(line.perDay, 1),
+                    holds: number(line.holds, 1),
+                    missing: number(line.cannotMake),
                   })}
             </li>
           ))}
