@@ -140,4 +140,38 @@ describe("workbook sync with a real store", () => {
     await sync(b);
     expect(clientsByCode(b.input).get("C1")).toEqual({ name: "Alpha (A)", potential: 1234 });
   });
+
+  it("a held field the rep edits again is shown with the new value; a choice made beside the old one waits", async () => {
+    const a = memoryWorkbook(planWorkbook([{ id: "S1", name: "One" }]));
+    await sync(a);
+    const b = memoryWorkbook(structuredClone(a.input));
+    const name = col("Clients", "name");
+    rows(a)[0][name] = "One (A)";
+    rows(b)[0][name] = "One (B)";
+    await sync(a);
+    expect((await sync(b)).conflicts).toEqual([
+      expect.objectContaining({ field: "name", mine: "One (B)", theirs: "One (A)" }),
+    ]);
+    // The rep types another value in the cell, and "serveur" beside the old one on the Conflits sheet.
+    rows(b)[0][name] = "One (B2)";
+    (b.input.conflictRows as CellValue[][])[0][7] = "serveur";
+    const again = await sync(b);
+    expect(again.conflicts).toEqual([
+      expect.objectContaining({ field: "name", mine: "One (B2)", theirs: "One (A)" }),
+    ]);
+    expect(rows(b)[0][name]).toBe("One (B2)");
+    expect(b.conflicts[1]?.slice(4, 6)).toEqual(["One (B2)", "One (A)"]);
+    // Chosen beside the value now shown: keep mine sends it.
+    (b.input.conflictRows as CellValue[][])[0][7] = "moi";
+    expect(await sync(b)).toMatchObject({ conflicts: [], pushed: 1, applied: 1 });
+    await sync(a);
+    expect(rows(a)[0][name]).toBe("One (B2)");
+    // Typing the store's value into a held cell ends the conflict, with nothing to send.
+    rows(a)[0][name] = "One (A3)";
+    rows(b)[0][name] = "One (B3)";
+    await sync(a);
+    expect((await sync(b)).conflicts).toHaveLength(1);
+    rows(b)[0][name] = "One (A3)";
+    expect(await sync(b)).toMatchObject({ conflicts: [], pushed: 0 });
+  });
 });

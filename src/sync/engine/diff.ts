@@ -14,6 +14,23 @@ import {
   type SyncMeta,
 } from "./state";
 
+/**
+ * A held field the rep edited again: the conflict is now between their new value and the store's
+ * (shown as "mine"), and over when they typed the store's value. Never silently the old value.
+ */
+export function followEdits(meta: SyncMeta, local: LocalTables): void {
+  meta.held = meta.held.filter((h) => {
+    if (h.field === "deleted") return true;
+    const row = local[h.table]?.get(h.rowId);
+    if (row === undefined) return true;
+    const now = row[h.field] ?? null;
+    if (sameValue(now, h.mine)) return true;
+    if (sameValue(now, h.theirs)) return false;
+    h.mine = now;
+    return true;
+  });
+}
+
 export function diff(meta: SyncMeta, local: LocalTables, newId: () => string): Mutation[] {
   const overlay = outboxOverlay(meta);
   const held = new Set(meta.held.map((h) => heldKey(h.table, h.rowId, h.field)));

@@ -1,5 +1,5 @@
 /** Workbook sync: diff against the snapshot, outbox, push, pull, apply; hosts read and write. */
 export * from "./state";
-export { diff } from "./diff";
-export { applyPulled, resolveHeld, settlePush, type Choice } from "./reconcile";
+export { diff, followEdits } from "./diff";
+export { applyPulled, resolveHeld, settlePush, type Choice, type HeldChoice } from "./reconcile";
 export * from "./run";

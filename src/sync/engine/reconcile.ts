@@ -5,7 +5,9 @@
  */
 import type { JsonValue, Mutation, MutationResult, PulledRow, SyncTableName } from "../../contract";
 import { isSyncTable } from "../../contract";
+import { isoToExcelSerial } from "../../core/tracking";
 import {
+  canonical,
   heldKey,
   outboxOverlay,
   rowKey,
@@ -135,19 +137,42 @@ export function applyPulled(meta: SyncMeta, rows: readonly PulledRow[], local: L
 
 export type Choice = "mine" | "theirs";
 
+/** A choice on a held field; `shownMine`, when known, is the rep's value as it was shown beside the choice. */
+export interface HeldChoice {
+  table: string;
+  rowId: string;
+  field: string;
+  choice: Choice;
+  shownMine?: JsonValue;
+}
+
+/** A value as a cell shows it, to compare what the rep saw with what is held now. */
+const shownText = (v: JsonValue | undefined): string =>
+  v === null || v === undefined ? "" : typeof v === "object" ? canonical(v) : String(v);
+
+/** Whether the value shown beside a choice is the held one (a date shows as its serial in Excel). */
+function stillShown(shown: JsonValue, held: JsonValue): boolean {
+  if (shownText(shown) === shownText(held)) return true;
+  return typeof shown === "number" && typeof held === "string" && /^\d{4}-\d{2}-\d{2}$/.test(held)
+    ? isoToExcelSerial(held) === shown
+    : false;
+}
+
 /**
  * The rep's choices on held fields. Keeping mine releases the field (the next diff sends it with the
  * store's value as base); taking theirs puts the store's value into the workbook.
  */
 export function resolveHeld(
   meta: SyncMeta,
-  choices: readonly { table: string; rowId: string; field: string; choice: Choice }[],
+  choices: readonly HeldChoice[],
   local: LocalTables,
 ): LocalChange[] {
   const changes: LocalChange[] = [];
   for (const c of choices) {
     const h = meta.held.find((x) => x.table === c.table && x.rowId === c.rowId && x.field === c.field);
     if (h === undefined) continue;
+    // Chosen on a value the rep has changed since: the conflict stays, shown again with the new value.
+    if (c.shownMine !== undefined && !stillShown(c.shownMine, h.mine)) continue;
     meta.held = meta.held.filter((x) => x !== h);
     if (c.choice === "mine") continue;
     const rows = (local[h.table] ??= new Map<string, Fields>());

@@ -7,8 +7,8 @@
 import type { Mutation, MutationResult, PullResponse, PushResponse, SyncTableName } from "../../contract";
 import { SyncHttpError, SyncUnavailableError, WrongPersonError } from "../errors";
 import { requestJson, type HttpOptions } from "../transport";
-import { diff } from "./diff";
-import { applyPulled, resolveHeld, settlePush, type Choice } from "./reconcile";
+import { diff, followEdits } from "./diff";
+import { applyPulled, resolveHeld, settlePush, type HeldChoice } from "./reconcile";
 import type { HeldField, LocalChange, LocalTables, SyncMeta } from "./state";
 
 /** At most this many mutations, and this many bytes of JSON, per push request (store limit: 5 MB). */
@@ -19,7 +19,7 @@ export interface SyncRead {
   local: LocalTables;
   meta: SyncMeta;
   /** The rep's choices on held fields (the Conflits sheet, or the pane's buttons). */
-  choices: readonly { table: string; rowId: string; field: string; choice: Choice }[];
+  choices: readonly HeldChoice[];
 }
 
 export interface SyncHost {
@@ -78,6 +78,8 @@ export async function runSync(host: SyncHost, o: RunOptions): Promise<SyncSummar
   if (meta.personId !== null && meta.personId !== o.personId)
     throw new WrongPersonError(meta.personId, o.personId);
   meta.personId = o.personId;
+  // The held fields follow the cells first: a choice made on a value the rep has since changed is stale.
+  followEdits(meta, local);
   const changes: LocalChange[] = resolveHeld(meta, choices, local);
   const fresh = diff(meta, local, newId);
   meta.outbox.push(...fresh);

@@ -7,6 +7,7 @@ import type { JsonValue } from "../../contract";
 import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../../core/types";
 import { ACTION_STATUS_LABELS, SETTINGS, type Lang } from "../../core/workbook/schema";
 import type { Fields, HeldField, LocalChange, SyncMeta } from "../engine/state";
+import type { HeldChoice } from "../engine/reconcile";
 import { cellOf, cellShows } from "./cells";
 import { CLIENT_FIELDS, type LocalRead } from "./read";
 import type { SheetTable, SyncedTableId, TableEdits, WorkbookSyncInput, WorkbookSyncWrite } from "./types";
@@ -284,10 +285,8 @@ function conflictsSheet(
 }
 
 /** The rep's choices typed in the Conflits sheet: "mine"/"moi"/"garder", or "theirs"/"serveur". */
-export function choicesOf(
-  rows: readonly (readonly CellValue[])[],
-): { table: string; rowId: string; field: string; choice: "mine" | "theirs" }[] {
-  const out: { table: string; rowId: string; field: string; choice: "mine" | "theirs" }[] = [];
+export function choicesOf(rows: readonly (readonly CellValue[])[]): HeldChoice[] {
+  const out: HeldChoice[] = [];
   for (const row of rows) {
     const text = String(row[7] ?? "")
       .trim()
@@ -299,7 +298,16 @@ export function choicesOf(
       : ["theirs", "serveur", "store", "take theirs", "le leur"].includes(text)
         ? "theirs"
         : null;
-    if (choice !== null) out.push({ table: key[1], rowId: key[2], field: key[3], choice });
+    // The rep's value as the sheet showed it beside the choice (a choice on a value changed since is stale).
+    const shown = row[4];
+    if (choice !== null)
+      out.push({
+        table: key[1],
+        rowId: key[2],
+        field: key[3],
+        choice,
+        ...(shown === undefined ? {} : { shownMine: shown }),
+      });
   }
   return out;
 }

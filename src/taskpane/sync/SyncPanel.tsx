@@ -142,7 +142,9 @@ export function SyncPanel({
                   size="small"
                   disabled={s.busy || s.session === null}
                   onClick={() => {
-                    void s.syncNow([{ table: h.table, rowId: h.rowId, field: h.field, choice: "mine" }]);
+                    void s.syncNow([
+                      { table: h.table, rowId: h.rowId, field: h.field, choice: "mine", mine: h.mine },
+                    ]);
                   }}
                 >
                   {t("sync.keepMine")}
@@ -151,7 +153,9 @@ export function SyncPanel({
                   size="small"
                   disabled={s.busy || s.session === null}
                   onClick={() => {
-                    void s.syncNow([{ table: h.table, rowId: h.rowId, field: h.field, choice: "theirs" }]);
+                    void s.syncNow([
+                      { table: h.table, rowId: h.rowId, field: h.field, choice: "theirs", mine: h.mine },
+                    ]);
                   }}
                 >
                   {t("sync.takeTheirs")}

@@ -17,6 +17,7 @@ import {
   type SyncSummary,
   type TokenProvider,
 } from "../../sync";
+import type { CellValue } from "../../core/types";
 import type { TokenStore } from "./tokenStore";
 
 export interface SyncStatus {
@@ -36,6 +37,8 @@ export interface Choice {
   rowId: string;
   field: string;
   choice: "mine" | "theirs";
+  /** The rep's value as the panel showed it beside the button. */
+  mine?: unknown;
 }
 
 export interface SyncService {
@@ -116,7 +119,7 @@ export function createSyncService(o: SyncServiceOptions): SyncService {
             "",
             "",
             "",
-            "",
+            c.mine as CellValue,
             "",
             "",
             c.choice,

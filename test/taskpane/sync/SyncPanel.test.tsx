@@ -117,12 +117,16 @@ describe("Sync panel", () => {
     });
     await user.click(screen.getByRole("button", { name: "Take the store's" }));
     await waitFor(() => {
-      expect(calls.sync[1]).toEqual([{ table: "clients", rowId: "r1", field: "name", choice: "theirs" }]);
+      expect(calls.sync[1]).toEqual([
+        { table: "clients", rowId: "r1", field: "name", choice: "theirs", mine: "A (B)" },
+      ]);
     });
     setNext(() => Promise.reject(new SyncUnavailableError(3, null)));
     await user.click(screen.getByRole("button", { name: "Keep mine" }));
     expect(await screen.findByTestId("sync-error")).toHaveTextContent("The store cannot be reached");
-    expect(calls.sync[2]).toEqual([{ table: "clients", rowId: "r1", field: "name", choice: "mine" }]);
+    expect(calls.sync[2]).toEqual([
+      { table: "clients", rowId: "r1", field: "name", choice: "mine", mine: "A (B)" },
+    ]);
   });
 
   it("syncs after a write elsewhere in the pane when signed in", async () => {
