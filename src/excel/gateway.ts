@@ -18,6 +18,7 @@ import { writeTours } from "./tours";
 import { writeManagerSheet } from "./managerSheets";
 import { readActions, writeAction } from "./actions";
 import { readPlanSettings, readTourBase } from "./settings";
+import { listSheets } from "./sheetList";
 
 export interface GatewayOptions {
   /** Language of headers Cadence writes when the workbook does not say (schema sheet). Default "fr". */
@@ -101,6 +102,7 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
     writeAction: (a) => withGatewayErrors({ table: "Actions" }, () => writeAction(run, settings().lang, a)),
     undoLastWrite: () => withGatewayErrors({}, () => undoLastWrite(run, store, budget)),
     canUndo: () => store.record !== null || store.onSheet,
+    listSheets: () => withGatewayErrors({}, () => listSheets(run)),
     selectCell: (sheet, address) =>
       withGatewayErrors({ sheet }, async () => {
         await run(async (context) => {

@@ -203,6 +203,8 @@ export interface WorkbookGateway {
   /** Restores exactly what the last Cadence write replaced; false when there is nothing to undo. */
   undoLastWrite(): Promise<boolean>;
   canUndo(): boolean;
+  /** The workbook's visible sheets in tab order (the sheet a CRM export was pasted in is one of them). */
+  listSheets(): Promise<string[]>;
   /** Selects a cell, so a row issue can link to it. */
   selectCell(sheet: string, address: string): Promise<void>;
 }

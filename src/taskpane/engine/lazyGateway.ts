@@ -34,6 +34,7 @@ export function lazyGateway(
     undoLastWrite: async () => (await get()).undoLastWrite(),
     // Nothing can have been written before the gateway loaded.
     canUndo: () => loaded?.canUndo() ?? false,
+    listSheets: async () => (await get()).listSheets(),
     selectCell: async (...args) => (await get()).selectCell(...args),
   };
 }

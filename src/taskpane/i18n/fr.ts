@@ -216,7 +216,9 @@ export const fr: Messages = {
   "track.fromSheet": "D'une feuille du classeur",
   "track.csv": "Export du CRM (CSV, en-têtes en première ligne)",
   "track.csvHint": "Colonnes : date, client, canal, note",
-  "track.sheet": "Nom de la feuille",
+  "track.chooseSheet": "(choisissez la feuille)",
+  "track.noSheet": "Collez d'abord l'export du CRM dans une feuille de ce classeur.",
+  "track.sheet": "Feuille",
   "track.asOf": "À la date du",
   "track.update": "Importer et actualiser",
   "track.recompute": "Recalculer les indicateurs",
@@ -230,6 +232,7 @@ export const fr: Messages = {
   "track.cancelled": "Annulé : les indicateurs affichés peuvent précéder l'import.",
   "track.failed": "Les indicateurs de suivi n'ont pas pu être calculés.",
   "track.importResult": "Résultat de l'import",
+  "track.nothingNew": "Rien de nouveau : les {n} contacts de cet export sont déjà dans la feuille Contacts.",
   "track.imported": "{appended} contacts ajoutés, {duplicates} doublons ignorés.",
   "track.unmatched": "{n} lignes ne correspondent à aucun client : corrigez-les dans la feuille {sheet}.",
   "track.excluded":

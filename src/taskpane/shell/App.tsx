@@ -34,6 +34,7 @@ function Shell({ gateway: plainGateway, initialTab = "plan", sync }: AppProps): 
   const { t } = useI18n();
   const styles = useAppStyles();
   const [tab, setTab] = useState<TabId>(initialTab);
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([initialTab]));
   const [session, setSession] = useState<Session | null>(null);
   const trigger = useMemo(() => createSyncTrigger(), []);
   // Write plan, an import and a new action are followed by a sync when the rep is signed in.
@@ -48,7 +49,9 @@ function Shell({ gateway: plainGateway, initialTab = "plan", sync }: AppProps): 
           <TabList
             selectedValue={tab}
             onTabSelect={(_, data) => {
-              setTab(data.value as TabId);
+              const next = data.value as TabId;
+              setTab(next);
+              setVisited((seen) => (seen.has(next) ? seen : new Set([...seen, next])));
             }}
             aria-label={t("app.sections")}
           >
@@ -65,7 +68,12 @@ function Shell({ gateway: plainGateway, initialTab = "plan", sync }: AppProps): 
           <div hidden={tab !== "plan"}>
             <PlanWizard gateway={gateway} />
           </div>
-          {tab === "track" && <TrackView gateway={gateway} />}
+          {/* Mounted from its first visit on, then hidden: the import form and its last message stay. */}
+          {visited.has("track") && (
+            <div hidden={tab !== "track"}>
+              <TrackView gateway={gateway} visible={tab === "track"} />
+            </div>
+          )}
           {tab === "actions" && <ActionsView gateway={gateway} />}
           {tab === "tours" && <ToursView gateway={gateway} />}
           {sync === undefined ? (

@@ -1,8 +1,10 @@
-import { Button, Field, Input, Radio, RadioGroup, Textarea } from "@fluentui/react-components";
-import { useState } from "react";
+import { Button, Field, Input, Radio, RadioGroup, Select, Textarea } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
 import type { ReactNode } from "react";
 import type { ContactsSource } from "../../excel/gateway.types";
 import { useI18n } from "../i18n/useI18n";
+import { singleClick } from "../shared/singleClick";
+import { exportSheets, proposedSheet } from "./contactSheets";
 import { useTrackStyles } from "./useTrackStyles.styles";
 
 export interface ImportPanelProps {
@@ -10,17 +12,39 @@ export interface ImportPanelProps {
   asOf: string;
   onAsOf: (asOf: string) => void;
   onUpdate: (source: ContactsSource | null) => void;
+  /** The workbook's visible sheets, offered as the sheet the export was pasted in. */
+  listSheets: () => Promise<string[]>;
 }
 
 type From = "paste" | "sheet";
 
 /** Paste the CRM export (or name the sheet it was pasted in), then one click does the rest. */
-export function ImportPanel({ busy, asOf, onAsOf, onUpdate }: ImportPanelProps): ReactNode {
+export function ImportPanel({ busy, asOf, onAsOf, onUpdate, listSheets }: ImportPanelProps): ReactNode {
   const { t } = useI18n();
   const styles = useTrackStyles();
   const [from, setFrom] = useState<From>("paste");
   const [csv, setCsv] = useState("");
   const [sheet, setSheet] = useState("");
+  const [sheets, setSheets] = useState<readonly string[]>([]);
+  // The sheets are read when the rep picks "a sheet" (new ones may have been pasted since): the last one
+  // used stays chosen, else the one named like an export.
+  useEffect(() => {
+    if (from !== "sheet") return;
+    let live = true;
+    listSheets()
+      .then((names) => {
+        if (!live) return;
+        const candidates = exportSheets(names);
+        setSheets(candidates);
+        setSheet((last) => proposedSheet(candidates, last));
+      })
+      .catch(() => {
+        if (live) setSheets([]);
+      });
+    return () => {
+      live = false;
+    };
+  }, [from, listSheets]);
   const source: ContactsSource | null =
     from === "paste"
       ? csv.trim() === ""
@@ -70,13 +94,20 @@ export function ImportPanel({ busy, asOf, onAsOf, onUpdate }: ImportPanelProps):
           </Field>
         </>
       ) : (
-        <Field label={t("track.sheet")}>
-          <Input
+        <Field label={t("track.sheet")} hint={sheets.length === 0 ? t("track.noSheet") : undefined}>
+          <Select
             value={sheet}
             onChange={(_, data) => {
               setSheet(data.value);
             }}
-          />
+          >
+            <option value="">{t("track.chooseSheet")}</option>
+            {sheets.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
         </Field>
       )}
       <div className={styles.row}>
@@ -92,9 +123,9 @@ export function ImportPanel({ busy, asOf, onAsOf, onUpdate }: ImportPanelProps):
         <Button
           appearance="primary"
           disabled={busy || source === null}
-          onClick={() => {
+          onClick={singleClick(() => {
             onUpdate(source);
-          }}
+          })}
         >
           {t("track.update")}
         </Button>

@@ -11,11 +11,18 @@ export function ImportSummary({ result }: { result: ContactsImportResult }): Rea
   const { t, number } = useI18n();
   const styles = useTrackStyles();
   const needsFixing = result.unmatched > 0 || result.issues.length > 0;
+  // An export imported again (or a second click): say plainly that nothing was added, and why.
+  const nothingNew = result.appended === 0 && result.duplicates > 0;
   return (
     <section aria-label={t("track.importResult")}>
-      <MessageBar intent={needsFixing ? "warning" : "success"}>
+      <MessageBar intent={needsFixing ? "warning" : nothingNew ? "info" : "success"}>
         <MessageBarBody>
-          {t("track.imported", { appended: number(result.appended), duplicates: number(result.duplicates) })}
+          {nothingNew
+            ? t("track.nothingNew", { n: number(result.duplicates) })
+            : t("track.imported", {
+                appended: number(result.appended),
+                duplicates: number(result.duplicates),
+              })}
           {result.unmatched > 0 &&
             ` ${t("track.unmatched", { n: number(result.unmatched), sheet: result.unmatchedSheet ?? "" })}`}
         </MessageBarBody>

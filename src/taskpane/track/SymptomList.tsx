@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReactNode } from "react";
 import type { WorkbookGateway } from "../../excel/gateway.types";
 import { useI18n } from "../i18n/useI18n";
@@ -7,6 +7,7 @@ import { errorText } from "../shell/errorText";
 import { addDays, todayIso } from "../shell/today";
 import type { TrackFigures } from "../engine/calendarEngine";
 import { useTrackStyles } from "./useTrackStyles.styles";
+import { singleClick } from "../shared/singleClick";
 
 export type SymptomKind = "saturated" | "neglected" | "overdue";
 
@@ -24,25 +25,58 @@ export function SymptomList({ gateway, figures }: SymptomListProps): ReactNode {
   const styles = useTrackStyles();
   const [created, setCreated] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
+  const inFlight = useRef(new Set<string>());
   const groups: { kind: SymptomKind; ids: readonly string[] }[] = [
     { kind: "saturated", ids: figures.kpis.saturatedTopAccounts },
     { kind: "neglected", ids: figures.kpis.neglectedAtRisk },
     { kind: "overdue", ids: figures.kpis.overdue },
   ];
+  const actionText = (kind: SymptomKind): string => t(`track.action.${kind}`);
+  /** The symptom/client pairs that already have an open action plan in the Actions table. */
+  const openPairs = useCallback(async (): Promise<Set<string>> => {
+    const rows = await gateway.readActions();
+    const kinds: SymptomKind[] = ["saturated", "neglected", "overdue"];
+    const pairs = new Set<string>();
+    for (const row of rows) {
+      if (row.status !== "open") continue;
+      for (const kind of kinds)
+        if (row.action === t(`track.action.${kind}`)) pairs.add(`${kind}/${row.clientId}`);
+    }
+    return pairs;
+  }, [gateway, t]);
+  // New figures (an import, a reload): the buttons say which clients already have their action plan.
+  useEffect(() => {
+    let live = true;
+    openPairs()
+      .then((pairs) => {
+        if (live) setCreated(pairs);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [figures, openPairs]);
 
   const createAction = async (kind: SymptomKind, clientId: string): Promise<void> => {
+    const key = `${kind}/${clientId}`;
+    if (inFlight.current.has(key)) return;
+    inFlight.current.add(key);
     setError(null);
     try {
-      await gateway.writeAction({
-        clientId,
-        action: t(`track.action.${kind}`),
-        owner: "",
-        due: addDays(todayIso(), ACTION_DAYS),
-        status: "open",
-      });
-      setCreated((s) => new Set([...s, `${kind}/${clientId}`]));
+      // The Actions table decides, not this view's memory: one open plan per client and symptom.
+      if (!(await openPairs()).has(key))
+        await gateway.writeAction({
+          clientId,
+          action: actionText(kind),
+          owner: "",
+          due: addDays(todayIso(), ACTION_DAYS),
+          status: "open",
+        });
+      setCreated((s) => new Set([...s, key]));
     } catch (caught: unknown) {
       setError(caught);
+    } finally {
+      inFlight.current.delete(key);
     }
   };
 
@@ -75,7 +109,7 @@ export function SymptomList({ gateway, figures }: SymptomListProps): ReactNode {
                         client: id,
                         symptom: t(`track.symptom.${kind}`),
                       })}
-                      onClick={() => void createAction(kind, id)}
+                      onClick={singleClick(() => void createAction(kind, id))}
                     >
                       {done ? t("track.actionCreated") : t("track.createAction")}
                     </Button>

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, ProgressBar, Field } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReactNode } from "react";
 import type { WorkbookGateway } from "../../excel/gateway.types";
 import { useI18n } from "../i18n/useI18n";
@@ -17,15 +17,25 @@ export interface TrackViewProps {
   gateway: WorkbookGateway;
   /** The tracking date shown first (default today). */
   initialAsOf?: string;
+  /** False while another tab shows: the view stays mounted (its form and last message kept) and recomputes when shown again. */
+  visible?: boolean;
 }
 
-export function TrackView({ gateway, initialAsOf }: TrackViewProps): ReactNode {
+export function TrackView({ gateway, initialAsOf, visible = true }: TrackViewProps): ReactNode {
   const { t, language, number } = useI18n();
   const styles = useTrackStyles();
   const [asOf, setAsOf] = useState(() => initialAsOf ?? todayIso());
   const [firstAsOf] = useState(asOf);
   const track = useTrack(gateway, firstAsOf);
   const progress = track.progress;
+  const listSheets = useCallback(() => gateway.listSheets(), [gateway]);
+  // Back on the tab: the plan or the contacts may have changed meanwhile; the form and message stay.
+  const shown = useRef(visible);
+  const { busy, load } = track;
+  useEffect(() => {
+    if (visible && !shown.current && !busy) void load(asOf);
+    shown.current = visible;
+  }, [visible, busy, load, asOf]);
 
   return (
     <section className={styles.root} aria-label={t("tab.track")}>
@@ -34,6 +44,7 @@ export function TrackView({ gateway, initialAsOf }: TrackViewProps): ReactNode {
         asOf={asOf}
         onAsOf={setAsOf}
         onUpdate={(source) => void track.update(source, asOf)}
+        listSheets={listSheets}
       />
       {track.busy && (
         <div className={styles.row}>

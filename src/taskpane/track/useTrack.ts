@@ -43,6 +43,8 @@ const INITIAL: TrackState = {
 export function useTrack(gateway: WorkbookGateway, initialAsOf: string): UseTrack {
   const [state, setState] = useState<TrackState>(INITIAL);
   const controller = useRef<AbortController | null>(null);
+  // An import in flight is never started again (a double click imports once, and says what it added).
+  const importing = useRef(false);
 
   const figuresAsOf = useCallback(
     async (asOf: string): Promise<TrackFigures> => {
@@ -55,6 +57,8 @@ export function useTrack(gateway: WorkbookGateway, initialAsOf: string): UseTrac
 
   const run = useCallback(
     async (source: ContactsSource | null, asOf: string): Promise<void> => {
+      if (importing.current) return;
+      importing.current = source !== null;
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
@@ -89,6 +93,7 @@ export function useTrack(gateway: WorkbookGateway, initialAsOf: string): UseTrac
         }));
       } finally {
         if (controller.current === abort) controller.current = null;
+        if (source !== null) importing.current = false;
       }
     },
     [gateway, figuresAsOf],

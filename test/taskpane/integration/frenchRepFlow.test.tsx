@@ -5,7 +5,7 @@
  */
 import "../support/jsdomPolyfills";
 import "@testing-library/jest-dom";
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { STRATEGIC_SEGMENTS } from "../../../src/core/types";
 import * as schema from "../../../src/core/workbook/schema";
@@ -13,7 +13,7 @@ import { createGateway } from "../../../src/excel/gateway";
 import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
 import { App } from "../../../src/taskpane/shell/App";
 import { createWorkbench } from "../../../src/workbench";
-import { repPortfolio } from "../../excel/fixtures";
+import { planWorkbook, repPortfolio } from "../../excel/fixtures";
 import { renderInPane } from "../support/render";
 
 const READ = { timeout: 5000 };
@@ -75,5 +75,68 @@ describe("a French rep's flow on the workbench", () => {
     // No internal words: field ids, generated ids.
     const pane = screen.getByRole("region", { name: "Plan" });
     expect(pane).not.toHaveTextContent(/'id'|salesN|ROW-|identifiant généré/);
+  });
+
+  it("imports the month from a sheet of the workbook in three actions, once on a double click, and keeps the form across tabs", async () => {
+    const user = userEvent.setup();
+    const { wb, gateway } = await planWorkbook(10, "fr");
+    // The rep pasted this month's CRM export in a sheet of their own.
+    await wb.run(async (context) => {
+      const sheet = context.workbook.worksheets.add("Export CRM novembre");
+      sheet.getRange("A1:D4").values = [
+        ["Date", "Client", "Canal", "Note"],
+        ["2026-06-02", "C00001", "visit", "bilan"],
+        ["2026-06-09", "C00002", "visit", "démo"],
+        ["2026-06-16", "C00003", "call", "relance"],
+      ];
+      await context.sync();
+    });
+    const contactRows = (): number =>
+      wb
+        .sheet("Contacts")
+        .values.slice(1)
+        .filter((r) => r.some((v) => v !== "")).length;
+    const contactsBefore = contactRows();
+    renderInPane(<App gateway={gateway} initialLanguage="fr" />, "fr");
+
+    // 1: the Suivi tab, 2: "a sheet of the workbook" (the export sheet is proposed), 3: import (a double click).
+    await user.click(screen.getByRole("tab", { name: "Suivi" }));
+    await user.click(await screen.findByRole("radio", { name: "D'une feuille du classeur" }));
+    const sheet = screen.getByRole("combobox", { name: "Feuille" });
+    await waitFor(() => {
+      expect(sheet).toHaveDisplayValue("Export CRM novembre");
+    });
+    await user.dblClick(screen.getByRole("button", { name: "Importer et actualiser" }));
+    expect(
+      await screen.findByText(/^3 contacts ajoutés, 0 doublons ignorés\./, {}, READ),
+    ).toBeInTheDocument();
+    expect(contactRows()).toBe(contactsBefore + 3);
+
+    // Another tab and back: the form and the message are as the rep left them.
+    await user.click(screen.getByRole("tab", { name: "Plan" }));
+    await user.click(screen.getByRole("tab", { name: "Suivi" }));
+    expect(screen.getByRole("radio", { name: "D'une feuille du classeur" })).toBeChecked();
+    expect(screen.getByRole("combobox", { name: "Feuille" })).toHaveDisplayValue("Export CRM novembre");
+    expect(screen.getByText(/^3 contacts ajoutés, 0 doublons ignorés\./)).toBeInTheDocument();
+
+    // One action plan per client and symptom, whatever the clicks and recomputations.
+    const neglectedC3 = {
+      name: "Créer un plan d'action pour C00003 (Clients en érosion délaissés)",
+    };
+    await user.dblClick(await screen.findByRole("button", neglectedC3));
+    const actionRows = (): number =>
+      wb
+        .sheet("Actions")
+        .values.slice(1)
+        .filter((r) => r.includes("C00003")).length;
+    await waitFor(() => {
+      expect(screen.getByRole("button", neglectedC3)).toHaveTextContent("Plan d'action créé");
+    });
+    expect(actionRows()).toBe(1);
+    await user.click(screen.getByRole("button", { name: "Recalculer les indicateurs" }));
+    await waitFor(() => {
+      expect(screen.getByRole("button", neglectedC3)).toBeDisabled();
+    });
+    expect(actionRows()).toBe(1);
   });
 });

@@ -34,7 +34,7 @@ describe("a plan workbook made by the pane on the workbench", () => {
     });
     renderInPane(<App gateway={gateway} initialLanguage="fr" />, "fr");
     await user.click(screen.getByRole("button", { name: "Utiliser le tableau ou la sélection" }));
-    await screen.findByText("Lu Portefeuille!A1:G5 : 4 clients.");
+    await screen.findByText("Lu Portefeuille!A1:G5 : 4 clients.", {}, { timeout: 5000 });
     await user.click(
       screen.getByRole("button", { name: "Créer un classeur de plan à partir de ce portefeuille" }),
     );

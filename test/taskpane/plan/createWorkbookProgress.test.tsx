@@ -23,7 +23,7 @@ async function readPortfolio(user: User, language: "en" | "fr" = "en"): Promise<
   const name =
     language === "en" ? "Use the current table or selection" : "Utiliser le tableau ou la sélection";
   await user.click(screen.getByRole("button", { name }));
-  await screen.findByText(/^(Read|Lu) Sheet1!A1:Z6 ?: 5 clients\.$/);
+  await screen.findByText(/^(Read|Lu) Sheet1!A1:Z6 ?: 5 clients\.$/, {}, { timeout: 5000 });
 }
 
 describe("creating the plan workbook from the Source step", () => {

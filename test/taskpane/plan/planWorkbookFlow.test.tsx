@@ -111,7 +111,7 @@ describe("from the rep's portfolio to a plan workbook, through the pane alone", 
     const { gateway } = createFakeGateway();
     renderInPane(<PlanWizard gateway={gateway} />);
     await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
-    await screen.findByText(/5 clients/);
+    await screen.findByText(/5 clients/, {}, { timeout: 5000 });
     await user.click(screen.getByRole("checkbox", { name: /in my own sheet/ }));
     for (const title of ["Segmentation", "Norms and channels", "Capacity", "Allocation", "Write"])
       await nextTo(user, title);

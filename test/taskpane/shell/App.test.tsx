@@ -89,7 +89,7 @@ describe("App shell keeps the wizard", () => {
     const { gateway } = createFakeGateway();
     render(<App gateway={gateway} initialLanguage="en" />);
     await user.click(screen.getByRole("button", { name: "Use the current table or selection" }));
-    await screen.findByText(/5 clients/);
+    await screen.findByText(/5 clients/, {}, { timeout: 5000 });
     await user.click(screen.getByRole("checkbox", { name: /in my own sheet/ }));
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(screen.getByRole("heading", { name: "Step 2 of 6: Segmentation" })).toBeInTheDocument();

@@ -41,6 +41,8 @@ export interface FakeGatewayState {
   /** The workbook's recorded plan settings; writePlan records its target's into a plan workbook (clients set). */
   settings: PlanSettings | null;
   selected: { sheet: string; address: string }[];
+  /** The workbook's visible sheets, as listSheets gives them. */
+  sheets: string[];
   imports: ContactsSource[];
   importResult: ContactsImportResult;
   refreshResult: RefreshResult;
@@ -102,6 +104,7 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
     tables: {},
     actions: [],
     written: [],
+    sheets: ["Sheet1"],
     targets: [],
     created: [],
     settings: null,
@@ -259,6 +262,10 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
       return Promise.resolve(true);
     },
     canUndo: () => state.undoStack > 0,
+    listSheets: () => {
+      failIfAsked("listSheets");
+      return Promise.resolve([...state.sheets]);
+    },
     selectCell: (sheet: string, address: string) => {
       failIfAsked("selectCell");
       state.selected.push({ sheet, address });

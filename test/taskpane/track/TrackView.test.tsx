@@ -135,8 +135,18 @@ describe("TrackView", () => {
       "Feuille protégée.",
       "The Contacts sheet is protected.",
     );
+    state.sheets = ["Clients", "Contacts", "Portefeuille", "Export CRM"];
     await user.click(screen.getByRole("radio", { name: "A sheet of this workbook" }));
-    await user.type(screen.getByRole("textbox", { name: "Sheet name" }), "Export");
+    // The workbook's sheets, Cadence's own left out; the one named like an export is proposed.
+    const sheet = screen.getByRole("combobox", { name: "Sheet" });
+    await waitFor(() => {
+      expect(sheet).toHaveDisplayValue("Export CRM");
+    });
+    expect(
+      within(sheet)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["(choose the sheet)", "Portefeuille", "Export CRM"]);
     await user.click(screen.getByRole("button", { name: "Import and refresh" }));
     expect(await screen.findByText("The Contacts sheet is protected.")).toBeInTheDocument();
     expect(screen.getByRole("group", { name: "Reach" })).toBeInTheDocument();

@@ -28,6 +28,7 @@ import { missingColumns } from "../planModel";
 import type { SourceStepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 import { issueCell, useSourceStep } from "./useSourceStep";
+import { singleClick } from "../../shared/singleClick";
 
 const SHOWN_ISSUES = 50;
 
@@ -55,18 +56,18 @@ export function SourceStep(props: SourceStepProps): ReactNode {
         <Button
           appearance={workbookNext ? "secondary" : "primary"}
           disabled={source.busy}
-          onClick={() => void source.read("selection")}
+          onClick={singleClick(() => void source.read("selection"))}
         >
           {t("source.readSelection")}
         </Button>
-        <Button disabled={source.busy} onClick={() => void source.read("clients")}>
+        <Button disabled={source.busy} onClick={singleClick(() => void source.read("clients"))}>
           {t("source.readClients")}
         </Button>
         <Button
           ref={source.createButton}
           appearance={workbookNext ? "primary" : "secondary"}
           disabled={source.busy}
-          onClick={() => void source.createWorkbook()}
+          onClick={singleClick(() => void source.createWorkbook())}
         >
           {t(source.copies ? "source.createFromPortfolio" : "source.create")}
         </Button>
@@ -84,7 +85,7 @@ export function SourceStep(props: SourceStepProps): ReactNode {
         </Field>
         <Button
           disabled={source.busy || source.tableName.trim() === ""}
-          onClick={() => void source.read({ table: source.tableName.trim() })}
+          onClick={singleClick(() => void source.read({ table: source.tableName.trim() }))}
         >
           {t("source.readTable")}
         </Button>

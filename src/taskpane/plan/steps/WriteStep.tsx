@@ -7,6 +7,7 @@ import type { StepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 import type { WriteOutcome } from "./useWriteStep";
 import { useWriteStep } from "./useWriteStep";
+import { singleClick } from "../../shared/singleClick";
 
 export interface WriteStepProps extends Pick<StepProps<never, WriteOutcome>, "outcome"> {
   gateway: WorkbookGateway;
@@ -33,13 +34,13 @@ export function WriteStep({ outcome, gateway }: WriteStepProps): ReactNode {
         <Button
           appearance="primary"
           disabled={busy || !hasId || clients === 0}
-          onClick={() => void state.write()}
+          onClick={singleClick(() => void state.write())}
         >
           {t("write.write")}
         </Button>
         {state.phase === "writing" && <Button onClick={state.cancel}>{t("common.cancel")}</Button>}
         {(state.phase === "written" || state.phase === "cancelled") && (
-          <Button onClick={() => void state.undo()}>{t("write.undo")}</Button>
+          <Button onClick={singleClick(() => void state.undo())}>{t("write.undo")}</Button>
         )}
       </div>
       {state.phase === "writing" && (
