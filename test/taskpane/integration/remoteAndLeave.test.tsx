@@ -35,7 +35,7 @@ describe("remote share and dated leave, from the capacity step to the Track tab,
     });
     renderInPane(<App gateway={gateway} initialLanguage="fr" />, "fr");
     await user.click(screen.getByRole("button", { name: "Utiliser le tableau ou la sélection" }));
-    await screen.findByText("Lu Portefeuille!A1:G13 : 12 clients.");
+    await screen.findByText("Lu Portefeuille!A1:G13 : 12 clients.", {}, { timeout: 5000 });
     await user.click(
       screen.getByRole("button", { name: "Créer un classeur de plan à partir de ce portefeuille" }),
     );
