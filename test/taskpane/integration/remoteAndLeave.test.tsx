@@ -55,9 +55,12 @@ describe("remote share and dated leave, from the capacity step to the Track tab,
     });
     const pools = screen.getByRole("list", { name: "Temps terrain et à distance" });
     // 252 − 15 dated leave − 20 non-field = 217 available; one day a week (20 %) → 43 remote, 174 field.
-    await waitFor(() => {
-      expect(pools).toHaveTextContent(/Terrain : 174 jours → 696 visites/);
-    });
+    await waitFor(
+      () => {
+        expect(pools).toHaveTextContent(/Terrain : 174 jours → 696 visites/);
+      },
+      { timeout: 5000 },
+    );
     for (let i = 0; i < 2; i++) await user.click(screen.getByRole("button", { name: "Suivant" }));
     await user.click(screen.getByRole("button", { name: "Écrire le plan dans la feuille" }));
     await screen.findByText("12 lignes écrites.", {}, { timeout: 5000 });
@@ -109,5 +112,5 @@ describe("remote share and dated leave, from the capacity step to the Track tab,
       /Appel sortant : \d+ restants, [\d,]+ par jour ouvré pour rattraper ; le temps à distance en tient [\d,]+ par jour\./,
     );
     expect(lines).not.toHaveTextContent(/ne pourront pas/);
-  });
+  }, 60_000);
 });
