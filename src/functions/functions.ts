@@ -281,6 +281,7 @@ export function response(
  * @param [end] Last day of the period (default 31 December of the start year).
  * @param [country] Country code (default FR).
  * @param [region] Region code, e.g. 67 or alsace-moselle.
+ * @param [daysOff] Days not worked: dates, or dated leave as the Settings sheet holds it (2026-08-03:2026-08-21, …); the elapsed share skips them.
  * @returns The pace: 1 on plan, 0.5 at half the expected contacts (blank without a plan).
  */
 export async function pace(
@@ -291,9 +292,10 @@ export async function pace(
   end?: any,
   country?: string,
   region?: string,
+  daysOff?: any[][],
 ): Promise<any[][]> {
   return withHolidays(() =>
-    progress.paceOf(actual, planned, progress.period(asOf, start, end, country, region)),
+    progress.paceOf(actual, planned, progress.period(asOf, start, end, country, region, daysOff)),
   );
 }
 
@@ -309,6 +311,7 @@ export async function pace(
  * @param [end] Last day of the period (default 31 December of the start year).
  * @param [country] Country code (default FR).
  * @param [region] Region code, e.g. 67 or alsace-moselle.
+ * @param [daysOff] Days not worked: dates, or dated leave as the Settings sheet holds it (2026-08-03:2026-08-21, …); the elapsed share skips them.
  * @returns Under, On track, Over or No plan.
  */
 export async function status(
@@ -321,6 +324,7 @@ export async function status(
   end?: any,
   country?: string,
   region?: string,
+  daysOff?: any[][],
 ): Promise<any[][]> {
   return withHolidays(() =>
     progress.statusOf(
@@ -328,7 +332,7 @@ export async function status(
       planned,
       tolerance,
       language,
-      progress.period(asOf, start, end, country, region),
+      progress.period(asOf, start, end, country, region, daysOff),
     ),
   );
 }
@@ -406,6 +410,7 @@ export function overdue(lastContact: any[][], plannedVisits: any[][], asOf: any)
  * @param [end] Last day of the period (default 31 December of the asOf year).
  * @param [country] Country code (default FR).
  * @param [region] Region code, e.g. 67 or alsace-moselle.
+ * @param [daysOff] Days not worked: dates, or dated leave as the Settings sheet holds it (2026-08-03:2026-08-21, …); the elapsed share skips them.
  * @returns Contacts per working day.
  */
 export async function catchup(
@@ -415,9 +420,10 @@ export async function catchup(
   end?: any,
   country?: string,
   region?: string,
+  daysOff?: any[][],
 ): Promise<any[][]> {
   return withHolidays(() =>
-    progress.catchUpOf(planned, actual, progress.period(asOf, undefined, end, country, region)),
+    progress.catchUpOf(planned, actual, progress.period(asOf, undefined, end, country, region, daysOff)),
   );
 }
 

@@ -1,6 +1,7 @@
 /** NORM, WEIGHTED, WORKDAYS and CAPACITY: per-row planning figures over the core's norms and calendar. */
 import type * as calendar from "../core/calendar";
 import * as capacity from "../core/capacity";
+import { dayNumberToIso, isoToDayNumber } from "../core/calendar/isoDate";
 import * as norms from "../core/norms";
 import * as tracking from "../core/tracking";
 import type { Channel, ChannelCounts } from "../core/types";
@@ -86,16 +87,27 @@ export function weightedOf(channels: Matrix, counts: readonly Matrix[]): (number
 
 const calendars = new LruCache<calendar.WorkCalendar>(16);
 
+/**
+ * A daysOff cell: a date, or dated periods as the Settings sheet holds dated leave
+ * ("2026-08-03:2026-08-21, …", the core's reader), each of their days.
+ */
+function daysOffOf(v: Cell, i: number): string[] {
+  if (typeof v === "string" && v.trim() !== "" && tracking.parseDateText(v) === null) {
+    return capacity.parseDatedPeriods(v, "daysOff").flatMap((p) => {
+      const days: string[] = [];
+      for (let d = isoToDayNumber(p.start); d <= isoToDayNumber(p.end); d++) days.push(dayNumberToIso(d));
+      return days;
+    });
+  }
+  const d = args.date(v, "daysOff", args.where(i, 1));
+  return d === null ? [] : [d];
+}
+
 /** A working-day calendar per place and extra days off, kept across calls. */
 export function calendarFor(country: Arg, region: Arg, daysOff: Arg): calendar.WorkCalendar {
   const c = args.scalarText(country ?? null, "FR").toUpperCase();
   const r = args.scalarText(region ?? null, "");
-  const off = isOmitted(daysOff)
-    ? []
-    : args
-        .cells(daysOff)
-        .values.map((v, i) => args.date(v, "daysOff", args.where(i, 1)))
-        .filter((d): d is string => d !== null);
+  const off = isOmitted(daysOff) ? [] : args.cells(daysOff).values.flatMap((v, i) => daysOffOf(v, i));
   return calendars.getOrCompute(`${c}|${r}|${off.join(",")}`, () =>
     holidays().createWorkCalendar({ country: c, region: r === "" ? null : r, extraDaysOff: off }),
   );

@@ -15,10 +15,19 @@ export interface PeriodArgs {
   end: Arg;
   country: Arg;
   region: Arg;
+  /** Days not worked: dates or dated periods (the elapsed share and the days left skip them). */
+  daysOff?: Arg;
 }
 
-export function period(asOf: Arg, start: Arg, end: Arg, country: Arg, region: Arg): PeriodArgs {
-  return { asOf, start, end, country, region };
+export function period(
+  asOf: Arg,
+  start: Arg,
+  end: Arg,
+  country: Arg,
+  region: Arg,
+  daysOff?: Arg,
+): PeriodArgs {
+  return { asOf, start, end, country, region, daysOff };
 }
 
 /** The period (default: the calendar year of the as-of date) and its elapsed share at the as-of date. */
@@ -27,7 +36,7 @@ export function elapsedAt(p: PeriodArgs): tracking.Elapsed & { asOf: string; end
   const start = args.cells(p.start ?? null).values[0];
   const startIso = args.date(start, "start") ?? `${asOf.slice(0, 4)}-01-01`;
   const endIso = args.date(args.cells(p.end ?? null).values[0], "end") ?? `${startIso.slice(0, 4)}-12-31`;
-  const cal = calendarFor(p.country, p.region, undefined);
+  const cal = calendarFor(p.country, p.region, p.daysOff);
   return { ...tracking.elapsedShare({ start: startIso, end: endIso }, asOf, cal), asOf, end: endIso };
 }
 

@@ -56,13 +56,14 @@ const EXPECTED: Record<string, { params: string; result: "matrix" | "scalar"; fr
     fr: "REPONSE",
   },
   PACE: {
-    params: "actual:any[], planned:any[], asOf:any, start:any?, end:any?, country:string?, region:string?",
+    params:
+      "actual:any[], planned:any[], asOf:any, start:any?, end:any?, country:string?, region:string?, daysOff:any[]?",
     result: "matrix",
     fr: "RYTHME",
   },
   STATUS: {
     params:
-      "actual:any[], planned:any[], asOf:any, tolerance:any?, language:string?, start:any?, end:any?, country:string?, region:string?",
+      "actual:any[], planned:any[], asOf:any, tolerance:any?, language:string?, start:any?, end:any?, country:string?, region:string?, daysOff:any[]?",
     result: "matrix",
     fr: "STATUT",
   },
@@ -81,7 +82,8 @@ const EXPECTED: Record<string, { params: string; result: "matrix" | "scalar"; fr
   OVERDUE: { params: "lastContact:any[], plannedVisits:any[], asOf:any", result: "matrix", fr: "ARELANCER" },
   DISTANCE: { params: "postalCode1:any[], postalCode2:any[]", result: "matrix", fr: "DISTANCE" },
   CATCHUP: {
-    params: "planned:any[], actual:any[], asOf:any, end:any?, country:string?, region:string?",
+    params:
+      "planned:any[], actual:any[], asOf:any, end:any?, country:string?, region:string?, daysOff:any[]?",
     result: "matrix",
     fr: "RATTRAPAGE",
   },
@@ -149,7 +151,16 @@ test("the French metadata is complete, valid, with French names and help for eve
   }
   const names = (id: string): string[] =>
     fr.functions.find((f) => f.id === id)?.parameters.map((p) => p.name) ?? [];
-  expect(names("PACE")).toEqual(["réalisé", "prévu", "date", "début", "fin", "pays", "région"]);
+  expect(names("PACE")).toEqual([
+    "réalisé",
+    "prévu",
+    "date",
+    "début",
+    "fin",
+    "pays",
+    "région",
+    "joursChômés",
+  ]);
   expect(names("SHARE")).toEqual(["caN", "potentiel"]);
 });
 

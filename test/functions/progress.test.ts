@@ -149,3 +149,54 @@ describe("CATCHUP", () => {
     expect(out[1]).toEqual([0]);
   });
 });
+
+describe("daysOff: dated leave skipped by PACE, STATUS and CATCHUP (issue 18, the core's frame as oracle)", () => {
+  const LEAVE = "2026-08-03:2026-08-21";
+  const settings = {
+    ...tracking.defaultPlanSettings("2026-09-30"),
+    leavePeriods: [{ start: "2026-08-03", end: "2026-08-21" }],
+  };
+
+  test("the Settings sheet's dated leave text, or a range of dates, takes those days out of the elapsed share", async () => {
+    const frame = tracking.trackingFrame(settings, "2026-09-30");
+    const e = tracking.elapsedShare(frame.period, "2026-09-30", frame.calendar);
+    const args = ["2026-01-01", "2026-12-31", "FR", undefined] as const;
+    const pace = await fns.pace([[59]], [[100]], "2026-09-30", ...args, [[LEAVE]]);
+    expect(pace[0]?.[0]).toBeCloseTo(59 / (100 * e.share), 10);
+    // The same days as dates, one per cell, and in French form.
+    const dates = Array.from({ length: 19 }, (_, i) => [`2026-08-${String(3 + i).padStart(2, "0")}`]);
+    expect((await fns.pace([[59]], [[100]], "2026-09-30", ...args, dates))[0]?.[0]).toBeCloseTo(
+      Number(pace[0]?.[0]),
+      12,
+    );
+    const fr = await fns.pace([[59]], [[100]], "2026-09-30", ...args, [["du 03/08/2026 au 21/08/2026"]]);
+    expect(fr[0]?.[0]).toBeCloseTo(Number(pace[0]?.[0]), 12);
+    // August leave: on track at the end of September, Under without it.
+    expect(await fns.status([[59]], [[100]], "2026-09-30", undefined, undefined, ...args, [[LEAVE]])).toEqual(
+      [["On track"]],
+    );
+    expect(await fns.status([[59]], [[100]], "2026-09-30", undefined, undefined, ...args)).toEqual([
+      ["Under"],
+    ]);
+    // Catch-up over the days left: a leave in December leaves fewer days.
+    const dec = await fns.catchup([[100]], [[59]], "2026-09-30", "2026-12-31", "FR", undefined, [
+      ["2026-12-21:2026-12-31"],
+    ]);
+    const decFrame = tracking.trackingFrame(
+      { ...settings, leavePeriods: [{ start: "2026-12-21", end: "2026-12-31" }] },
+      "2026-09-30",
+    );
+    const left = tracking.elapsedShare(decFrame.period, "2026-09-30", decFrame.calendar).remainingDays;
+    expect(dec[0]?.[0]).toBeCloseTo(41 / left, 10);
+  });
+
+  test("dated leave that does not read is #VALUE! naming it", async () => {
+    const error = await rejectedExcelError(() =>
+      fns.pace([[1]], [[10]], "2026-09-30", undefined, undefined, undefined, undefined, [
+        ["2026-08-21:2026-08-03"],
+      ]),
+    );
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toMatch(/daysOff.*2026-08-21:2026-08-03/);
+  });
+});
