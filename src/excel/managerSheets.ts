@@ -23,6 +23,7 @@ const FORMATS: Record<SheetColumnKind, string> = {
   integer: schema.NUMBER_FORMATS.integer,
   number: schema.NUMBER_FORMATS.number,
   percent: "0.0%",
+  date: schema.NUMBER_FORMATS.date,
 };
 
 export async function writeManagerSheet(

@@ -11,3 +11,5 @@ export { SyncHttpError, SyncUnavailableError, WrongPersonError } from "./errors"
 export * from "./engine";
 export * from "./workbook";
 export { retryAfterOf } from "./transport";
+export { fetchSteering, fetchTeamView, recordReview, ReviewRefusedError } from "./team";
+export type { ReviewAction, ReviewRecord, SteeringView, StoreRequest, TeamView } from "./team";

@@ -11,7 +11,7 @@ import { DEFAULT_TOLERANCE, paceOf } from "../tracking/rules";
 import type { CellValue, Lang } from "../types";
 import { DEFAULT_CHANNELS, KNOWN_SEGMENTS } from "../types";
 
-export type SheetColumnKind = "text" | "integer" | "number" | "percent";
+export type SheetColumnKind = "text" | "integer" | "number" | "percent" | "date";
 
 /** A band a column's values should stay in; the Excel layer colours the cells outside it. */
 export interface SheetBand {
@@ -203,6 +203,148 @@ export function directorSheet(view: Pick<TeamSheetView, "managers">, lang: Lang)
     rows,
     kinds: ["text", "integer", ...FIGURE_COLUMNS.map((c) => c.kind), "integer", "integer", "integer"],
     bands: [...figureBands(2), { column: header.length - 3, low: 1, high: Number.POSITIVE_INFINITY }],
+    chart: null,
+  };
+}
+
+/** An open action as a review shows it. */
+export interface ReviewActionLine {
+  action: string;
+  clientId: string;
+  owner: string;
+  /** ISO yyyy-mm-dd, or "" when none. */
+  dueDate: string;
+}
+
+/** What a rep's steering review starts from: the KPI snapshot frozen at the review date and the history. */
+export interface ReviewCard {
+  repId: string;
+  rep: string;
+  /** The review's date (ISO), also the as-of date of its figures. */
+  date: string;
+  kpis: {
+    attainment: number | null;
+    pace: number | null;
+    reach: number | null;
+    coverage: number | null;
+    under: number;
+    over: number;
+    saturatedTop: number;
+    neglectedAtRisk: number;
+    utilisationVisit: number | null;
+  };
+  previous: { date: string; decisions: string } | null;
+  openActions: readonly ReviewActionLine[];
+  /** Open actions due before the review date. */
+  overdueActions: number;
+}
+
+/** A rep's review card from the store's figures (the core's) and the rep's steering history. */
+export function reviewCard(
+  rep: RepLine & { repId: string },
+  history: {
+    lastReview: { date: string; decisions: string | null } | null;
+    openActions: readonly {
+      action: string | null;
+      clientId: string | null;
+      owner: string | null;
+      dueDate: string | null;
+    }[];
+  },
+  date: string,
+): ReviewCard {
+  const openActions = history.openActions.map((a) => ({
+    action: a.action ?? "",
+    clientId: a.clientId ?? "",
+    owner: a.owner ?? "",
+    dueDate: a.dueDate ?? "",
+  }));
+  return {
+    repId: rep.repId,
+    rep: rep.rep,
+    date,
+    kpis: {
+      attainment: rep.attainment,
+      pace: paceOfLine(rep, rep.elapsedShare),
+      reach: rep.reach,
+      coverage: rep.coverage,
+      under: rep.under,
+      over: rep.over,
+      saturatedTop: rep.saturatedTop,
+      neglectedAtRisk: rep.neglectedAtRisk,
+      utilisationVisit: (rep.utilisation as Partial<Record<string, number>>).visit ?? null,
+    },
+    previous:
+      history.lastReview === null
+        ? null
+        : { date: history.lastReview.date, decisions: history.lastReview.decisions ?? "" },
+    openActions,
+    overdueActions: openActions.filter((a) => a.dueDate !== "" && a.dueDate < date).length,
+  };
+}
+
+/** "Revues" / "Reviews": one row per rep's review, its frozen KPIs, the previous decisions, open actions. */
+export function reviewsSheet(cards: readonly ReviewCard[], lang: Lang): ManagerSheet {
+  const f = fr(lang);
+  const header = [
+    f ? "Commercial" : "Rep",
+    f ? "Date de l'entretien" : "Review date",
+    f ? "Atteinte" : "Attainment",
+    f ? "Rythme (acquis)" : "Pace (earned)",
+    f ? "Couverture du portefeuille (reach)" : "Reach",
+    f ? "Couverture" : "Coverage",
+    f ? "Utilisation Visite terrain" : "Utilisation Field visit",
+    f ? "En retard" : "Under",
+    f ? "En avance" : "Over",
+    f ? "Comptes saturés" : "Saturated top",
+    f ? "À risque délaissés" : "Neglected at risk",
+    f ? "Décisions précédentes" : "Previous decisions",
+    f ? "Actions ouvertes" : "Open actions",
+    f ? "Actions en retard" : "Overdue actions",
+  ];
+  const rows: CellValue[][] = [header];
+  for (const c of cards)
+    rows.push([
+      c.rep,
+      c.date,
+      blank(c.kpis.attainment),
+      blank(c.kpis.pace),
+      blank(c.kpis.reach),
+      blank(c.kpis.coverage),
+      blank(c.kpis.utilisationVisit),
+      c.kpis.under,
+      c.kpis.over,
+      c.kpis.saturatedTop,
+      c.kpis.neglectedAtRisk,
+      c.previous === null ? "" : `${c.previous.date} : ${c.previous.decisions}`,
+      c.openActions
+        .map((a) => [a.action, a.clientId, a.owner, a.dueDate].filter((x) => x !== "").join(" · "))
+        .join(" | "),
+      c.overdueActions,
+    ]);
+  return {
+    name: REVIEWS_SHEET[lang],
+    rows,
+    kinds: [
+      "text",
+      "date",
+      "percent",
+      "percent",
+      "percent",
+      "percent",
+      "percent",
+      "integer",
+      "integer",
+      "integer",
+      "integer",
+      "text",
+      "text",
+      "integer",
+    ],
+    bands: [
+      { column: 3, ...PACE_BAND },
+      { column: 6, ...UTILISATION_BAND },
+    ],
     chart: null,
   };
 }

@@ -13,6 +13,7 @@ import { TeamPlaceholder } from "./TeamPlaceholder";
 import { SessionContext } from "./session";
 import { createSyncTrigger, withSyncAfterWrites } from "../sync/autoSync";
 import { SyncPanel } from "../sync/SyncPanel";
+import { ManagerTeam } from "../team/ManagerTeam";
 import type { Session } from "../sync/syncService";
 import { useAppStyles } from "./useAppStyles.styles";
 
@@ -82,6 +83,7 @@ function Shell({ gateway: plainGateway, initialTab = "plan", sync }: AppProps): 
             // Mounted while hidden: it syncs when the workbook opens and after writes, whatever the tab.
             <div hidden={tab !== "team"}>
               <SyncPanel service={sync} onSession={setSession} trigger={trigger} />
+              <ManagerTeam gateway={gateway} request={sync.request} />
             </div>
           )}
         </main>

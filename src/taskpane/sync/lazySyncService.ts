@@ -11,5 +11,7 @@ export function lazySyncService(storeUrl: string, load: () => Promise<SyncServic
     signOut: async () => (await service()).signOut(),
     status: async () => (await service()).status(),
     sync: async (choices) => (await service()).sync(choices),
+    request: async <T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> =>
+      (await service()).request<T>(method, path, body),
   };
 }

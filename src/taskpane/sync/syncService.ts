@@ -15,9 +15,11 @@ import {
   type HeldField,
   type Me,
   type SyncSummary,
+  type StoreRequest,
   type TokenProvider,
 } from "../../sync";
 import type { CellValue } from "../../core/types";
+import { requestJson } from "../../sync/transport";
 import type { TokenStore } from "./tokenStore";
 
 export interface SyncStatus {
@@ -49,6 +51,8 @@ export interface SyncService {
   signOut(): Promise<void>;
   status(): Promise<SyncStatus>;
   sync(choices?: readonly Choice[]): Promise<SyncSummary>;
+  /** A call to the store as the signed-in person (the managers' Team views: src/sync/team.ts). */
+  request: StoreRequest;
 }
 
 export interface SyncServiceOptions {
@@ -106,6 +110,10 @@ export function createSyncService(o: SyncServiceOptions): SyncService {
       const input = await (await o.gateway()).read();
       const meta = parseState(input.state);
       return { lastSync: meta.lastSync, pending: meta.outbox.length, held: meta.held };
+    },
+    async request<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+      if (provider === null) throw new Error("Not signed in.");
+      return requestJson<T>(http(provider), method, path, body);
     },
     async sync(choices = []) {
       if (provider === null || session === null) throw new Error("Not signed in.");

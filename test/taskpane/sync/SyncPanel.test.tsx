@@ -47,6 +47,7 @@ function scripted(status: SyncStatus, saved: string | null = null) {
       calls.sync.push(choices);
       return next();
     },
+    request: () => Promise.reject(new Error("the Sync panel makes no other call")),
   };
   return { service, calls, setNext: (f: () => Promise<SyncSummary>) => (next = f) };
 }
