@@ -14,6 +14,7 @@ import { guarded, toExcelError } from "./excelErrors";
 import { withHolidays } from "./holidays";
 import * as planning from "./planning";
 import * as progress from "./progress";
+import * as remainingFns from "./remaining";
 import * as responseCurve from "./response";
 import * as segmentation from "./segmentation";
 
@@ -424,6 +425,45 @@ export async function catchup(
 ): Promise<any[][]> {
   return withHolidays(() =>
     progress.catchUpOf(planned, actual, progress.period(asOf, undefined, end, country, region, daysOff)),
+  );
+}
+
+/**
+ * Remaining contacts: what is left of a client's plan as of a date, re-planned in the capacity left when the remaining contacts exceed it.
+ * @customfunction REMAINING
+ * @param planned Contacts planned for the period (the baseline): one cell, or the whole column when a capacity is given.
+ * @param actual Contacts made so far: same size as planned.
+ * @param asOf The date to measure at (e.g. TODAY()).
+ * @param [capacity] The channel's capacity for the period (e.g. the visits of CADENCE.CAPACITY): what is left of it, capacity × (1 − elapsed share) rounded down, is shared by largest remainder when the remaining contacts exceed it. Blank: planned − actual, never below 0.
+ * @param [which] Inside a table: this row's id (with ids) or row number; leave blank to spill one number per client.
+ * @param [ids] The whole column of client ids (ties are broken by id).
+ * @param [end] Last day of the period (default 31 December of the asOf year).
+ * @param [country] Country code (default FR).
+ * @param [region] Region code, e.g. 67 or alsace-moselle.
+ * @param [daysOff] Days not worked: dates, or dated leave as the Settings sheet holds it (2026-08-03:2026-08-21, …); the elapsed share skips them.
+ * @returns Contacts still to make per client.
+ */
+export async function remaining(
+  planned: any[][],
+  actual: any[][],
+  asOf: any,
+  capacity?: any,
+  which?: any,
+  ids?: any[][],
+  end?: any,
+  country?: string,
+  region?: string,
+  daysOff?: any[][],
+): Promise<any[][]> {
+  return withHolidays(() =>
+    remainingFns.remainingOf(
+      planned,
+      actual,
+      capacity,
+      which,
+      ids,
+      progress.period(asOf, undefined, end, country, region, daysOff),
+    ),
   );
 }
 

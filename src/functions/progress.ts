@@ -31,13 +31,18 @@ export function period(
 }
 
 /** The period (default: the calendar year of the as-of date) and its elapsed share at the as-of date. */
-export function elapsedAt(p: PeriodArgs): tracking.Elapsed & { asOf: string; end: string } {
+export function elapsedAt(p: PeriodArgs): tracking.Elapsed & { asOf: string; start: string; end: string } {
   const asOf = args.scalarDate(p.asOf ?? null, "asOf");
   const start = args.cells(p.start ?? null).values[0];
   const startIso = args.date(start, "start") ?? `${asOf.slice(0, 4)}-01-01`;
   const endIso = args.date(args.cells(p.end ?? null).values[0], "end") ?? `${startIso.slice(0, 4)}-12-31`;
   const cal = calendarFor(p.country, p.region, p.daysOff);
-  return { ...tracking.elapsedShare({ start: startIso, end: endIso }, asOf, cal), asOf, end: endIso };
+  return {
+    ...tracking.elapsedShare({ start: startIso, end: endIso }, asOf, cal),
+    asOf,
+    start: startIso,
+    end: endIso,
+  };
 }
 
 function readTolerance(value: Arg): number {
@@ -153,7 +158,7 @@ export function catchUpOf(
   const r = readRows(actual, planned);
   const out = r.planned.map((p, i) => {
     if (p === null) return "";
-    const remaining = Math.max(0, p - (r.actual[i] ?? 0));
+    const remaining = tracking.remainingOf(p, r.actual[i] ?? 0);
     const rate = tracking.catchUpOf(remaining, e.remainingDays);
     if (rate !== null) return rate;
     const at = args.where(i, r.columns);

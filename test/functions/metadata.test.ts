@@ -87,6 +87,12 @@ const EXPECTED: Record<string, { params: string; result: "matrix" | "scalar"; fr
     result: "matrix",
     fr: "RATTRAPAGE",
   },
+  REMAINING: {
+    params:
+      "planned:any[], actual:any[], asOf:any, capacity:any?, which:any?, ids:any[]?, end:any?, country:string?, region:string?, daysOff:any[]?",
+    result: "matrix",
+    fr: "RESTEAFAIRE",
+  },
 };
 
 let metadata: FunctionsMetadata;

@@ -10,10 +10,10 @@
  * - A channel without a capacity keeps its remaining demands; before the period starts the
  *   re-forecast is the baseline plan.
  */
-import * as plan from "../plan";
-import type { AdbudgParams, AllocationResult } from "../allocation";
-import type { ClientTracking, TrackingResult } from "../tracking";
+import type { AdbudgParams } from "../allocation";
+import type { TrackingResult } from "../tracking";
 import type { ChannelCounts, ChannelId, SegmentId } from "../types";
+import { hasStarted, remainingCapacityOf, replanChannel, type ReforecastMethod } from "./channel";
 import { summariseBySegment, type SegmentReforecast } from "./summary";
 
 export interface ReforecastInput {
@@ -21,7 +21,7 @@ export interface ReforecastInput {
   tracking: Pick<TrackingResult, "asOf" | "period" | "elapsed" | "channels" | "clients">;
   /** The plan's capacity per channel, in contacts; a channel absent has none (its demands stand). */
   capacity: ChannelCounts;
-  method: "norms" | "optimized";
+  method: ReforecastMethod;
   /** ADBUDG responses per segment for the optimized method (default: the plan's defaults). */
   responses?: Readonly<Record<SegmentId, AdbudgParams>>;
 }
@@ -59,7 +59,7 @@ export interface Reforecast {
   elapsedShare: number;
   /** False before the period starts: the re-forecast is then the baseline. */
   started: boolean;
-  method: "norms" | "optimized";
+  method: ReforecastMethod;
   /** The channels reported: planned, done or with a capacity, in the tracking's channel order. */
   channels: ChannelId[];
   /** Remaining capacity of each channel that has a capacity. */
@@ -69,22 +69,6 @@ export interface Reforecast {
   segments: SegmentReforecast[];
   notes: string[];
   notesFr: string[];
-}
-
-/** ⌊capacity × (1 − e)⌋, exact in working days when e is their ratio (no float rounding below a whole). */
-export function remainingCapacityOf(
-  capacity: number,
-  elapsed: { share: number; elapsedDays: number; totalDays: number },
-): number {
-  if (!Number.isFinite(capacity) || capacity <= 0) return 0;
-  if (elapsed.share <= 0) return Math.floor(capacity);
-  if (elapsed.share >= 1) return 0;
-  const plain = elapsed.totalDays > 0 && elapsed.share === elapsed.elapsedDays / elapsed.totalDays;
-  const exact = plain
-    ? (capacity * (elapsed.totalDays - elapsed.elapsedDays)) / elapsed.totalDays
-    : capacity * (1 - elapsed.share);
-  // A product that should be whole may land a hair under it in floating point.
-  return Math.floor(exact + 1e-9);
 }
 
 const pick = (counts: ChannelCounts, channels: readonly ChannelId[]): ChannelCounts => {
@@ -104,41 +88,10 @@ function reportedChannels(input: ReforecastInput): ChannelId[] {
     );
 }
 
-/** One channel's demands re-planned in its remaining capacity, by the plan's pool allocation. */
-function replan(
-  clients: readonly ClientTracking[],
-  channel: ChannelId,
-  capacity: number,
-  input: ReforecastInput,
-): AllocationResult {
-  const members: plan.PoolMember[] = clients.map((c) => {
-    const demand = c.remaining[channel] ?? 0;
-    return {
-      id: c.id,
-      segment: c.segment,
-      demand,
-      segmentNorm: demand,
-      value: plan.clientValue({ potential: c.potential, salesN: c.salesN, margin: null }),
-      potential: c.potential,
-      response: plan.responseFor(c.segment, input.responses),
-      min: 0,
-      // Nobody is re-planned above what is left of their plan (a fraction of a contact rounds up).
-      max: Math.ceil(demand),
-    };
-  });
-  return plan.allocatePool(members, capacity, {
-    method: input.method,
-    mode: "proportional",
-    priority: plan.DEFAULT_PRIORITY,
-    fillSpare: false,
-    ceilingFactor: plan.DEFAULT_CEILING_FACTOR,
-  });
-}
-
 export function reforecast(input: ReforecastInput): Reforecast {
   const { tracking } = input;
   const { clients, elapsed } = tracking;
-  const started = tracking.asOf >= tracking.period.start;
+  const started = hasStarted(tracking.asOf, tracking.period);
   const channels = reportedChannels(input);
   const remaining = clients.map((c): ChannelCounts => pick(started ? c.remaining : c.planned, channels));
   const byChannel: ChannelReforecast[] = [];
@@ -153,10 +106,15 @@ export function reforecast(input: ReforecastInput): Reforecast {
     if (left !== null) remainingCapacity[channel] = left;
     const scaled = started && left !== null && demand > left;
     if (scaled) {
-      const result = replan(clients, channel, left, input);
-      // The pool's allocations come back in the clients' order.
-      result.allocations.forEach((a, i) => {
-        remaining[i][channel] = a.units;
+      const demands = clients.map((c) => ({
+        id: c.id,
+        segment: c.segment,
+        demand: c.remaining[channel] ?? 0,
+        potential: c.potential,
+        salesN: c.salesN,
+      }));
+      replanChannel(demands, left, input.method, input.responses).units.forEach((units, i) => {
+        remaining[i][channel] = units;
       });
       notes.push(
         `${channel}: the remaining demands (${demand}) exceed the remaining capacity (${left}): re-planned by ${input.method}.`,

@@ -33,6 +33,7 @@ export {
   overdueBasis,
   paceOf,
   plannedToDate,
+  remainingOf,
   statusMargin,
   statusOf,
   statusSlack,

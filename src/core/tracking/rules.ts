@@ -90,6 +90,9 @@ export function overdueBasis(planned: ChannelCounts, channels: readonly Channel[
   return total;
 }
 
+/** A client's remaining contacts of a channel: max(0, planned − done) (domain.md, Tracking and re-forecast). */
+export const remainingOf = (planned: number, done: number): number => Math.max(0, planned - done);
+
 /**
  * Catch-up = remaining planned contacts / remaining working days (contacts per working day).
  * 0 when nothing remains; null when contacts remain but no working day does.

@@ -208,7 +208,7 @@ export function trackClients(input: TrackingInput): TrackingResult {
       const raw = row.planned[ch.id] ?? 0;
       const p = Number.isFinite(raw) && raw > 0 ? raw : 0;
       const a = t.actual[i * nc + k] ?? 0;
-      const r = Math.max(0, p - a);
+      const r = rules.remainingOf(p, a);
       planned[ch.id] = p;
       actual[ch.id] = a;
       remaining[ch.id] = r;

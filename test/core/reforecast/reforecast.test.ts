@@ -159,3 +159,30 @@ describe("reforecast", () => {
     expect(r.segments.reduce((s, x) => s + (x.remaining.visit ?? 0), 0)).toBe(20);
   });
 });
+
+describe("reforecastColumn (one channel from plain columns, the custom function's)", () => {
+  const ids = ["a", "b", "c", "d"];
+  test("the worked example, and the baseline before the period starts", () => {
+    const at = (asOf: string): reforecast.ColumnReforecast =>
+      reforecast.reforecastColumn({
+        ids,
+        baseline: [12, 10, 8, 3],
+        done: [2, 0, 0, 0],
+        capacity: 40,
+        elapsed: tracking.elapsedShare(year2026, asOf, fr),
+        started: reforecast.hasStarted(asOf, year2026),
+      });
+    expect(at("2026-06-30")).toEqual({
+      remainingCapacity: 20,
+      demand: [10, 10, 8, 3],
+      remaining: [7, 6, 5, 2],
+      scaled: true,
+    });
+    expect(at("2025-12-31")).toEqual({
+      remainingCapacity: 40,
+      demand: [12, 10, 8, 3],
+      remaining: [12, 10, 8, 3],
+      scaled: false,
+    });
+  });
+});
