@@ -58,20 +58,14 @@ export async function rollBack(
     queueRollback(context, before, merged);
     await context.sync();
   } catch (cleanup: unknown) {
-    // "Nothing was changed" no longer holds: a cancel is just said.
-    const cancelled = cause.code === "aborted";
+    // "Nothing was changed" no longer holds: the catalogue says a cancel as just that.
     return gatewayError("createCleanupFailed", {
-      reasonFr: cancelled ? "Opération annulée." : cause.messageFr,
-      reasonEn: cancelled ? "Cancelled." : cause.messageEn,
+      reason: cause,
       sheets: before.sheets.join(", "),
       cause: cause.code,
-      cleanup: fromOffice(cleanup).messageEn,
+      cleanup: fromOffice(cleanup).code,
     });
   }
   if (cause.code === "aborted") return cause;
-  return gatewayError("createFailed", {
-    reasonFr: cause.messageFr,
-    reasonEn: cause.messageEn,
-    cause: cause.code,
-  });
+  return gatewayError("createFailed", { reason: cause, cause: cause.code });
 }

@@ -1,4 +1,5 @@
-/** Office.js errors → GatewayError with a message in French and English for the rep. */
+/** Office.js errors → GatewayError (a code and data), and the catalogue that says them in French or English. */
+import type { Lang } from "../core/types";
 import { GatewayError } from "./gateway.types";
 import type { GatewayErrorCode } from "./gateway.types";
 
@@ -45,28 +46,39 @@ const MESSAGES: Readonly<Record<GatewayErrorCode, [fr: string, en: string]>> = {
   ],
   aborted: ["Opération annulée. Rien n'a été modifié.", "Cancelled. Nothing was changed."],
   createFailed: [
-    "Le classeur de plan n'a pas été créé : {reasonFr} Les feuilles que Cadence avait commencé à ajouter ont été retirées ; vos feuilles n'ont pas changé.",
-    "The plan workbook was not created: {reasonEn} The sheets Cadence had started to add were removed; your own sheets are unchanged.",
+    "Le classeur de plan n'a pas été créé : {reason} Les feuilles que Cadence avait commencé à ajouter ont été retirées ; vos feuilles n'ont pas changé.",
+    "The plan workbook was not created: {reason} The sheets Cadence had started to add were removed; your own sheets are unchanged.",
   ],
   createCleanupFailed: [
-    "Le classeur de plan n'a pas été créé : {reasonFr} Cadence n'a pas pu retirer les feuilles qu'il avait commencé à ajouter ({sheets}) : supprimez-les, puis recommencez. Vos feuilles n'ont pas changé.",
-    "The plan workbook was not created: {reasonEn} Cadence could not remove the sheets it had started to add ({sheets}): delete them, then try again. Your own sheets are unchanged.",
+    "Le classeur de plan n'a pas été créé : {reason} Cadence n'a pas pu retirer les feuilles qu'il avait commencé à ajouter ({sheets}) : supprimez-les, puis recommencez. Vos feuilles n'ont pas changé.",
+    "The plan workbook was not created: {reason} Cadence could not remove the sheets it had started to add ({sheets}): delete them, then try again. Your own sheets are unchanged.",
   ],
   unexpected: ["Erreur inattendue d'Excel : {detail}", "Unexpected Excel error: {detail}"],
 };
 
-const fill = (text: string, data: Readonly<Record<string, unknown>>): string =>
-  text.replace(/\{(\w+)\}/g, (_, key: string) => {
+/** Why a creation failed, when the reason is the rep's own cancel: said without "nothing was changed". */
+const CANCELLED: Readonly<Record<Lang, string>> = { fr: "Opération annulée.", en: "Cancelled." };
+
+function phrase(code: GatewayErrorCode, data: Readonly<Record<string, unknown>>, lang: Lang): string {
+  const [fr, en] = MESSAGES[code];
+  return (lang === "fr" ? fr : en).replace(/\{(\w+)\}/g, (_, key: string) => {
     const v = data[key];
+    // A failure's reason is another gateway error, said in the same language.
+    if (v instanceof GatewayError) return v.code === "aborted" ? CANCELLED[lang] : gatewayErrorText(v, lang);
     return typeof v === "string" || typeof v === "number" ? String(v) : "";
   });
+}
+
+/** The gateway's catalogue: what an error says to the rep, in French or English. */
+export function gatewayErrorText(error: GatewayError, lang: Lang): string {
+  return phrase(error.code, error.details, lang);
+}
 
 export function gatewayError(
   code: GatewayErrorCode,
   data: Readonly<Record<string, unknown>> = {},
 ): GatewayError {
-  const [fr, en] = MESSAGES[code];
-  return new GatewayError(code, fill(fr, data), fill(en, data), data);
+  return new GatewayError(code, data, phrase(code, data, "en"));
 }
 
 function officeCode(error: unknown): string | null {

@@ -225,15 +225,18 @@ export type GatewayErrorCode =
   | "createCleanupFailed"
   | "unexpected";
 
-/** An error the task pane shows to the rep in their language; the workbook was left as it was. */
+/**
+ * A gateway failure as a code and its data; the workbook was left as it was. The words are the
+ * edge's: excel/errors' catalogue (gatewayErrorText) says it in French or English. `message` is
+ * the English text, for logs and stack traces.
+ */
 export class GatewayError extends Error {
   constructor(
     readonly code: GatewayErrorCode,
-    readonly messageFr: string,
-    readonly messageEn: string,
     readonly details: Readonly<Record<string, unknown>> = {},
+    message: string = code,
   ) {
-    super(messageEn);
+    super(message);
     this.name = "GatewayError";
   }
 }

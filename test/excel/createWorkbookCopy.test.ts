@@ -3,6 +3,8 @@ import type { Workbench } from "../../src/workbench";
 import { createGateway } from "../../src/excel/gateway";
 import * as schema from "../../src/core/workbook/schema";
 import { planFor, repCopy, repPortfolio } from "./fixtures";
+import { gatewayErrorText } from "../../src/excel/errors";
+import type { GatewayError } from "../../src/excel/gateway.types";
 
 const WIDTH = schema.table("Clients").columns.length;
 
@@ -76,7 +78,7 @@ describe("createPlanWorkbook with the rep's portfolio", () => {
       .createPlanWorkbook({ lang: "fr", portfolio: repCopy(3) })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "alreadyExists" });
-    expect((error as { messageFr: string }).messageFr).toContain("Clients");
+    expect(gatewayErrorText(error as GatewayError, "fr")).toContain("Clients");
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });
 });

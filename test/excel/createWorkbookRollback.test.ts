@@ -11,6 +11,7 @@ import { GatewayError } from "../../src/excel/gateway.types";
 import type { Progress } from "../../src/excel/gateway.types";
 import * as schema from "../../src/core/workbook/schema";
 import { planFor, repCopy, repPortfolio } from "./fixtures";
+import { gatewayErrorText } from "../../src/excel/errors";
 
 const ROWS = 400;
 /** Small enough that 400 rows take several batches (as 40,000 do under the 4 MB default). */
@@ -138,10 +139,12 @@ describe("createPlanWorkbook, all or nothing", () => {
     }
     expect(error.code).toBe("createFailed");
     expect(error.details).toMatchObject({ cause: "unexpected" });
-    expect(error.messageFr).toMatch(
+    expect(gatewayErrorText(error, "fr")).toMatch(
       /^Le classeur de plan n'a pas été créé : .*Injected failure\..* retirées/,
     );
-    expect(error.messageEn).toMatch(/^The plan workbook was not created: .*Injected failure\..* removed/);
+    expect(gatewayErrorText(error, "en")).toMatch(
+      /^The plan workbook was not created: .*Injected failure\..* removed/,
+    );
     // The round trips up to the failing one, then exactly one clean-up.
     const failedAt = syncsAt.findIndex((n) => n >= at);
     expect(run.syncsAt).toHaveLength(failedAt + 2);
@@ -202,8 +205,8 @@ describe("createPlanWorkbook, all or nothing", () => {
       ),
     );
     expect(error.code).toBe("aborted");
-    expect(error.messageFr).toBe("Opération annulée. Rien n'a été modifié.");
-    expect(error.messageEn).toBe("Cancelled. Nothing was changed.");
+    expect(gatewayErrorText(error, "fr")).toBe("Opération annulée. Rien n'a été modifié.");
+    expect(gatewayErrorText(error, "en")).toBe("Cancelled. Nothing was changed.");
     expect(state(wb)).toBe(before);
     // check, the structure batch, then the clean-up: no further batch was sent.
     expect(wb.stats.syncs).toBe(3);
@@ -286,9 +289,11 @@ describe("createPlanWorkbook, all or nothing", () => {
     wb.setCellEditMode(false);
     expect(error.code).toBe("createCleanupFailed");
     expect(error.details).toMatchObject({ cause: "editMode" });
-    expect(error.messageEn).toContain("A cell is being edited");
-    expect(error.messageEn).toContain("could not remove the sheets it had started to add (Clients, Settings");
-    expect(error.messageFr).toContain("n'a pas pu retirer les feuilles");
+    expect(gatewayErrorText(error, "en")).toContain("A cell is being edited");
+    expect(gatewayErrorText(error, "en")).toContain(
+      "could not remove the sheets it had started to add (Clients, Settings",
+    );
+    expect(gatewayErrorText(error, "fr")).toContain("n'a pas pu retirer les feuilles");
     expect(wb.snapshot().sheets.map((s) => s.name)).toContain("Clients");
   });
 
@@ -309,11 +314,13 @@ describe("createPlanWorkbook, all or nothing", () => {
     );
     wb.setCellEditMode(false);
     expect(error.code).toBe("createCleanupFailed");
-    expect(error.messageFr).toMatch(
+    expect(gatewayErrorText(error, "fr")).toMatch(
       /^Le classeur de plan n'a pas été créé : Opération annulée\. Cadence n'a pas pu/,
     );
-    expect(error.messageEn).toMatch(/^The plan workbook was not created: Cancelled\. Cadence could not/);
-    expect(error.messageEn).not.toContain("Nothing was changed");
+    expect(gatewayErrorText(error, "en")).toMatch(
+      /^The plan workbook was not created: Cancelled\. Cadence could not/,
+    );
+    expect(gatewayErrorText(error, "en")).not.toContain("Nothing was changed");
   });
 
   it("refuses up front, adding nothing, when a table the build adds already exists elsewhere", async () => {
@@ -336,7 +343,9 @@ describe("createPlanWorkbook, all or nothing", () => {
       createGateway(wb.run).createPlanWorkbook({ lang: "fr", portfolio: repCopy(3) }),
     );
     expect(error.code).toBe("alreadyExists");
-    expect(error.messageEn).toBe('This workbook already has "Actions": Cadence does not overwrite it.');
+    expect(gatewayErrorText(error, "en")).toBe(
+      'This workbook already has "Actions": Cadence does not overwrite it.',
+    );
     expect(state(wb)).toBe(before);
     expect(wb.stats.syncs).toBe(1);
   });

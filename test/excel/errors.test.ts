@@ -1,4 +1,4 @@
-import { checkAborted, fromOffice, gatewayError } from "../../src/excel/errors";
+import { checkAborted, fromOffice, gatewayError, gatewayErrorText } from "../../src/excel/errors";
 import { GatewayError } from "../../src/excel/gateway.types";
 import type { GatewayErrorCode } from "../../src/excel/gateway.types";
 import { WorkbenchApiError } from "../../src/workbench";
@@ -34,19 +34,19 @@ describe("gateway errors", () => {
       const e = gatewayError(code, data);
       expect(e).toBeInstanceOf(GatewayError);
       expect(e.code).toBe(code);
-      expect(e.messageFr).not.toMatch(/\{\w+\}/);
-      expect(e.messageEn).not.toMatch(/\{\w+\}/);
-      expect(e.messageFr).not.toBe(e.messageEn);
-      expect(e.message).toBe(e.messageEn);
+      expect(gatewayErrorText(e, "fr")).not.toMatch(/\{\w+\}/);
+      expect(gatewayErrorText(e, "en")).not.toMatch(/\{\w+\}/);
+      expect(gatewayErrorText(e, "fr")).not.toBe(gatewayErrorText(e, "en"));
+      expect(e.message).toBe(gatewayErrorText(e, "en"));
     }
   });
 
   it("maps Excel's error codes", () => {
     const office = (code: string): WorkbenchApiError => new WorkbenchApiError(code as never, "x");
     expect(fromOffice(office("InvalidOperationInCellEditMode")).code).toBe("editMode");
-    expect(fromOffice(office("AccessDenied"), { sheet: "Plan" }).messageFr).toContain("Plan");
+    expect(gatewayErrorText(fromOffice(office("AccessDenied"), { sheet: "Plan" }), "fr")).toContain("Plan");
     expect(fromOffice(office("ItemNotFound")).code).toBe("tableMissing");
-    expect(fromOffice(new Error("boom")).messageEn).toContain("boom");
+    expect(gatewayErrorText(fromOffice(new Error("boom")), "en")).toContain("boom");
     const own = gatewayError("aborted");
     expect(fromOffice(own)).toBe(own);
     const controller = new AbortController();

@@ -6,6 +6,8 @@ import { planSettingsOf, SETTING_NAMES } from "../../src/excel/settings";
 import { isoToExcelSerial } from "../../src/core/tracking";
 import * as schema from "../../src/core/workbook/schema";
 import { planFor, planWorkbook, repPortfolio } from "./fixtures";
+import { gatewayErrorText } from "../../src/excel/errors";
+import type { GatewayError } from "../../src/excel/gateway.types";
 
 const SETTINGS: PlanSettings = {
   periodStart: "2027-01-01",
@@ -129,7 +131,7 @@ describe("the plan's settings recorded by a plan write", () => {
       .writePlan({ location: read.location, idColumn: 0, settings: SETTINGS }, planFor(read.grid))
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "sheetProtected" });
-    expect((error as { messageEn: string }).messageEn).toContain("Paramètres");
+    expect(gatewayErrorText(error as GatewayError, "en")).toContain("Paramètres");
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });
 

@@ -10,6 +10,7 @@ import { createGateway } from "../../src/excel/gateway";
 import { GatewayError } from "../../src/excel/gateway.types";
 import { createWorkbench } from "../../src/workbench";
 import { repPortfolio } from "./fixtures";
+import { gatewayErrorText } from "../../src/excel/errors";
 
 /** Feuil1 with a title in A1, a blank row, then the portfolio (4 clients) from B3. */
 function bench() {
@@ -85,10 +86,10 @@ describe("reading the selection", () => {
     expect(error).toBeInstanceOf(GatewayError);
     const e = error as GatewayError;
     expect(e.code).toBe("severalAreas");
-    expect(e.messageEn).toBe(
+    expect(gatewayErrorText(e, "en")).toBe(
       "The selection has several areas (Feuil1!B3:D7,Feuil1!F3:H7): Cadence reads one block. Select the table in one piece with its header row, or click a single cell of the list.",
     );
-    expect(e.messageFr).toContain("plusieurs zones (Feuil1!B3:D7,Feuil1!F3:H7)");
+    expect(gatewayErrorText(e, "fr")).toContain("plusieurs zones (Feuil1!B3:D7,Feuil1!F3:H7)");
   });
 });
 

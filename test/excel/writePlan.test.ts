@@ -3,6 +3,8 @@ import type { Workbench } from "../../src/workbench";
 import { createGateway } from "../../src/excel/gateway";
 import * as schema from "../../src/core/workbook/schema";
 import { planFor, repPortfolio } from "./fixtures";
+import { gatewayErrorText } from "../../src/excel/errors";
+import type { GatewayError } from "../../src/excel/gateway.types";
 
 function repTableBench(n: number, extra: Partial<Parameters<typeof createWorkbench>[0]> = {}): Workbench {
   return createWorkbench({
@@ -194,7 +196,7 @@ describe("errors leave the workbook as it was", () => {
       .writePlan({ location: read.location, idColumn: 0 }, planFor(read.grid))
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "sheetProtected" });
-    expect((error as { messageFr: string }).messageFr).toContain("Portefeuille");
+    expect(gatewayErrorText(error as GatewayError, "fr")).toContain("Portefeuille");
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });
 
@@ -225,7 +227,7 @@ describe("errors leave the workbook as it was", () => {
       .writePlan({ location: read.location, idColumn: 0 }, planFor(read.grid))
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "editMode" });
-    expect((error as { messageEn: string }).messageEn).toMatch(/Enter/);
+    expect(gatewayErrorText(error as GatewayError, "en")).toMatch(/Enter/);
     wb.setCellEditMode(false);
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });

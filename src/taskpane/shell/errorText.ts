@@ -1,6 +1,7 @@
 /** Turns any thrown value into a message in the rep's language, without losing the original text. */
 import { isCoreError } from "../../core/errors";
 import { coreErrorText } from "../../core/errorText";
+import { gatewayErrorText } from "../../excel/errors";
 import { GatewayError } from "../../excel/gateway.types";
 import type { Language } from "../i18n/catalogue.types";
 
@@ -11,7 +12,7 @@ export function errorText(
   fieldName?: (field: string) => string | undefined,
 ): string {
   // Both kinds are a code and data; the gateway's catalogue and the core's phrase them.
-  if (error instanceof GatewayError) return language === "fr" ? error.messageFr : error.messageEn;
+  if (error instanceof GatewayError) return gatewayErrorText(error, language);
   if (isCoreError(error)) return coreErrorText(error, language, fieldName);
   if (error instanceof Error && error.message !== "") return `${fallback} (${error.message})`;
   return fallback;

@@ -62,13 +62,15 @@ describe("ActionsView", () => {
   });
 
   it("shows the gateway's message in the rep's language when reading fails", async () => {
-    const { GatewayError } = await import("../../../src/excel/gateway.types");
+    const { gatewayError, gatewayErrorText } = await import("../../../src/excel/errors");
+    const missing = gatewayError("tableMissing", { table: "Actions" });
     const { gateway } = createFakeGateway({
       failures: {
-        readActions: new GatewayError("tableMissing", "Pas de table Actions.", "No Actions table."),
+        readActions: missing,
       },
     });
     renderInPane(<ActionsView gateway={gateway} />, "fr");
-    expect(await screen.findByText("Pas de table Actions.")).toBeInTheDocument();
+    expect(await screen.findByText(gatewayErrorText(missing, "fr"))).toBeInTheDocument();
+    expect(screen.getByText(/Le tableau « Actions » est introuvable/)).toBeInTheDocument();
   });
 });

@@ -3,7 +3,7 @@ import "@testing-library/jest-dom";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DEFAULT_CHANNELS } from "../../../src/core/types";
-import { GatewayError } from "../../../src/excel/gateway.types";
+import { gatewayError } from "../../../src/excel/errors";
 import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
 import { PlanWizard } from "../../../src/taskpane/plan/PlanWizard";
 import { DEMO_GRID, createFakeGateway, sourceFrom } from "../support/fakeGateway";
@@ -108,12 +108,12 @@ describe("PlanWizard", () => {
     const user = userEvent.setup();
     const { gateway } = createFakeGateway({
       failures: {
-        readSource: new GatewayError("emptySource", "La sélection est vide.", "The selection is empty."),
+        readSource: gatewayError("emptySource"),
       },
     });
     renderInPane(<PlanWizard gateway={gateway} />, "fr");
     await user.click(screen.getByRole("button", { name: "Utiliser le tableau ou la sélection" }));
-    expect(await screen.findByText("La sélection est vide.")).toBeInTheDocument();
+    expect(await screen.findByText(/^La sélection est vide ou n'a qu'une ligne/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Suivant" })).toBeDisabled();
   });
 
@@ -308,10 +308,14 @@ describe("PlanWizard error states", () => {
 
   it("shows why a write failed, in the rep's language, and leaves the plan to retry", async () => {
     const { user, state } = await openAt(5, {
-      writePlan: new GatewayError("sheetProtected", "La feuille est protégée.", "The sheet is protected."),
+      writePlan: gatewayError("sheetProtected", { sheet: "Clients" }),
     });
     await user.click(screen.getByRole("button", { name: "Write the plan to the sheet" }));
-    expect(await screen.findByText("The sheet is protected.")).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Sheet "Clients" is protected: unprotect it and try again. Nothing was changed.',
+      ),
+    ).toBeInTheDocument();
     expect(state.written).toHaveLength(0);
     await user.click(screen.getByRole("button", { name: "Write the plan to the sheet" }));
     expect(await screen.findByText("5 rows written.")).toBeInTheDocument();

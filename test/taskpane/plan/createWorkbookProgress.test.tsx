@@ -96,8 +96,7 @@ describe("creating the plan workbook from the Source step", () => {
     const { gateway, state } = createFakeGateway({
       failures: {
         createPlanWorkbook: gatewayError("createFailed", {
-          reasonFr: "Une feuille est protégée.",
-          reasonEn: "A sheet is protected.",
+          reason: gatewayError("sheetProtected", { sheet: "Clients" }),
         }),
       },
     });
@@ -110,7 +109,7 @@ describe("creating the plan workbook from the Source step", () => {
     await user.click(create);
     expect(
       await screen.findByText(
-        "Le classeur de plan n'a pas été créé : Une feuille est protégée. Les feuilles que Cadence avait commencé à ajouter ont été retirées ; vos feuilles n'ont pas changé.",
+        "Le classeur de plan n'a pas été créé : La feuille « Clients » est protégée : ôtez la protection puis recommencez. Rien n'a été modifié. Les feuilles que Cadence avait commencé à ajouter ont été retirées ; vos feuilles n'ont pas changé.",
       ),
     ).toBeInTheDocument();
     expect(screen.queryByText(/Opération annulée/)).not.toBeInTheDocument();

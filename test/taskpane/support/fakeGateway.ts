@@ -17,7 +17,6 @@ import type {
 } from "../../../src/excel/gateway.types";
 import { checkAborted } from "../../../src/excel/errors";
 import { gatewayError } from "../../../src/excel/errors";
-import { GatewayError } from "../../../src/excel/gateway.types";
 import type { Grid } from "../../../src/core/types";
 
 export interface FakeGatewayState {
@@ -163,18 +162,14 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
       failIfAsked("readSource");
       if (from === "clients") {
         if (state.clients === null) {
-          return Promise.reject(
-            new GatewayError("tableMissing", "Pas de table Clients.", "No Clients table."),
-          );
+          return Promise.reject(gatewayError("tableMissing", { table: "Clients" }));
         }
         return Promise.resolve(state.clients);
       }
       if (typeof from === "object") {
         const table = Object.hasOwn(state.tables, from.table) ? state.tables[from.table] : undefined;
         if (table === undefined) {
-          return Promise.reject(
-            new GatewayError("tableMissing", `Pas de table ${from.table}.`, `No ${from.table} table.`),
-          );
+          return Promise.reject(gatewayError("tableMissing", { table: from.table }));
         }
         return Promise.resolve(table);
       }

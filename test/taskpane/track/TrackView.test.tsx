@@ -4,7 +4,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as calendar from "../../../src/core/calendar";
 import * as tracking from "../../../src/core/tracking";
-import { GatewayError } from "../../../src/excel/gateway.types";
+import { gatewayError } from "../../../src/excel/errors";
 import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
 import { TrackView } from "../../../src/taskpane/track/TrackView";
 import { createFakeGateway } from "../support/fakeGateway";
@@ -122,7 +122,11 @@ describe("TrackView", () => {
   it("explains, in French, that there is no plan workbook yet", async () => {
     const { gateway } = createFakeGateway();
     renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />, "fr");
-    expect(await screen.findByText("Pas de table Clients.")).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        "Le tableau « Clients » est introuvable (supprimé ou renommé ?). Rien n'a été modifié.",
+      ),
+    ).toBeInTheDocument();
   });
 
   it("reports an import failure and keeps the previous figures", async () => {
@@ -130,11 +134,7 @@ describe("TrackView", () => {
     const { gateway, state } = setup();
     renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />);
     await screen.findByRole("group", { name: "Reach" });
-    state.failures.importContacts = new GatewayError(
-      "sheetProtected",
-      "Feuille protégée.",
-      "The Contacts sheet is protected.",
-    );
+    state.failures.importContacts = gatewayError("sheetProtected", { sheet: "Contacts" });
     state.sheets = ["Clients", "Contacts", "Portefeuille", "Export CRM"];
     await user.click(screen.getByRole("radio", { name: "A sheet of this workbook" }));
     // The workbook's sheets, Cadence's own left out; the one named like an export is proposed.
@@ -148,7 +148,11 @@ describe("TrackView", () => {
         .map((o) => o.textContent),
     ).toEqual(["(choose the sheet)", "Portefeuille", "Export CRM"]);
     await user.click(screen.getByRole("button", { name: "Import and refresh" }));
-    expect(await screen.findByText("The Contacts sheet is protected.")).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Sheet "Contacts" is protected: unprotect it and try again. Nothing was changed.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole("group", { name: "Reach" })).toBeInTheDocument();
   });
 
