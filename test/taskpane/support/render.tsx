@@ -1,6 +1,6 @@
 /** Renders a component inside the pane's providers, in a chosen language. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import type { RenderResult } from "@testing-library/react";
 import type { ReactElement } from "react";
 import type { Language } from "../../../src/taskpane/i18n/catalogue.types";
@@ -15,6 +15,10 @@ class NoopResizeObserver {
 if (typeof globalThis.ResizeObserver === "undefined") {
   globalThis.ResizeObserver = NoopResizeObserver;
 }
+
+// findBy… and waitFor give up after 1 s by default: a step that reads and writes the workbench can
+// take longer on a loaded two-core machine. A wrong or missing text still fails, after 10 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 export function renderInPane(ui: ReactElement, language: Language = "en"): RenderResult {
   return render(
