@@ -11,6 +11,7 @@ import type { Lang } from "../core/workbook/schema";
 import {
   CONFLICTS_SHEET,
   STEERING_SHEET,
+  STATE_CHUNK,
   SYNC_STATE_SHEET,
   type SheetTable,
   type SyncedTableId,
@@ -18,6 +19,8 @@ import {
   type WorkbookSyncWrite,
 } from "../core/workbook/syncSheets";
 import { parseAddress, rectAddress, sheetOf } from "./a1";
+import { readRanges, type ReadRange } from "./chunkedRead";
+import { jsonBytes } from "./chunks";
 import { executeWrites } from "./batches";
 import type { CellWrite } from "./chunks";
 import { gatewayError } from "./errors";
@@ -27,6 +30,8 @@ import { cadenceColumnsOf, headerText, schemaState, type SchemaState } from "./r
 const SYNCED: readonly SyncedTableId[] = ["Clients", "Contacts", "Actions"];
 type TableName = SyncedTableId | "Norms" | "Channels";
 const TABLE_NAMES: readonly TableName[] = [...SYNCED, "Norms", "Channels"];
+/** Where the sync sheet keeps the stamp of the snapshot beside it (column A holds the snapshot). */
+const STAMP_CELL = "B1";
 
 export interface SyncGateway {
   read(): Promise<WorkbookSyncInput>;
@@ -55,9 +60,15 @@ function columnIds(state: SchemaState, name: TableName, headers: readonly string
   return ids;
 }
 
-export function createSyncGateway(run: ExcelRun, options: { budgetBytes?: number } = {}): SyncGateway {
+export function createSyncGateway(
+  run: ExcelRun,
+  options: { budgetBytes?: number; readBudgetBytes?: number } = {},
+): SyncGateway {
   const budget = options.budgetBytes ?? 4_000_000;
   let located: Located | null = null;
+  /** The snapshot this gateway last wrote, and the stamp written with it (B1 of the sync sheet). */
+  let lastState: { stamp: string; chunks: string[] } | null = null;
+  const readBudget = options.readBudgetBytes ?? 4_000_000;
 
   const read = (): Promise<WorkbookSyncInput> =>
     run(async (context) => {
@@ -66,18 +77,24 @@ export function createSyncGateway(run: ExcelRun, options: { budgetBytes?: number
         .getItemOrNullObject(schema.SCHEMA_SHEET)
         .getUsedRangeOrNullObject(true)
         .load("values");
+      // Round 1: where everything is, the headers and a sample row; the rows come after, in pieces.
       const tables = TABLE_NAMES.map((name) => {
         const table = wb.tables.getItemOrNullObject(name).load("name");
-        return { name, table, range: table.getRange().load("address,values") };
+        return {
+          name,
+          table,
+          range: table.getRange().load("address"),
+          header: table.getHeaderRowRange().load("values"),
+          sample: table.getRange().getRow(1).load("values"),
+        };
       });
       const settings = schema.SETTINGS.map((s) => ({
         name: s.name,
         range: wb.names.getItemOrNullObject(s.name).getRange().load("address,values"),
       }));
-      const stateRange = wb.worksheets
-        .getItemOrNullObject(SYNC_STATE_SHEET)
-        .getUsedRangeOrNullObject(true)
-        .load("values");
+      const stateSheet = wb.worksheets.getItemOrNullObject(SYNC_STATE_SHEET);
+      const stateRange = stateSheet.getUsedRangeOrNullObject(true).load("address");
+      const stamp = stateSheet.getRange(STAMP_CELL).load("values");
       const conflictRanges = (["fr", "en"] as const).map((l) =>
         wb.worksheets.getItemOrNullObject(CONFLICTS_SHEET[l]).getUsedRangeOrNullObject(true).load("values"),
       );
@@ -90,13 +107,43 @@ export function createSyncGateway(run: ExcelRun, options: { budgetBytes?: number
       const lang: Lang = state.lang ?? "fr";
       const grids = {} as Record<TableName, SheetTable>;
       const where = {} as Located["tables"];
-      for (const t of tables) {
-        if (t.table.isNullObject) {
-          if (SYNCED.includes(t.name as SyncedTableId)) throw gatewayError("tableMissing", { table: t.name });
-          continue;
-        }
-        const [header = [], ...rows] = t.range.values as CellValue[][];
-        const headers = header.map(headerText);
+      const present = tables.filter((t) => {
+        if (!t.table.isNullObject) return true;
+        if (SYNCED.includes(t.name as SyncedTableId)) throw gatewayError("tableMissing", { table: t.name });
+        return false;
+      });
+      // The snapshot is read again only when the workbook's is not the one this gateway last wrote.
+      const stateRect = stateRange.isNullObject ? null : parseAddress(stateRange.address);
+      const stampNow = stateRange.isNullObject ? null : ((stamp.values as CellValue[][])[0]?.[0] ?? null);
+      const cached = lastState !== null && stampNow === lastState.stamp ? lastState.chunks : null;
+      const readState = stateRect !== null && cached === null;
+      const blocks: ReadRange[] = present.map((t) => {
+        const rect = parseAddress(t.range.address);
+        const sample = jsonBytes((t.sample.values as CellValue[][])[0] ?? []);
+        return {
+          sheet: sheetOf(t.range.address),
+          r0: rect.r0 + 1,
+          c0: rect.c0,
+          rows: rect.r1 - rect.r0,
+          cols: rect.c1 - rect.c0 + 1,
+          // The first row and a quarter more, at least a few bytes a cell: a batch of longer rows
+          // further down that Excel refuses as too large is read again in halves.
+          bytesPerRow: Math.max(sample + (sample >> 2), 4 * (rect.c1 - rect.c0 + 1)) + 2,
+        };
+      });
+      if (stateRect !== null && readState)
+        blocks.push({
+          sheet: SYNC_STATE_SHEET,
+          r0: 0,
+          c0: 0,
+          rows: stateRect.r1 + 1,
+          cols: 1,
+          bytesPerRow: STATE_CHUNK + 16,
+        });
+      const read = await readRanges(context, blocks, readBudget);
+      for (const [i, t] of present.entries()) {
+        const rows = (read[i] ?? []) as CellValue[][];
+        const headers = ((t.header.values as CellValue[][])[0] ?? []).map(headerText);
         const ids = columnIds(state, t.name, headers);
         if (SYNCED.includes(t.name as SyncedTableId) && !ids.includes("rowId"))
           throw gatewayError("missingColumn", { column: schema.ROW_ID_COLUMN.id, where: t.name });
@@ -129,11 +176,13 @@ export function createSyncGateway(run: ExcelRun, options: { budgetBytes?: number
         norms: (grids as Partial<Record<TableName, SheetTable>>).Norms ?? null,
         channels: (grids as Partial<Record<TableName, SheetTable>>).Channels ?? null,
         settings: values,
-        state: stateRange.isNullObject
-          ? []
-          : (stateRange.values as CellValue[][])
-              .map((r) => r[0])
-              .filter((v): v is string => typeof v === "string" && v !== ""),
+        state:
+          cached ??
+          (readState
+            ? ((read[present.length] ?? []) as CellValue[][])
+                .map((r) => r[0])
+                .filter((v): v is string => typeof v === "string" && v !== "")
+            : []),
         conflictRows: conflictRange.isNullObject ? [] : (conflictRange.values as CellValue[][]).slice(1),
       };
     });
@@ -182,9 +231,11 @@ export function createSyncGateway(run: ExcelRun, options: { budgetBytes?: number
         rewrite.push({ name: conflicts, hidden: false });
       if (w.steering !== null && (w.steering.length > 1 || at.sheets.has(steering)))
         rewrite.push({ name: steering, hidden: false });
+      // A new stamp with each snapshot written: the next read knows whether it is still this one.
+      const newStamp = crypto.randomUUID();
       sheetWrite(
         SYNC_STATE_SHEET,
-        w.state.map((s) => [s]),
+        w.state.map((s, i) => (i === 0 ? [s, newStamp] : [s])),
       );
       if (rewrite.some((r) => r.name === conflicts)) sheetWrite(conflicts, w.conflicts);
       if (w.steering !== null && rewrite.some((r) => r.name === steering)) sheetWrite(steering, w.steering);
@@ -213,6 +264,7 @@ export function createSyncGateway(run: ExcelRun, options: { budgetBytes?: number
           }
         },
       );
+      lastState = w.state.length > 0 ? { stamp: newStamp, chunks: [...w.state] } : null;
     });
 
   return { read, write };
