@@ -272,17 +272,26 @@ export const en = {
   "track.newNames": "{n} new names, counted as prospecting (add them to the plan): {names}.",
   "track.importIssues": "Rows that could not be read",
   "track.issueLine": "Row {row}, {column}: {message}",
+  "track.beforeImport":
+    "No contact of the period in this workbook: import the CRM export above to see where you stand.",
+  "track.todo.behind":
+    "To do: you are behind the calendar; {catchUp} visit-equivalents per working day catch the plan up.",
+  "track.todo.misdirected":
+    "To do: ahead in volume, but some contacts go beyond some clients' plans; send the next ones to the clients behind, below.",
+  "track.todo.onTrack": "To do: you are on pace with the plan; keep it up.",
   "track.kpis": "Where you stand on {date}",
   "track.frame": "Plan period {start} – {end}, public holidays of {country}",
   "track.frameRegion": "Plan period {start} – {end}, public holidays of {country} ({region})",
   "track.kpi.attainment": "Plan attainment",
-  "track.kpi.attainmentHint": "Weighted contacts earned / planned for the year",
+  "track.kpi.attainmentHint":
+    "Share of the year's plan done; a contact beyond a client's plan does not count",
   "track.kpi.reach": "Reach",
   "track.kpi.reachHint": "{n} of {of} planned clients contacted",
   "track.kpi.coverage": "Coverage",
-  "track.kpi.coverageHint": "Planned clients not behind plan",
+  "track.kpi.coverageHint": "Share of planned clients not behind their plan",
   "track.kpi.pace": "Pace",
-  "track.kpi.paceHint": "Against the calendar ({elapsed} of the year elapsed)",
+  "track.kpi.paceHint":
+    "Contacts made / planned to date, all counted; 100% = on time ({elapsed} of the year elapsed)",
   "track.kpi.catchUp": "Catch-up per working day",
   "track.kpi.catchUpHint": "Visit-equivalents a day over the {days} working days left",
   "track.catchUpPerChannel": "Catch-up per channel",

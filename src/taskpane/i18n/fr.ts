@@ -280,15 +280,24 @@ export const fr: Messages = {
   "track.issueLine": "Ligne {row}, {column} : {message}",
   "track.frame": "Période du plan du {start} au {end}, jours fériés : {country}",
   "track.frameRegion": "Période du plan du {start} au {end}, jours fériés : {country} ({region})",
+  "track.beforeImport":
+    "Aucun contact de la période dans ce classeur : importez l'export du CRM ci-dessus pour voir où vous en êtes.",
+  "track.todo.behind":
+    "À faire : vous êtes en retard sur le calendrier ; {catchUp} équivalents visites par jour ouvré rattrapent le plan.",
+  "track.todo.misdirected":
+    "À faire : en avance en volume, mais des contacts vont au-delà du plan de certains clients ; orientez les prochains vers les clients en retard ci-dessous.",
+  "track.todo.onTrack": "À faire : vous êtes dans le rythme du plan ; gardez la cadence.",
   "track.kpis": "Où vous en êtes au {date}",
   "track.kpi.attainment": "Réalisation du plan",
-  "track.kpi.attainmentHint": "Contacts pondérés acquis / prévus sur l'année",
+  "track.kpi.attainmentHint":
+    "Part du plan de l'année faite ; un contact au-delà du plan d'un client ne compte pas",
   "track.kpi.reach": "Couverture des clients",
   "track.kpi.reachHint": "{n} clients contactés sur {of} planifiés",
   "track.kpi.coverage": "Clients dans le rythme",
-  "track.kpi.coverageHint": "Clients planifiés qui ne sont pas en retard",
+  "track.kpi.coverageHint": "Part des clients planifiés qui ne sont pas en retard sur leur plan",
   "track.kpi.pace": "Rythme",
-  "track.kpi.paceHint": "Face au calendrier ({elapsed} de l'année écoulée)",
+  "track.kpi.paceHint":
+    "Contacts faits / prévus à ce jour, tous comptés ; 100 % = à l'heure ({elapsed} de l'année écoulée)",
   "track.kpi.catchUp": "Rattrapage par jour ouvré",
   "track.kpi.catchUpHint": "Équivalents visites par jour sur les {days} jours ouvrés restants",
   "track.catchUpPerChannel": "Rattrapage par canal",

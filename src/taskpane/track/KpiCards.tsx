@@ -1,6 +1,7 @@
-import { Text } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { channelLabel } from "../i18n/labels";
+import type { I18nValue } from "../i18n/I18nProvider";
 import { useI18n } from "../i18n/useI18n";
 import type { TrackFigures } from "../engine/calendarEngine";
 import { useTrackStyles } from "./useTrackStyles.styles";
@@ -10,7 +11,9 @@ export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
   const { t, percent, number, date, language } = useI18n();
   const styles = useTrackStyles();
   const k = figures.kpis;
-  const pct = (v: number | null): string => (v === null ? "—" : percent(v));
+  // Before the first import every figure would read "nothing done": show none of them, say what to do.
+  const empty = noContactsYet(figures);
+  const pct = (v: number | null): string => (v === null || empty ? "—" : percent(v));
   const cards: { key: string; label: string; value: string; hint: string }[] = [
     {
       key: "attainment",
@@ -39,7 +42,7 @@ export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
     {
       key: "catchUp",
       label: t("track.kpi.catchUp"),
-      value: figures.catchUp === null ? "—" : number(figures.catchUp, 1),
+      value: figures.catchUp === null || empty ? "—" : number(figures.catchUp, 1),
       hint: t("track.kpi.catchUpHint", { days: number(figures.result.elapsed.remainingDays) }),
     },
   ];
@@ -56,6 +59,11 @@ export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
           region: figures.frame.settings.region,
         })}
       </Text>
+      {empty && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("track.beforeImport")}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.cards}>
         {cards.map((card) => (
           <div key={card.key} className={styles.card} role="group" aria-label={card.label}>
@@ -65,7 +73,8 @@ export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
           </div>
         ))}
       </div>
-      {figures.catchUpLines.length > 0 && (
+      {!empty && <Text block>{todo(figures, t, number)}</Text>}
+      {!empty && figures.catchUpLines.length > 0 && (
         <ul aria-label={t("track.catchUpPerChannel")}>
           {figures.catchUpLines.map((line) => (
             <li key={line.channel}>
@@ -86,13 +95,35 @@ export function KpiCards({ figures }: { figures: TrackFigures }): ReactNode {
           ))}
         </ul>
       )}
-      <Text size={200}>
-        {t("track.statusCounts", {
-          under: number(k.counts.Under),
-          onTrack: number(k.counts.OnTrack),
-          over: number(k.counts.Over),
-        })}
-      </Text>
+      {!empty && (
+        <Text size={200}>
+          {t("track.statusCounts", {
+            under: number(k.counts.Under),
+            onTrack: number(k.counts.OnTrack),
+            over: number(k.counts.Over),
+          })}
+        </Text>
+      )}
     </section>
   );
+}
+
+/** No contact of the period in the workbook yet: the figures would only say "nothing done". */
+export function noContactsYet(figures: TrackFigures): boolean {
+  return figures.kpis.contacts === 0;
+}
+
+/**
+ * What to do, in one line, from the cards together: behind the calendar, ahead in volume but spent on
+ * clients already served (pace counts every contact, attainment only the planned ones), or on track.
+ */
+function todo(figures: TrackFigures, t: I18nValue["t"], number: I18nValue["number"]): string {
+  const { pace, attainment, elapsedShare } = figures.kpis;
+  if (pace === null) return "";
+  if (pace < 1)
+    return t("track.todo.behind", {
+      catchUp: figures.catchUp === null ? "—" : number(figures.catchUp, 1),
+    });
+  if (attainment !== null && attainment < elapsedShare) return t("track.todo.misdirected");
+  return t("track.todo.onTrack");
 }

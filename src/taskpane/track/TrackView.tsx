@@ -8,7 +8,7 @@ import { todayIso } from "../shell/today";
 import { EffortCurve, ImpactComparison } from "./EffortCurve";
 import { ImportPanel } from "./ImportPanel";
 import { ImportSummary } from "./ImportSummary";
-import { KpiCards } from "./KpiCards";
+import { KpiCards, noContactsYet } from "./KpiCards";
 import { SymptomList } from "./SymptomList";
 import { useTrack } from "./useTrack";
 import { useTrackStyles } from "./useTrackStyles.styles";
@@ -78,9 +78,13 @@ export function TrackView({ gateway, initialAsOf, visible = true }: TrackViewPro
       {track.figures !== null && (
         <>
           <KpiCards figures={track.figures} />
-          <SymptomList gateway={gateway} figures={track.figures} />
-          <EffortCurve kpis={track.figures.kpis} />
-          <ImpactComparison kpis={track.figures.kpis} />
+          {!noContactsYet(track.figures) && (
+            <>
+              <SymptomList gateway={gateway} figures={track.figures} />
+              <EffortCurve kpis={track.figures.kpis} />
+              <ImpactComparison kpis={track.figures.kpis} />
+            </>
+          )}
         </>
       )}
     </section>

@@ -25,9 +25,15 @@ describe("TrackView", () => {
     const user = userEvent.setup();
     const { gateway, state } = setup();
     renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />);
-    // On open the figures of the workbook as it stands: nothing contacted yet.
+    // On open, before any import: no figure that only says "nothing done", and what to do instead.
     const reach = await screen.findByRole("group", { name: "Reach" });
-    expect(reach).toHaveTextContent("0%");
+    expect(reach).toHaveTextContent("—");
+    expect(reach).not.toHaveTextContent("0%");
+    expect(
+      screen.getByText(/^No contact of the period in this workbook: import the CRM export/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Overdue clients" })).not.toBeInTheDocument();
+    expect(screen.queryByText(/under plan, .* on track/)).not.toBeInTheDocument();
 
     // Action 1: paste the export. Action 2: one click.
     await user.click(screen.getByRole("textbox", { name: /CRM export/ }));
@@ -39,6 +45,9 @@ describe("TrackView", () => {
     });
     expect(state.imports).toHaveLength(1);
     expect(screen.getByRole("region", { name: "Import result" })).toBeInTheDocument();
+    // The cards read together: one line says what to do.
+    expect(screen.getByText(/^To do: /)).toBeInTheDocument();
+    expect(screen.queryByText(/^No contact of the period/)).not.toBeInTheDocument();
     const saturated = screen.getByRole("region", { name: "Saturated top accounts" });
     expect(saturated).toHaveTextContent("K1 · Kappa");
     const neglected = screen.getByRole("region", { name: "Neglected at-risk clients" });
@@ -54,9 +63,10 @@ describe("TrackView", () => {
 
   it("makes a symptom an action plan in one click", async () => {
     const user = userEvent.setup();
+    // One contact imported (M1): R1, at risk, has none.
     const { gateway, state } = createFakeGateway({
       clients: clientsTable(),
-      tables: { Contacts: contactsTable() },
+      tables: { Contacts: contactsTable([["2026-05-12", "M1", "visit", "check", "CRM"]]) },
     });
     renderInPane(<TrackView gateway={gateway} initialAsOf="2026-06-30" />);
     const neglected = await screen.findByRole("region", { name: "Neglected at-risk clients" });
@@ -115,7 +125,7 @@ describe("TrackView", () => {
     );
     expect(share).toBeGreaterThan(0.4);
     expect(screen.getByRole("group", { name: "Pace" })).toHaveTextContent(
-      `Against the calendar (${Math.round(share * 100)}% of the year elapsed)`,
+      `100% = on time (${Math.round(share * 100)}% of the year elapsed)`,
     );
   });
 
