@@ -186,6 +186,34 @@ describe("cadence tours", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  test("the plan's recorded dated leave (cadence plan --leave) and --leave in French dates are days without tours", async () => {
+    const input = path.join(dir, "clients-leave.csv");
+    writeFileSync(input, PORTFOLIO);
+    const leavePlan = path.join(dir, "plan-leave.xlsx");
+    const planned = await cadence(
+      ...["plan", input, "--year", "2026", "--per-day", "4", "--leave", "2026-11-09:2026-11-13"],
+      ...["--out", leavePlan],
+    );
+    expect(planned.err).toBe("");
+    const r = await cadence(
+      ...["tours", leavePlan, "--contacts", contacts, "--from", "2026-11-02", "--weeks", "3"],
+      ...["--base", "44000", "--leave", "du 16/11/2026 au 17/11/2026", "--json"],
+    );
+    expect(r.err).toBe("");
+    const dates = (JSON.parse(r.out) as ToursJson).days.map((d) => d.date);
+    // Nov 11 is a holiday; Nov 9–13 the plan's leave; Nov 16–17 the --leave.
+    expect(dates).toEqual([
+      "2026-11-02",
+      "2026-11-03",
+      "2026-11-04",
+      "2026-11-05",
+      "2026-11-06",
+      "2026-11-18",
+      "2026-11-19",
+      "2026-11-20",
+    ]);
+  });
+
   test("a bad appointment row: exit 2 naming its row and column", async () => {
     const rdv = path.join(dir, "rdv-bad.csv");
     writeFileSync(rdv, "Date;Client\n2027-01-06;Hotel\nsoon;Alpha\n2027-01-07;Zulu\n");

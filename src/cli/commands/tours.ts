@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import * as calendar from "../../core/calendar";
+import * as capacity from "../../core/capacity";
 import * as parse from "../../core/parse";
 import * as tours from "../../core/tours";
 import { franceIndex } from "../../core/tours/franceIndex";
@@ -39,16 +40,14 @@ function isoOption(name: string, value: string): string {
   }
 }
 
-/** "2027-08-02:2027-08-20,2027-11-02" → every day of those ranges. */
+/** "2027-08-02:2027-08-20,2027-11-02" (or French dates) → every day of those ranges: the core's reader. */
 function leaveDays(text: string | undefined): string[] {
   if (text === undefined || text.trim() === "") return [];
-  return text.split(",").flatMap((part) => {
-    const [from = "", to = from] = part.trim().split(":");
-    const start = isoOption("--leave", from);
-    const end = isoOption("--leave", to);
-    if (end < start) throw new CliError(`--leave: '${part}' ends before it starts`);
-    return calendar.eachDay(start, end);
-  });
+  try {
+    return capacity.parseDatedPeriods(text, "--leave").flatMap((p) => calendar.eachDay(p.start, p.end));
+  } catch (error: unknown) {
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 export async function runTours(file: string, o: ToursCommandOptions): Promise<void> {
@@ -103,7 +102,8 @@ export async function runTours(file: string, o: ToursCommandOptions): Promise<vo
   const cal = calendar.createWorkCalendar({
     country: o.country ?? s.country ?? "FR",
     region: o.region ?? s.region ?? null,
-    extraDaysOff,
+    // --leave, and the dated leave and RTT the plan recorded (the core's tracking frame skips them too).
+    extraDaysOff: [...extraDaysOff, ...run.tracking.frame.capacity.datedDaysOff],
   });
   const result = tours.planTours({
     clients: tours.tourClientsOf(run.result.clients, geo.placed),

@@ -55,11 +55,12 @@ export async function planToursFromWorkbook(r: ToursRequest): Promise<ToursOutco
   const { plan, names } = planFromClients(r.clients);
   const refs = plan.map((p) => ({ id: p.id, name: names.get(p.id) ?? "" }));
   const log = r.contacts === null ? [] : tracking.parseContacts(r.contacts.grid, refs).contacts;
-  const cal = calendar.createWorkCalendar({
-    country: r.settings?.country ?? "FR",
-    region: r.settings?.region === undefined || r.settings.region === "" ? null : r.settings.region,
-  });
   const dayBefore = calendar.dayNumberToIso(calendar.isoToDayNumber(r.start, "start") - 1);
+  // The plan's calendar: holidays of its place, and its dated leave and RTT (the core's tracking frame).
+  const cal =
+    r.settings === null
+      ? calendar.createWorkCalendar({ country: "FR", region: null })
+      : tracking.trackingFrame(r.settings, dayBefore).calendar;
   const periodStart = r.settings?.periodStart ?? `${dayBefore.slice(0, 4)}-01-01`;
   const tracked = tracking.trackClients({
     plan,

@@ -131,6 +131,34 @@ describe("ToursView", () => {
     await screen.findByText("The Tours sheet is back as it was.");
   });
 
+  it("makes no tour on the dated leave the plan recorded in Settings (issue 18)", async () => {
+    const user = userEvent.setup();
+    const { gateway, state } = createFakeGateway({
+      clients: {
+        ...sourceFrom(GRID, "Clients"),
+        cadenceColumns: { id: 0, name: 1, postalCode: 2, city: 3, segment: 7, "planned.visit": 8 },
+      },
+      tables: { Contacts: contactsTable([["2026-12-01", "K1", "visit", "", ""]]) },
+      settings: {
+        ...tracking.defaultPlanSettings("2027-01-01"),
+        leavePeriods: [{ start: "2027-01-04", end: "2027-01-08" }],
+      },
+    });
+    renderInPane(<ToursView gateway={gateway} initialStart="2027-01-04" />);
+    await user.type(screen.getByRole("textbox", { name: /Base/ }), "44000");
+    await user.click(screen.getByRole("button", { name: "Plan the tours" }));
+    await screen.findByText(/^Tournées sheet written: /, undefined, { timeout: 20_000 });
+    const dates = new Set(
+      (state.tours ?? [])
+        .slice(1)
+        .map((r) => String(r[0]))
+        .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)),
+    );
+    expect(dates.size).toBeGreaterThan(0);
+    expect([...dates].filter((d) => d >= "2027-01-04" && d <= "2027-01-08")).toEqual([]);
+    expect([...dates].some((d) => d >= "2027-01-11")).toBe(true);
+  });
+
   it("starts from the base recorded in Settings", async () => {
     const { gateway } = createFakeGateway({ clients: sourceFrom(GRID, "Clients"), tourBase: "49000" });
     renderInPane(<ToursView gateway={gateway} initialStart="2027-01-04" />);
