@@ -11,9 +11,8 @@ import type { Rect } from "./a1";
 import { gatewayError } from "./errors";
 import type { ContactsSource } from "./gateway.types";
 import { headerText, schemaState } from "./readSource";
-import type { SchemaState } from "./readSource";
 import type { ColumnIndex } from "./tableColumns";
-import { columnIndex, optionalIndex } from "./tableColumns";
+import { cadenceTable, columnIndex } from "./tableColumns";
 
 export const UNMATCHED_SHEET: Readonly<Record<Lang, string>> = {
   fr: "Contacts non rapprochés",
@@ -33,20 +32,6 @@ export interface ContactsRead {
   undoPresent: boolean;
   /** The unmatched-contacts sheet a previous import left (either language), or null. */
   previousUnmatched: string | null;
-}
-
-function tableRead(state: SchemaState, id: "Clients" | "Contacts", values: CellValue[][]): TableRead {
-  const col = columnIndex(
-    state,
-    id,
-    (values[0] ?? []).map((v) => headerText(v)),
-  );
-  const columns: Record<string, number> = {};
-  for (const c of schema.table(id).columns) {
-    const at = optionalIndex(col, c.id);
-    if (at >= 0) columns[c.id] = at;
-  }
-  return { grid: values, columns };
 }
 
 /** Queues the import's loads; the returned function reads them after the caller's one sync. */
@@ -85,11 +70,11 @@ export function queueContactsRead(
       csvGrid ??
       (sourceRange === null || sourceRange.isNullObject ? [] : (sourceRange.values as CellValue[][]));
     if (grid.length < 2) throw gatewayError("emptySource");
-    const log = tableRead(state, "Contacts", contactValues.values as CellValue[][]);
+    const log = cadenceTable(state, "Contacts", contactValues.values as CellValue[][]);
     const logHeaders = (log.grid[0] ?? []).map((v) => headerText(v));
     return {
       export: grid,
-      clients: tableRead(state, "Clients", clientValues.values as CellValue[][]),
+      clients: cadenceTable(state, "Clients", clientValues.values as CellValue[][]),
       log,
       lang: state.lang ?? fallbackLang,
       logSheet: contactSheet.name,

@@ -2,7 +2,9 @@
 import * as schema from "../core/workbook/schema";
 import type { TableId } from "../core/workbook/schema";
 import { gatewayError } from "./errors";
-import { cadenceColumnsOf } from "./readSource";
+import type { TableRead } from "../core/tracking";
+import type { CellValue } from "../core/types";
+import { cadenceColumnsOf, headerText } from "./readSource";
 import type { SchemaState } from "./readSource";
 
 export type ColumnIndex = (id: string) => number;
@@ -24,4 +26,24 @@ export function optionalIndex(col: ColumnIndex, id: string): number {
   } catch {
     return -1;
   }
+}
+
+/** A Cadence table's cells as the core's tracking takes them: its grid and its known columns by id. */
+export function cadenceTable(
+  state: SchemaState,
+  table: TableId,
+  values: CellValue[][],
+  headerRow?: number,
+): TableRead {
+  const col = columnIndex(
+    state,
+    table,
+    (values[0] ?? []).map((v) => headerText(v)),
+  );
+  const columns: Record<string, number> = {};
+  for (const c of schema.table(table).columns) {
+    const at = optionalIndex(col, c.id);
+    if (at >= 0) columns[c.id] = at;
+  }
+  return headerRow === undefined ? { grid: values, columns } : { grid: values, columns, headerRow };
 }

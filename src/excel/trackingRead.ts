@@ -6,15 +6,14 @@ import type { TableRead } from "../core/tracking";
 import type { PlanSettings } from "../core/workbook/planSettings";
 import type { CellValue } from "../core/types";
 import * as schema from "../core/workbook/schema";
-import type { Lang, TableId } from "../core/workbook/schema";
+import type { Lang } from "../core/workbook/schema";
 import { parseAddress } from "./a1";
 import type { Rect } from "./a1";
 import { gatewayError } from "./errors";
 import { headerText, schemaState } from "./readSource";
-import type { SchemaState } from "./readSource";
 import { planSettingsOf, SETTING_NAMES } from "./settings";
 import type { ColumnIndex } from "./tableColumns";
-import { columnIndex, optionalIndex } from "./tableColumns";
+import { cadenceTable, columnIndex } from "./tableColumns";
 
 /** What refresh read, once synced: the core's input, and where the Clients table's figures go back. */
 export interface TrackingRead {
@@ -31,18 +30,6 @@ export interface TrackingRead {
   /** The sheet of the dashboard (either language), or null. */
   dashboard: string | null;
   undoPresent: boolean;
-}
-
-/** The table's known Cadence columns, by id: recorded in the schema sheet, else in the schema's order. */
-function tableRead(state: SchemaState, id: TableId, values: CellValue[][], headerRow: number): TableRead {
-  const headers = (values[0] ?? []).map((v) => headerText(v));
-  const col = columnIndex(state, id, headers);
-  const columns: Record<string, number> = {};
-  for (const c of schema.table(id).columns) {
-    const at = optionalIndex(col, c.id);
-    if (at >= 0) columns[c.id] = at;
-  }
-  return { grid: values, columns, headerRow };
 }
 
 /** Queues refresh's loads; the returned function reads them after the caller's one sync. */
@@ -75,7 +62,7 @@ export function queueTrackingRead(context: Excel.RequestContext, fallbackLang: L
     if (protection.protected) throw gatewayError("sheetProtected", { sheet: clientSheet.name });
     const state = schemaState(schemaRange.isNullObject ? null : (schemaRange.values as unknown[][]));
     const rowOf = (address: string): number => parseAddress(address).r0 + 1;
-    const clientsRead = tableRead(
+    const clientsRead = cadenceTable(
       state,
       "Clients",
       clientRange.values as CellValue[][],
@@ -89,7 +76,7 @@ export function queueTrackingRead(context: Excel.RequestContext, fallbackLang: L
     );
     return {
       clients: clientsRead,
-      contacts: tableRead(
+      contacts: cadenceTable(
         state,
         "Contacts",
         contactRange.values as CellValue[][],
@@ -97,7 +84,7 @@ export function queueTrackingRead(context: Excel.RequestContext, fallbackLang: L
       ),
       channels: channels.isNullObject
         ? null
-        : tableRead(state, "Channels", channelRange.values as CellValue[][], rowOf(channelRange.address)),
+        : cadenceTable(state, "Channels", channelRange.values as CellValue[][], rowOf(channelRange.address)),
       settings: planSettingsOf((name) => settings.get(name), state.lang ?? fallbackLang),
       lang: state.lang ?? fallbackLang,
       clientsSheet: clientSheet.name,
