@@ -14,6 +14,7 @@ import { createUndoStore } from "./undoStore";
 import { writePlan } from "./writePlan";
 import { importContacts } from "./contacts";
 import { refresh } from "./refresh";
+import { writeReforecast } from "./reforecastWrite";
 import { writeTours } from "./tours";
 import { writeManagerSheet } from "./managerSheets";
 import { readActions, writeAction } from "./actions";
@@ -78,6 +79,13 @@ export function createGateway(run: ExcelRun, options: GatewayOptions = {}): Work
     refresh: (asOf, progress) =>
       withGatewayErrors({ table: "Clients" }, async () => {
         const { result, record } = await refresh(run, settings(), asOf, progress);
+        store.record = record;
+        store.onSheet = true;
+        return result;
+      }),
+    reforecast: (asOf, progress) =>
+      withGatewayErrors({ table: "Clients" }, async () => {
+        const { result, record } = await writeReforecast(run, settings(), asOf, progress);
         store.record = record;
         store.onSheet = true;
         return result;

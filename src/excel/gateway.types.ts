@@ -4,6 +4,7 @@
  */
 import type { CellValue, ChannelCounts, ChannelId, Grid, Lang, RowIssue, SegmentId } from "../core/types";
 import type { ManagerSheet } from "../core/workbook/teamSheets";
+import type { SegmentReforecast } from "../core/reforecast";
 
 export type { ManagerSheet };
 
@@ -141,6 +142,19 @@ export interface ContactsImportResult {
   newNames: readonly string[];
 }
 
+export interface ReforecastReceipt {
+  asOf: string;
+  /** Remaining capacity of each channel the plan's settings give one. */
+  remainingCapacity: ChannelCounts;
+  /** Clients of the plan re-forecast. */
+  clients: number;
+  /** The columns written, as headed in the workbook's language. */
+  columns: string[];
+  /** The columns this write added to the Clients table (the others were there already). */
+  columnsAdded: string[];
+  segments: SegmentReforecast[];
+}
+
 export interface RefreshResult {
   asOf: string;
   clients: number;
@@ -184,6 +198,12 @@ export interface WorkbookGateway {
   importContacts(source: ContactsSource, progress?: ProgressFn): Promise<ContactsImportResult>;
   /** Recomputes tracking columns (actual per channel, pace, status, last contact) and dashboard sources. */
   refresh(asOf: string, progress?: ProgressFn): Promise<RefreshResult>;
+  /**
+   * Re-forecasts the plan as of a date (the core's reforecast) and writes each client's re-planned
+   * remaining contacts in the Clients table's Reste à faire / Remaining columns; the baseline is
+   * only read. Undoable.
+   */
+  reforecast(asOf: string, progress?: ProgressFn): Promise<ReforecastReceipt>;
   /** The plan's settings as the workbook records them; null when it has none (not a plan workbook). */
   readPlanSettings(): Promise<PlanSettings | null>;
   /**

@@ -6,7 +6,14 @@
 import { asTypedText } from "./typedText";
 
 export interface UndoRecord {
-  action: "writePlan" | "refresh" | "importContacts" | "writeAction" | "writeTours" | "writeManagerSheet";
+  action:
+    | "writePlan"
+    | "refresh"
+    | "importContacts"
+    | "writeAction"
+    | "writeTours"
+    | "writeManagerSheet"
+    | "reforecast";
   at: string;
   /** Rectangles to restore, with their previous content. */
   cells: { sheet: string; address: string; formulas: unknown[][] }[];

@@ -25,6 +25,7 @@ export function lazyGateway(
     writePlan: async (...args) => (await get()).writePlan(...args),
     importContacts: async (...args) => (await get()).importContacts(...args),
     refresh: async (...args) => (await get()).refresh(...args),
+    reforecast: async (...args) => (await get()).reforecast(...args),
     readPlanSettings: async () => (await get()).readPlanSettings(),
     readActions: async () => (await get()).readActions(),
     writeAction: async (...args) => (await get()).writeAction(...args),

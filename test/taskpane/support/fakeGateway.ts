@@ -220,6 +220,17 @@ export function createFakeGateway(overrides: Partial<FakeGatewayState> = {}): {
       failIfAsked("refresh");
       return Promise.resolve({ ...state.refreshResult, asOf });
     },
+    reforecast: (asOf: string) => {
+      failIfAsked("reforecast");
+      return Promise.resolve({
+        asOf,
+        remainingCapacity: {},
+        clients: 0,
+        columns: [],
+        columnsAdded: [],
+        segments: [],
+      });
+    },
     readPlanSettings: () => {
       failIfAsked("readPlanSettings");
       return Promise.resolve(state.settings === null ? null : { ...state.settings });
