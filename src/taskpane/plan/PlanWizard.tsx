@@ -10,6 +10,7 @@ import { SegmentationStep } from "./steps/SegmentationStep";
 import { SourceStep } from "./steps/SourceStep";
 import { WriteStep } from "./steps/WriteStep";
 import { writeOutcome } from "./steps/useWriteStep";
+import { segmentsFor } from "./planModel";
 import { STEPS, usePlanWizard } from "./usePlanWizard";
 import { usePlanWizardStyles } from "./usePlanWizardStyles.styles";
 
@@ -18,7 +19,6 @@ export function PlanWizard({ gateway }: PlanWizardProps): ReactNode {
   const { t, language } = useI18n();
   const wizard = usePlanWizard();
   const { choices, derived } = wizard;
-  const props = { wizard };
   const title = t(`step.${wizard.step}`);
   return (
     <section className={styles.root} aria-label={t("tab.plan")}>
@@ -38,8 +38,25 @@ export function PlanWizard({ gateway }: PlanWizardProps): ReactNode {
           onRead={wizard.adoptSource}
         />
       )}
-      {wizard.step === "segmentation" && <SegmentationStep {...props} />}
-      {wizard.step === "norms" && <NormsStep {...props} />}
+      {wizard.step === "segmentation" && (
+        <SegmentationStep
+          value={choices.segmentation}
+          onChange={(change) => {
+            wizard.update((c) => ({ ...c, segmentation: change(c.segmentation) }));
+          }}
+          outcome={{ summary: derived.summary, segmented: derived.segmented }}
+        />
+      )}
+      {wizard.step === "norms" && (
+        <NormsStep
+          value={{ norms: choices.norms, channels: choices.channels }}
+          onChange={(change) => {
+            wizard.update((c) => ({ ...c, ...change({ norms: c.norms, channels: c.channels }) }));
+          }}
+          outcome={{ demand: derived.demand }}
+          segments={segmentsFor(choices.segmentation)}
+        />
+      )}
       {wizard.step === "capacity" && (
         <CapacityStep
           value={choices.capacity}
@@ -55,7 +72,19 @@ export function PlanWizard({ gateway }: PlanWizardProps): ReactNode {
           onValidity={wizard.setValidity}
         />
       )}
-      {wizard.step === "allocation" && <AllocationStep {...props} />}
+      {wizard.step === "allocation" && (
+        <AllocationStep
+          value={{ allocation: choices.allocation, shortfall: choices.shortfall }}
+          onChange={(change) => {
+            wizard.update((c) => ({
+              ...c,
+              ...change({ allocation: c.allocation, shortfall: c.shortfall }),
+            }));
+          }}
+          outcome={derived.allocation}
+          channels={choices.channels}
+        />
+      )}
       {wizard.step === "write" && (
         <WriteStep outcome={writeOutcome(choices, derived, language)} gateway={gateway} />
       )}

@@ -1,7 +1,6 @@
 import type { PortfolioParse } from "../../core/parse";
 import type { WorkbookGateway, PlanSettings, SourceRead } from "../../excel/gateway.types";
 import type { PlanChoices } from "./planModel.types";
-import type { PlanWizard } from "./usePlanWizard";
 
 export interface PlanWizardProps {
   gateway: WorkbookGateway;
@@ -29,9 +28,4 @@ export interface SourceStepProps extends StepProps<SourceValue, PortfolioParse |
   year: number;
   /** A new read: the wizard resets the mapping and overrides, and takes the capacity the workbook recorded. */
   onRead: (source: SourceRead, settings: PlanSettings | null) => void;
-}
-
-/** Steps not yet split into value / onChange / outcome still get the wizard (segmentation, norms, allocation). */
-export interface WizardStepProps {
-  wizard: PlanWizard;
 }

@@ -5,7 +5,7 @@
  */
 import "../support/jsdomPolyfills";
 import "@testing-library/jest-dom";
-import { screen, waitFor } from "@testing-library/react";
+import { configure, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { STRATEGIC_SEGMENTS } from "../../../src/core/types";
 import * as schema from "../../../src/core/workbook/schema";
@@ -15,6 +15,9 @@ import { App } from "../../../src/taskpane/shell/App";
 import { createWorkbench } from "../../../src/workbench";
 import { planWorkbook, repPortfolio } from "../../excel/fixtures";
 import { renderInPane } from "../support/render";
+
+// The pane computes while other suites run: wait up to 5 s for what a rep would see, not 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 const READ = { timeout: 5000 };
 

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 /** Issue 20, items 2 and 4: invalid input blocks its step, named as the pane shows it; one operation at a time. */
 import "@testing-library/jest-dom";
-import { act, renderHook, screen, waitFor } from "@testing-library/react";
+import { act, configure, renderHook, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
 import { PlanWizard } from "../../../src/taskpane/plan/PlanWizard";
@@ -9,6 +9,9 @@ import { useSourceStep } from "../../../src/taskpane/plan/steps/useSourceStep";
 import { useWriteStep } from "../../../src/taskpane/plan/steps/useWriteStep";
 import { createFakeGateway, sourceFrom, DEMO_GRID } from "../support/fakeGateway";
 import { renderInPane } from "../support/render";
+
+// The pane computes while other suites run: wait up to 5 s for what a rep would see, not 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 type User = ReturnType<typeof userEvent.setup>;
 

@@ -22,19 +22,31 @@ import { channelLabel, segmentLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
 import { errorText } from "../../shell/errorText";
 import type { AllocationMethod } from "../planModel.types";
-import type { WizardStepProps } from "../PlanWizard.types";
+import type { Channel } from "../../../core/types";
+import type { AllocationOutcome } from "../allocationModel";
+import type { PlanChoices } from "../planModel.types";
+import type { StepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 
 const METHODS: readonly AllocationMethod[] = ["norms", "optimized"];
 const MODES: readonly ShortfallMode[] = ["proportional", "priority"];
 
-export function AllocationStep({ wizard }: WizardStepProps): ReactNode {
+/** The allocation step's part of the choices: the method and what to do when the norms exceed the capacity. */
+export type AllocationValue = Pick<PlanChoices, "allocation" | "shortfall">;
+
+export interface AllocationStepProps extends StepProps<AllocationValue, AllocationOutcome | null> {
+  channels: readonly Channel[];
+}
+
+export function AllocationStep({
+  value: choices,
+  onChange,
+  outcome,
+  channels,
+}: AllocationStepProps): ReactNode {
   const { t, language, number } = useI18n();
   const styles = usePlanWizardStyles();
-  const { choices, derived } = wizard;
-  const outcome = derived.allocation;
   const [clientId, setClientId] = useState("");
-  const channels = choices.channels;
   const counts = (c: ChannelCounts): string =>
     channels
       .filter((ch) => (c[ch.id] ?? 0) > 0)
@@ -47,7 +59,7 @@ export function AllocationStep({ wizard }: WizardStepProps): ReactNode {
         <RadioGroup
           value={choices.allocation}
           onChange={(_, data) => {
-            wizard.update((c) => ({ ...c, allocation: data.value as AllocationMethod }));
+            onChange((c) => ({ ...c, allocation: data.value as AllocationMethod }));
           }}
         >
           {METHODS.map((m) => (
@@ -60,7 +72,7 @@ export function AllocationStep({ wizard }: WizardStepProps): ReactNode {
           <RadioGroup
             value={choices.shortfall.mode}
             onChange={(_, data) => {
-              wizard.update((c) => ({
+              onChange((c) => ({
                 ...c,
                 shortfall: { ...c.shortfall, mode: data.value as ShortfallMode },
               }));
@@ -76,7 +88,7 @@ export function AllocationStep({ wizard }: WizardStepProps): ReactNode {
         checked={choices.shortfall.floor}
         label={t("allocation.floor")}
         onChange={(_, data) => {
-          wizard.update((c) => ({ ...c, shortfall: { ...c.shortfall, floor: data.checked === true } }));
+          onChange((c) => ({ ...c, shortfall: { ...c.shortfall, floor: data.checked === true } }));
         }}
       />
       {outcome === null && <Text>{t("allocation.needsCapacity")}</Text>}

@@ -14,27 +14,39 @@ import * as norms from "../../../core/norms";
 import type { ChannelCounts } from "../../../core/types";
 import { channelLabel, segmentLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
-import { segmentsFor } from "../planModel";
-import type { WizardStepProps } from "../PlanWizard.types";
+import type { Segment } from "../../../core/types";
+import type { PlanChoices } from "../planModel.types";
+import type { StepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 
 /** Norms per segment × channel and channel weights, with weighted totals that follow every keystroke. */
-export function NormsStep({ wizard }: WizardStepProps): ReactNode {
+/** The norms step's part of the choices: the norm table and the channels' weights. */
+export type NormsValue = Pick<PlanChoices, "norms" | "channels">;
+
+export interface NormsStepProps extends StepProps<NormsValue, { demand: ChannelCounts }> {
+  /** The segments of the chosen segmentation, one row each. */
+  segments: readonly Segment[];
+}
+
+export function NormsStep({
+  value: choices,
+  onChange,
+  outcome: derived,
+  segments,
+}: NormsStepProps): ReactNode {
   const { t, language, number } = useI18n();
   const styles = usePlanWizardStyles();
-  const { choices, derived } = wizard;
-  const segments = segmentsFor(choices.segmentation);
   const channels = choices.channels;
   const problems = [...norms.channelProblems(channels), ...norms.normTableProblems(choices.norms, channels)];
 
   const setCount = (segment: string, channel: string, value: number): void => {
-    wizard.update((c) => {
+    onChange((c) => {
       const row: ChannelCounts = { ...(c.norms[segment] ?? {}), [channel]: value };
       return { ...c, norms: { ...c.norms, [segment]: row } };
     });
   };
   const setWeight = (channel: string, weight: number): void => {
-    wizard.update((c) => ({
+    onChange((c) => ({
       ...c,
       channels: c.channels.map((ch) => (ch.id === channel ? { ...ch, weight } : ch)),
     }));

@@ -4,20 +4,24 @@ import type { ReactNode } from "react";
 import { segmentLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
 import { segmentsFor } from "../planModel";
-import type { WizardStepProps } from "../PlanWizard.types";
+import type { SegmentedClient } from "../planModel";
+import type { SegmentationChoices } from "../planModel.types";
+import type { StepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 
 /** Forces a client into a segment; the core honours it as the row's forced segment. */
-export function OverrideEditor({ wizard }: { wizard: WizardStepProps["wizard"] }): ReactNode {
+export function OverrideEditor({
+  value: seg,
+  onChange,
+  outcome: clients,
+}: StepProps<SegmentationChoices, readonly SegmentedClient[]>): ReactNode {
   const { t, language } = useI18n();
   const styles = usePlanWizardStyles();
-  const seg = wizard.choices.segmentation;
   const segments = segmentsFor(seg);
-  const clients = wizard.derived.segmented;
   const [clientId, setClientId] = useState("");
   const [segmentId, setSegmentId] = useState(segments[0]?.id ?? "");
   const setOverrides = (overrides: Record<string, string>): void => {
-    wizard.update((c) => ({ ...c, segmentation: { ...c.segmentation, overrides } }));
+    onChange((s) => ({ ...s, overrides }));
   };
   const current = clients.find((c) => c.client.id === clientId);
   return (

@@ -4,16 +4,19 @@ import type { ReactNode } from "react";
 import { STRATEGIC_SEGMENTS } from "../../../core/types";
 import { segmentLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
-import type { WizardStepProps } from "../PlanWizard.types";
+import type { SegmentationChoices } from "../planModel.types";
+import type { StepProps } from "../PlanWizard.types";
 import { formatRules, parseRules } from "../rulesText";
 
 /**
  * The custom segmentation rules as editable text. The draft is checked on every keystroke; only rules
  * that check reach the wizard's choices, so the preview always shows a valid segmentation.
  */
-export function RulesEditor({ wizard }: { wizard: WizardStepProps["wizard"] }): ReactNode {
+export function RulesEditor({
+  value: seg,
+  onChange,
+}: Omit<StepProps<SegmentationChoices, never>, "outcome">): ReactNode {
   const { t, language } = useI18n();
-  const seg = wizard.choices.segmentation;
   const [draft, setDraft] = useState(() => formatRules(seg.rules));
   const parsed = parseRules(draft, STRATEGIC_SEGMENTS);
   const message = parsed.ok
@@ -37,7 +40,7 @@ export function RulesEditor({ wizard }: { wizard: WizardStepProps["wizard"] }): 
             setDraft(data.value);
             const next = parseRules(data.value, STRATEGIC_SEGMENTS);
             if (next.ok) {
-              wizard.update((c) => ({ ...c, segmentation: { ...c.segmentation, rules: next.rules } }));
+              onChange((s) => ({ ...s, rules: next.rules }));
             }
           }}
         />
@@ -46,7 +49,7 @@ export function RulesEditor({ wizard }: { wizard: WizardStepProps["wizard"] }): 
         <Select
           value={seg.fallback}
           onChange={(_, data) => {
-            wizard.update((c) => ({ ...c, segmentation: { ...c.segmentation, fallback: data.value } }));
+            onChange((s) => ({ ...s, fallback: data.value }));
           }}
         >
           {STRATEGIC_SEGMENTS.map((s) => (

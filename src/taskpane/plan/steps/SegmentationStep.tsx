@@ -16,7 +16,8 @@ import { SegmentBarChart } from "../../charts/SegmentBarChart";
 import { segmentColour, segmentLabel } from "../../i18n/labels";
 import { useI18n } from "../../i18n/useI18n";
 import type { SegmentationChoices, SegmentationMethod } from "../planModel.types";
-import type { WizardStepProps } from "../PlanWizard.types";
+import type { SegmentedClient, SegmentRow } from "../planModel";
+import type { StepProps } from "../PlanWizard.types";
 import { usePlanWizardStyles } from "../usePlanWizardStyles.styles";
 import { OverrideEditor } from "./OverrideEditor";
 import { NumberField } from "../../shared/NumberField";
@@ -25,17 +26,24 @@ import { RulesEditor } from "./RulesEditor";
 
 const METHODS: readonly SegmentationMethod[] = ["strategic", "abc", "crossAbc", "rules"];
 
-export function SegmentationStep({ wizard }: WizardStepProps): ReactNode {
+/** The segments the choices give: the preview per segment, and each client's segment. */
+export interface SegmentationOutcome {
+  summary: readonly SegmentRow[];
+  segmented: readonly SegmentedClient[];
+}
+
+export type SegmentationStepProps = StepProps<SegmentationChoices, SegmentationOutcome>;
+
+export function SegmentationStep({ value: seg, onChange, outcome }: SegmentationStepProps): ReactNode {
   const { t, language, number, percent } = useI18n();
   const styles = usePlanWizardStyles();
-  const seg = wizard.choices.segmentation;
   const set = (change: Partial<SegmentationChoices>): void => {
-    wizard.update((c) => ({ ...c, segmentation: { ...c.segmentation, ...change } }));
+    onChange((s) => ({ ...s, ...change }));
   };
   const setParam = (key: keyof StrategicParams, value: number): void => {
     set({ params: { ...seg.params, [key]: value } });
   };
-  const summary = wizard.derived.summary;
+  const summary = outcome.summary;
   const totals = summary.reduce(
     (acc, r) => ({
       clients: acc.clients + r.clients,
@@ -107,7 +115,7 @@ export function SegmentationStep({ wizard }: WizardStepProps): ReactNode {
           </Select>
         </Field>
       )}
-      {seg.method === "rules" && <RulesEditor wizard={wizard} />}
+      {seg.method === "rules" && <RulesEditor value={seg} onChange={onChange} />}
       <PercentSlider
         label={t("segmentation.a")}
         value={seg.params.a}
@@ -161,7 +169,7 @@ export function SegmentationStep({ wizard }: WizardStepProps): ReactNode {
         }))}
         formatShare={(s) => percent(s)}
       />
-      <OverrideEditor wizard={wizard} />
+      <OverrideEditor value={seg} onChange={onChange} outcome={outcome.segmented} />
     </div>
   );
 }
