@@ -41,6 +41,8 @@ export interface SyncGateway {
 interface Located {
   /** Sheet and first cell (0-based) of each synced table's first data row. */
   tables: Record<SyncedTableId, { sheet: string; r0: number; c0: number }>;
+  /** The same for the Norms and Channels tables, where the workbook has them. */
+  params: Partial<Record<"Norms" | "Channels", { sheet: string; r0: number; c0: number }>>;
   /** Named setting → sheet and address of its cell. */
   settings: Map<string, { sheet: string; address: string }>;
   lang: Lang;
@@ -107,6 +109,7 @@ export function createSyncGateway(
       const lang: Lang = state.lang ?? "fr";
       const grids = {} as Record<TableName, SheetTable>;
       const where = {} as Located["tables"];
+      const params: Located["params"] = {};
       const present = tables.filter((t) => {
         if (!t.table.isNullObject) return true;
         if (SYNCED.includes(t.name as SyncedTableId)) throw gatewayError("tableMissing", { table: t.name });
@@ -149,8 +152,9 @@ export function createSyncGateway(
           throw gatewayError("missingColumn", { column: schema.ROW_ID_COLUMN.id, where: t.name });
         grids[t.name] = { columnIds: ids, headers, rows };
         const rect = parseAddress(t.range.address);
-        if (SYNCED.includes(t.name as SyncedTableId))
-          where[t.name as SyncedTableId] = { sheet: sheetOf(t.range.address), r0: rect.r0 + 1, c0: rect.c0 };
+        const at = { sheet: sheetOf(t.range.address), r0: rect.r0 + 1, c0: rect.c0 };
+        if (t.name === "Norms" || t.name === "Channels") params[t.name] = at;
+        else where[t.name] = at;
       }
       const values: Record<string, CellValue> = {};
       const settingCells = new Map<string, { sheet: string; address: string }>();
@@ -166,6 +170,7 @@ export function createSyncGateway(
       const conflictRange = lang === "fr" ? conflictsFr : conflictsEn;
       located = {
         tables: where,
+        params,
         settings: settingCells,
         lang,
         sheets: new Set(sheetList.items.map((s) => s.name)),
@@ -208,6 +213,17 @@ export function createSyncGateway(
             address: `A1:A${edits.append.length}`,
             values: edits.append.map((r) => r.map((v) => v ?? "")),
             appendTo: id,
+          });
+      }
+      // Another copy's norms and channel weights, cell by cell.
+      for (const name of ["Norms", "Channels"] as const) {
+        const t = at.params[name];
+        if (t === undefined) continue;
+        for (const c of w.params?.[name] ?? [])
+          writes.push({
+            sheet: t.sheet,
+            address: rectAddress({ r0: t.r0 + c.row, c0: t.c0 + c.col, r1: t.r0 + c.row, c1: t.c0 + c.col }),
+            values: [[c.value ?? ""]],
           });
       }
       for (const [name, value] of Object.entries(w.settings)) {

@@ -12,6 +12,8 @@ import {
   memoryWorkbook,
   parseState,
   type MemoryWorkbook,
+  emptyMeta,
+  stateChunks,
   type RunOptions,
 } from "../../src/sync";
 import { seedOrg, type Org } from "../server/support/org";
@@ -19,6 +21,9 @@ import { openTestStore, type TestStore } from "../server/support/stores";
 import { injectFetch, noSleep } from "./support/injectFetch";
 import { clientsByCode, col, planWorkbook, rows } from "./support/workbook";
 import type { CellValue } from "../../src/core/types";
+import { DEFAULT_CHANNELS, DEFAULT_NORMS, STRATEGIC_SEGMENTS } from "../../src/core/types";
+import * as schema from "../../src/core/workbook/schema";
+import type { SheetTable } from "../../src/sync";
 
 describe("workbook sync with a real store", () => {
   let t: TestStore;
@@ -139,6 +144,45 @@ describe("workbook sync with a real store", () => {
     expect(back).toMatchObject({ offline: false, pending: 0, pushed: 1 });
     await sync(b);
     expect(clientsByCode(b.input).get("C1")).toEqual({ name: "Alpha (A)", potential: 1234 });
+  });
+
+  it("another copy's norms and channel weights come down into the Norms and Channels tables", async () => {
+    const norms: SheetTable = {
+      columnIds: schema.table("Norms").columns.map((c) => c.id),
+      headers: schema.table("Norms").columns.map((c) => c.fr),
+      rows: STRATEGIC_SEGMENTS.map((s) => [
+        s.labelFr,
+        ...DEFAULT_CHANNELS.map((c) => DEFAULT_NORMS[s.id][c.id] ?? 0),
+      ]),
+    };
+    const channels: SheetTable = {
+      columnIds: schema.table("Channels").columns.map((c) => c.id),
+      headers: schema.table("Channels").columns.map((c) => c.fr),
+      rows: DEFAULT_CHANNELS.map((c) => [c.id, c.labelFr, c.weight]),
+    };
+    // A new workbook from the store's head: the rows of the test above are another workbook's.
+    const head = await t.store.db
+      .selectFrom("change_log")
+      .select((eb) => eb.fn.max<string | number | null>("seq").as("seq"))
+      .executeTakeFirst();
+    const a = memoryWorkbook({
+      ...planWorkbook([{ id: "P1", name: "One" }]),
+      norms,
+      channels,
+      state: stateChunks({ ...emptyMeta(), cursor: Number(head?.seq ?? 0) }),
+    });
+    await sync(a);
+    const b = memoryWorkbook(structuredClone(a.input));
+    const call = DEFAULT_CHANNELS.findIndex((c) => c.id === "call");
+    (a.input.norms?.rows as CellValue[][])[0][1 + call] = 99;
+    (a.input.channels?.rows as CellValue[][])[call][2] = 0.3;
+    expect(await sync(a)).toMatchObject({ pushed: 1, applied: 1 });
+    await sync(b);
+    expect(b.input.norms?.rows[0]?.[1 + call]).toBe(99);
+    expect(b.input.channels?.rows[call]?.[2]).toBe(0.3);
+    // The other rows and cells as they were; nothing to send back.
+    expect(b.input.norms?.rows.slice(1)).toEqual(norms.rows.slice(1));
+    expect((await sync(b)).pushed).toBe(0);
   });
 
   it("a held field the rep edits again is shown with the new value; a choice made beside the old one waits", async () => {

@@ -145,6 +145,15 @@ function applyToFile(
       t.table.autoFilterRef = ref;
     }
   }
+  // Another copy's norms and channel weights, cell by cell, where the file's tables are.
+  for (const id of ["Norms", "Channels"] as const) {
+    const ws = wb.getWorksheet(read.tables[id].sheet);
+    if (ws === undefined) continue;
+    const anchor = schema.parseCell(schema.table(id).anchor);
+    for (const c of w.params?.[id] ?? [])
+      ws.getCell(anchor.row + 1 + c.row, anchor.col + c.col + 1).value =
+        c.value === undefined ? null : c.value;
+  }
   for (const [name, value] of Object.entries(w.settings)) {
     const ranges = wb.definedNames.getRanges(name).ranges;
     const [sheet = "", cell = ""] = (ranges[0] ?? "").split("!");

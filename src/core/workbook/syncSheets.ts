@@ -40,6 +40,8 @@ export interface WorkbookSyncWrite {
   tables: Partial<Record<SyncedTableId, TableEdits>>;
   /** Named settings to set. */
   settings: Record<string, CellValue>;
+  /** Cells of the Norms and Channels tables (data row, column, value as read) another copy's plan changed. */
+  params?: Partial<Record<"Norms" | "Channels", { row: number; col: number; value: CellValue }[]>>;
   /** The Pilotage / Steering sheet (header row first), or null to leave it as it is. */
   steering: CellValue[][] | null;
   /** The Conflits sheet (header row first); a header alone when nothing is held. */

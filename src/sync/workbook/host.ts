@@ -99,5 +99,13 @@ function applyToContext(ctx: WriteContext, w: WorkbookSyncWrite): void {
     applyTableWrite(table, w, id);
   }
   Object.assign(ctx.input.settings as Record<string, CellValue>, w.settings);
+  for (const [name, key] of [
+    ["Norms", "norms"],
+    ["Channels", "channels"],
+  ] as const)
+    for (const c of w.params?.[name] ?? []) {
+      const row = (ctx.input[key]?.rows as CellValue[][] | undefined)?.at(c.row);
+      if (row !== undefined) row[c.col] = c.value;
+    }
   ctx.read.assigned = [];
 }

@@ -30,6 +30,16 @@ export function applyTableWrite(table: SheetTable, w: WorkbookSyncWrite, id: Syn
 export function applyWrite(input: WorkbookSyncInput, w: WorkbookSyncWrite): void {
   for (const id of ["Clients", "Contacts", "Actions"] as const) applyTableWrite(input.tables[id], w, id);
   Object.assign(input.settings as Record<string, CellValue>, w.settings);
+  for (const [name, key] of [
+    ["Norms", "norms"],
+    ["Channels", "channels"],
+  ] as const) {
+    const t = input[key];
+    for (const c of w.params?.[name] ?? []) {
+      const row = (t?.rows as CellValue[][] | undefined)?.at(c.row);
+      if (row !== undefined) row[c.col] = c.value;
+    }
+  }
   (input as { state: readonly string[] }).state = [...w.state];
   (input as { conflictRows: readonly (readonly CellValue[])[] }).conflictRows = w.conflicts
     .slice(1)

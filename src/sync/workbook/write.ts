@@ -8,8 +8,8 @@ import { DEFAULT_CHANNELS, STRATEGIC_SEGMENTS } from "../../core/types";
 import { ACTION_STATUS_LABELS, SETTINGS, type Lang } from "../../core/workbook/schema";
 import type { Fields, HeldField, LocalChange, SyncMeta } from "../engine/state";
 import type { HeldChoice } from "../engine/reconcile";
-import { cellOf, cellShows } from "./cells";
-import { CLIENT_FIELDS, type LocalRead } from "./read";
+import { cellOf, cellShows, textOf } from "./cells";
+import { CLIENT_FIELDS, channelId, segmentId, type LocalRead } from "./read";
 import type { SheetTable, SyncedTableId, TableEdits, WorkbookSyncInput, WorkbookSyncWrite } from "./types";
 import { STATE_CHUNK } from "./types";
 import type { CellValue } from "../../core/types";
@@ -100,6 +100,7 @@ export function buildWrite(
     return cellOf(f?.clientKey ?? null);
   };
   const settings: Record<string, CellValue> = {};
+  let params: WorkbookSyncWrite["params"] = {};
   // The last change of a row wins (a conflict choice, then a pull).
   const last = new Map<string, LocalChange>();
   for (const c of changes) last.set(`${c.table}/${c.rowId}`, c);
@@ -111,7 +112,10 @@ export function buildWrite(
 
   for (const c of last.values()) {
     if (c.table === "plans") {
+      // Only this workbook's plan: the rep's other plans (another year, another file) are not this one's settings.
+      if (c.rowId !== meta.planRowId) continue;
       Object.assign(settings, settingsOf(c.fields, input));
+      params = paramsOf(c.fields, input);
       continue;
     }
     const t = TABLE_OF[c.table];
@@ -141,6 +145,7 @@ export function buildWrite(
   return {
     tables,
     settings,
+    params,
     steering: steeringSheet(meta, lang, keyOf),
     conflicts: conflictsSheet(meta.held, lang, meta, keyOf),
     state: stateChunks(meta),
@@ -160,6 +165,44 @@ function settingsOf(f: Fields, input: WorkbookSyncInput): Record<string, CellVal
       !(s.kind === "date" && sameDate(input.settings[s.name], capacity[name]))
     )
       out[s.name] = value;
+  }
+  return out;
+}
+
+/**
+ * The Norms and Channels cells a plan row coming down changes (another copy's norms or weights):
+ * the rows the workbook has, matched by segment and channel, whatever their labels' language.
+ */
+function paramsOf(f: Fields, input: WorkbookSyncInput): WorkbookSyncWrite["params"] {
+  const out: NonNullable<WorkbookSyncWrite["params"]> = {};
+  const norms = f.norms;
+  const t = input.norms;
+  if (t !== null && norms !== null && typeof norms === "object" && !Array.isArray(norms)) {
+    const seg = t.columnIds.indexOf("segment");
+    t.rows.forEach((row, r) => {
+      const id = seg < 0 ? null : segmentId(textOf(row[seg] ?? null));
+      const per = id === null ? undefined : norms[id];
+      if (per === null || per === undefined || typeof per !== "object" || Array.isArray(per)) return;
+      for (const c of DEFAULT_CHANNELS) {
+        const col = t.columnIds.indexOf(c.id);
+        const value = per[c.id];
+        if (col < 0 || typeof value !== "number" || cellShows(row[col] ?? "", value)) continue;
+        (out.Norms ??= []).push({ row: r, col, value });
+      }
+    });
+  }
+  const weights = f.channelWeights;
+  const ch = input.channels;
+  if (ch !== null && weights !== null && typeof weights === "object" && !Array.isArray(weights)) {
+    const idCol = ch.columnIds.indexOf("id");
+    const wCol = ch.columnIds.indexOf("weight");
+    if (idCol >= 0 && wCol >= 0)
+      ch.rows.forEach((row, r) => {
+        const id = channelId(textOf(row[idCol] ?? null));
+        const value = id === null ? undefined : weights[id];
+        if (typeof value === "number" && !cellShows(row[wCol] ?? "", value))
+          (out.Channels ??= []).push({ row: r, col: wCol, value });
+      });
   }
   return out;
 }
