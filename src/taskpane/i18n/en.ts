@@ -264,6 +264,11 @@ export const en = {
   "track.phase.failed": "Failed",
   "track.cancelled": "Cancelled: the figures shown may predate the import.",
   "track.failed": "The tracking figures could not be computed.",
+  "track.reforecast.title": "Re-forecast",
+  "track.reforecast.button": "Re-forecast: write the Remaining columns",
+  "track.reforecast.written":
+    "Remaining contacts as of {asOf} written in {columns} of the Clients table (the plan is unchanged); remaining capacity: {capacity}. Undo restores the sheet.",
+  "track.reforecast.failed": "The re-forecast could not be written.",
   "track.importResult": "Import result",
   "track.nothingNew": "Nothing new: the {n} contacts of this export are already in the Contacts sheet.",
   "track.imported": "{appended} contacts added, {duplicates} duplicates skipped.",

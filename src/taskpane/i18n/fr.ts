@@ -269,6 +269,11 @@ export const fr: Messages = {
   "track.phase.failed": "Échec",
   "track.cancelled": "Annulé : les indicateurs affichés peuvent précéder l'import.",
   "track.failed": "Les indicateurs de suivi n'ont pas pu être calculés.",
+  "track.reforecast.title": "Reste à faire",
+  "track.reforecast.button": "Reste à faire : écrire les colonnes",
+  "track.reforecast.written":
+    "Reste à faire au {asOf} écrit dans {columns} du tableau Clients (le plan ne change pas) ; capacité restante : {capacity}. Annuler rétablit la feuille.",
+  "track.reforecast.failed": "Le reste à faire n'a pas pu être écrit.",
   "track.importResult": "Résultat de l'import",
   "track.nothingNew": "Rien de nouveau : les {n} contacts de cet export sont déjà dans la feuille Contacts.",
   "track.imported": "{appended} contacts ajoutés, {duplicates} doublons ignorés.",

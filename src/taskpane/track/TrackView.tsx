@@ -8,6 +8,7 @@ import { todayIso } from "../shell/today";
 import { EffortCurve, ImpactComparison } from "./EffortCurve";
 import { ImportPanel } from "./ImportPanel";
 import { ImportSummary } from "./ImportSummary";
+import { ReforecastPanel } from "./ReforecastPanel";
 import { KpiCards, noContactsYet } from "./KpiCards";
 import { SymptomList } from "./SymptomList";
 import { useTrack } from "./useTrack";
@@ -75,6 +76,7 @@ export function TrackView({ gateway, initialAsOf, visible = true }: TrackViewPro
         </MessageBar>
       )}
       {track.imported !== null && <ImportSummary result={track.imported} />}
+      <ReforecastPanel gateway={gateway} asOf={asOf} disabled={track.busy} />
       {track.figures !== null && (
         <>
           <KpiCards figures={track.figures} />
