@@ -13,19 +13,23 @@ export interface ActionFormProps {
   editing: boolean;
   onSave: (draft: ActionDraft) => void;
   onCancel: () => void;
+  /** The plan's clients (id → name), to refuse a code that is not one; null when unknown. */
+  clients: ReadonlyMap<string, string> | null;
 }
 
 const STATUSES: readonly ActionStatus[] = ["open", "done", "cancelled"];
 
-export function ActionForm({ initial, editing, onSave, onCancel }: ActionFormProps): ReactNode {
+export function ActionForm({ initial, editing, onSave, onCancel, clients }: ActionFormProps): ReactNode {
   const { t } = useI18n();
   const styles = useActionsViewStyles();
   const [draft, setDraft] = useState<ActionDraft>(initial);
   const [submitted, setSubmitted] = useState(false);
-  const problems = submitted ? validateDraft(draft) : {};
+  const problems = submitted ? validateDraft(draft, clients) : {};
   const problemText = (field: keyof ActionDraft): string | undefined => {
     const problem = problems[field];
-    return problem === undefined ? undefined : t(`actions.problem.${problem}`);
+    return problem === undefined
+      ? undefined
+      : t(`actions.problem.${problem}`, { client: draft.clientId.trim() });
   };
   const set = (field: keyof ActionDraft) => (value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));
@@ -39,7 +43,7 @@ export function ActionForm({ initial, editing, onSave, onCancel }: ActionFormPro
       onSubmit={(event) => {
         event.preventDefault();
         setSubmitted(true);
-        if (Object.keys(validateDraft(draft)).length === 0) onSave(draft);
+        if (Object.keys(validateDraft(draft, clients)).length === 0) onSave(draft);
       }}
     >
       <Field label={t("actions.client")} required validationMessage={problemText("clientId")}>
@@ -68,7 +72,7 @@ export function ActionForm({ initial, editing, onSave, onCancel }: ActionFormPro
           }}
         />
       </Field>
-      <Field label={t("actions.due")} validationMessage={problemText("due")}>
+      <Field label={t("actions.due")} required validationMessage={problemText("due")}>
         <Input
           type="date"
           value={draft.due}

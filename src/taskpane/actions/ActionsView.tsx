@@ -20,7 +20,7 @@ import { errorText } from "../shell/errorText";
 import { todayIso } from "../shell/today";
 import { ActionForm } from "./ActionForm";
 import type { ActionsViewProps } from "./ActionsView.types";
-import { emptyDraft, isOverdue } from "./actionsLogic";
+import { clientLabel, emptyDraft, isOverdue } from "./actionsLogic";
 import { useActions } from "./useActions";
 import { useActionsViewStyles } from "./useActionsViewStyles.styles";
 
@@ -61,6 +61,7 @@ export function ActionsView({ gateway }: ActionsViewProps): ReactNode {
           initial={editing.mode === "edit" ? editing.row : emptyDraft()}
           editing={editing.mode === "edit"}
           onSave={(draft) => void save(draft)}
+          clients={actions.clients}
           onCancel={() => {
             setEditing(null);
           }}
@@ -83,7 +84,7 @@ export function ActionsView({ gateway }: ActionsViewProps): ReactNode {
           <TableBody>
             {actions.rows.map((row) => (
               <TableRow key={`${row.clientId}/${row.action}`}>
-                <TableCell>{row.clientId}</TableCell>
+                <TableCell>{clientLabel(row.clientId, actions.clients)}</TableCell>
                 <TableCell>{row.action}</TableCell>
                 <TableCell>{row.owner}</TableCell>
                 <TableCell className={isOverdue(row, today) ? styles.overdue : undefined}>

@@ -3,19 +3,34 @@ import { isCalendarDate } from "../../contract/tables";
 import type { ActionRow } from "../../excel/gateway.types";
 import type { ActionDraft } from "./ActionsView.types";
 
-export type DraftProblem = "clientRequired" | "actionRequired" | "badDate";
+export type DraftProblem = "clientRequired" | "unknownClient" | "actionRequired" | "dueRequired" | "badDate";
 
 export function emptyDraft(clientId = "", action = ""): ActionDraft {
   return { clientId, action, owner: "", due: "", status: "open" };
 }
 
-/** What is wrong with a draft before it is written, field by field. */
-export function validateDraft(draft: ActionDraft): Partial<Record<keyof ActionDraft, DraftProblem>> {
+/**
+ * What is wrong with a draft before it is written, field by field. An action plan is for a client of
+ * the plan (when the Clients table could be read: `clients`, id → name) and has a due date.
+ */
+export function validateDraft(
+  draft: ActionDraft,
+  clients: ReadonlyMap<string, string> | null = null,
+): Partial<Record<keyof ActionDraft, DraftProblem>> {
   const problems: Partial<Record<keyof ActionDraft, DraftProblem>> = {};
-  if (draft.clientId.trim() === "") problems.clientId = "clientRequired";
+  const id = draft.clientId.trim();
+  if (id === "") problems.clientId = "clientRequired";
+  else if (clients !== null && !clients.has(id)) problems.clientId = "unknownClient";
   if (draft.action.trim() === "") problems.action = "actionRequired";
-  if (draft.due !== "" && !isIsoDate(draft.due)) problems.due = "badDate";
+  if (draft.due === "") problems.due = "dueRequired";
+  else if (!isIsoDate(draft.due)) problems.due = "badDate";
   return problems;
+}
+
+/** "C00001 · Dupont SA", or the code alone when the plan does not name it. */
+export function clientLabel(id: string, clients: ReadonlyMap<string, string> | null): string {
+  const name = clients?.get(id) ?? "";
+  return name === "" ? id : `${id} · ${name}`;
 }
 
 /** A real calendar day written YYYY-MM-DD: the store's own check, so a due date it accepts syncs. */

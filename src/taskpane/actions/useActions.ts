@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ActionRow, WorkbookGateway } from "../../excel/gateway.types";
 import type { ActionsState } from "./ActionsView.types";
+import * as parse from "../../core/parse";
 import { sortActions } from "./actionsLogic";
 
 export interface UseActions extends ActionsState {
+  /** The plan's clients (id → name) from the Clients table; null when it cannot be read. */
+  clients: ReadonlyMap<string, string> | null;
   reload: () => Promise<void>;
   save: (row: ActionRow) => Promise<boolean>;
 }
@@ -11,6 +14,22 @@ export interface UseActions extends ActionsState {
 /** The Actions table as a list: read on mount, written one row at a time through the gateway. */
 export function useActions(gateway: WorkbookGateway): UseActions {
   const [state, setState] = useState<ActionsState>({ rows: [], loading: true, error: null });
+  const [clients, setClients] = useState<ReadonlyMap<string, string> | null>(null);
+  useEffect(() => {
+    let live = true;
+    gateway
+      .readSource("clients")
+      .then((read) => {
+        const parsed = parse.parsePortfolio(read.grid, { firstRow: read.location.headerRow });
+        if (live) setClients(new Map(parsed.clients.map((c) => [c.id, c.name])));
+      })
+      .catch(() => {
+        if (live) setClients(null);
+      });
+    return () => {
+      live = false;
+    };
+  }, [gateway]);
 
   const reload = useCallback(async () => {
     setState((s) => ({ ...s, loading: true, error: null }));
@@ -40,5 +59,5 @@ export function useActions(gateway: WorkbookGateway): UseActions {
     void reload();
   }, [reload]);
 
-  return { ...state, reload, save };
+  return { ...state, clients, reload, save };
 }

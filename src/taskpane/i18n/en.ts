@@ -75,6 +75,8 @@ export const en = {
   "actions.editOne": "Edit “{action}” for {client}",
   "actions.closeOne": "Close “{action}” for {client}",
   "actions.problem.clientRequired": "Enter the client id.",
+  "actions.problem.unknownClient": "“{client}” is not a client id of the plan (Clients table).",
+  "actions.problem.dueRequired": "Enter the due date.",
   "actions.problem.actionRequired": "Describe the action.",
   "actions.problem.badDate": "Enter a date as yyyy-mm-dd.",
 

@@ -78,6 +78,8 @@ export const fr: Messages = {
   "actions.editOne": "Modifier « {action} » pour {client}",
   "actions.closeOne": "Clore « {action} » pour {client}",
   "actions.problem.clientRequired": "Saisissez le code client.",
+  "actions.problem.unknownClient": "« {client} » n'est pas un code client du plan (table Clients).",
+  "actions.problem.dueRequired": "Indiquez l'échéance.",
   "actions.problem.actionRequired": "Décrivez l'action.",
   "actions.problem.badDate": "Saisissez une date au format aaaa-mm-jj.",
 

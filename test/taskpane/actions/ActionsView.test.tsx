@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ActionsView } from "../../../src/taskpane/actions/ActionsView";
 import { createFakeGateway } from "../support/fakeGateway";
 import { renderInPane } from "../support/render";
+import { clientsTable } from "../support/trackFixture";
 
 describe("ActionsView", () => {
   it("lists the Actions table, open ones first", async () => {
@@ -22,22 +23,34 @@ describe("ActionsView", () => {
     expect(rows[2]).toHaveTextContent("C2");
   });
 
-  it("creates an action plan, refusing a blank client first", async () => {
+  it("creates an action plan, refusing a blank client, an unknown client and no due date first", async () => {
     const user = userEvent.setup();
-    const { gateway, state } = createFakeGateway();
+    const { gateway, state } = createFakeGateway({ clients: clientsTable() });
     renderInPane(<ActionsView gateway={gateway} />);
     await screen.findByText("No action plan yet.");
     await user.click(screen.getByRole("button", { name: "New action plan" }));
     await user.type(screen.getByRole("textbox", { name: /^Action/ }), "Call back");
     await user.click(screen.getByRole("button", { name: "Save" }));
     expect(await screen.findByText("Enter the client id.")).toBeInTheDocument();
+    expect(screen.getByText("Enter the due date.")).toBeInTheDocument();
     expect(state.actions).toHaveLength(0);
-    await user.type(screen.getByRole("textbox", { name: /^Client/ }), "C3");
+    // A code that is not a client of the plan is refused, named.
+    await user.type(screen.getByRole("textbox", { name: /^Client/ }), "C99999");
+    fireEvent.change(screen.getByLabelText(/^Due/), { target: { value: "2026-03-15" } });
     await user.click(screen.getByRole("button", { name: "Save" }));
-    await screen.findByRole("table", { name: "Action plans" });
+    expect(
+      await screen.findByText("“C99999” is not a client id of the plan (Clients table)."),
+    ).toBeInTheDocument();
+    expect(state.actions).toHaveLength(0);
+    await user.clear(screen.getByRole("textbox", { name: /^Client/ }));
+    await user.type(screen.getByRole("textbox", { name: /^Client/ }), "K1");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    const table = await screen.findByRole("table", { name: "Action plans" });
     expect(state.actions).toEqual([
-      { clientId: "C3", action: "Call back", owner: "", due: "", status: "open" },
+      { clientId: "K1", action: "Call back", owner: "", due: "2026-03-15", status: "open" },
     ]);
+    // The client's name beside its code.
+    expect(within(table).getByText("K1 · Kappa")).toBeInTheDocument();
   });
 
   it("edits the owner and closes an action", async () => {

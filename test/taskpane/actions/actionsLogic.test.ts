@@ -36,7 +36,19 @@ describe("actionsLogic", () => {
       action: "actionRequired",
       due: "badDate",
     });
-    expect(validateDraft({ clientId: "C1", action: "Call", owner: "", due: "", status: "open" })).toEqual({});
+    expect(validateDraft({ clientId: "C1", action: "Call", owner: "", due: "", status: "open" })).toEqual({
+      due: "dueRequired",
+    });
+    const clients = new Map([["C1", "Kappa"]]);
+    const draft = {
+      clientId: "C99999",
+      action: "Call",
+      owner: "",
+      due: "2026-03-01",
+      status: "open" as const,
+    };
+    expect(validateDraft(draft, clients)).toEqual({ clientId: "unknownClient" });
+    expect(validateDraft({ ...draft, clientId: " C1 " }, clients)).toEqual({});
     expect(isIsoDate("2026-02-28")).toBe(true);
     expect(isIsoDate("28/02/2026")).toBe(false);
   });

@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
 import "../support/jsdomPolyfills";
 import "@testing-library/jest-dom";
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import * as schema from "../../../src/core/workbook/schema";
 import { createGateway } from "../../../src/excel/gateway";
 import { createWorkbench } from "../../../src/workbench";
 import { loadCalendarEngine } from "../../../src/taskpane/engine/loadCalendarEngine";
@@ -133,10 +134,21 @@ describe("task pane on the workbench", () => {
     await waitFor(() => {
       expect(wb.snapshot().sheets.map((s) => s.name)).toContain("Actions");
     });
+    // A client of the plan: action plans are for the plan's clients only.
+    await wb.run(async (context) => {
+      const row = schema
+        .table("Clients")
+        .columns.map((c) =>
+          c.id === "id" ? "C00001" : c.id === "name" ? "Client 1" : c.id === "salesN" ? 1000 : "",
+        );
+      context.workbook.tables.getItem("Clients").rows.add(undefined, [row]);
+      await context.sync();
+    });
     await user.click(screen.getByRole("tab", { name: "Actions" }));
     await user.click(await screen.findByRole("button", { name: "New action plan" }));
     await user.type(screen.getByRole("textbox", { name: /^Client/ }), "C00001");
     await user.type(screen.getByRole("textbox", { name: /^Action/ }), "Call the buyer");
+    fireEvent.change(screen.getByLabelText(/^Due/), { target: { value: "2026-12-15" } });
     await user.click(screen.getByRole("button", { name: "Save" }));
     const table = await screen.findByRole("table", { name: "Action plans" });
     expect(within(table).getByText("Call the buyer")).toBeInTheDocument();
