@@ -16,6 +16,8 @@ import { openBenchStore } from "./store/open";
 import type { DB } from "../src/server/db/schema";
 import { createPerson } from "../src/server/people";
 import { refreshAllContactTotals } from "../src/server/team/contactTotals";
+import { aggregateSegments, ritualRows } from "../src/server/team/query";
+import { elapsedShare, planCapacityOf, teamView } from "../src/server/team/view";
 import { createToken } from "../src/server/tokens";
 import { fmt, median, percentile } from "./stats";
 
@@ -100,6 +102,49 @@ async function seedRows(
   for (const t of ["bench_reps", "bench_n", "bench_days"]) await sql`drop table ${sql.id(t)}`.execute(db);
 }
 
+/**
+ * Where the view's time goes, in process (no HTTP): the SQL sums per calendar group (main pass and the
+ * as-of month's correction), the rituals' rows, and the rest of teamView (people, plans, the core's
+ * consolidation of the sums into the team and N+1 views).
+ */
+async function breakdown(db: Kysely<DB>, directorId: string, repIds: readonly string[]): Promise<void> {
+  const asOf = "2026-06-15";
+  const plans = await db
+    .selectFrom("plans")
+    .select(["rep_id", "capacity"])
+    .where("year", "=", 2026)
+    .execute();
+  const groups = new Map<number, string[]>();
+  for (const p of plans) {
+    const cap = planCapacityOf(p.capacity);
+    const share = elapsedShare(2026, asOf, cap.country, cap.region);
+    groups.set(share, [...(groups.get(share) ?? []), p.rep_id]);
+  }
+  const sums: number[] = [];
+  const rituals: number[] = [];
+  const whole: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    let t0 = performance.now();
+    // In parallel, one query per calendar group, as teamView runs them.
+    await Promise.all(
+      [...groups].map(([share, ids]) =>
+        aggregateSegments(db, { repIds: ids, year: 2026, asOf, elapsedShare: share, tolerance: 0.2 }),
+      ),
+    );
+    sums.push(performance.now() - t0);
+    t0 = performance.now();
+    await ritualRows(db, repIds, asOf);
+    rituals.push(performance.now() - t0);
+    t0 = performance.now();
+    await teamView(db, directorId, { year: 2026, asOf });
+    whole.push(performance.now() - t0);
+  }
+  const rest = median(whole) - median(sums) - median(rituals);
+  console.log(
+    `  in process: teamView ${fmt(median(whole))} = SQL sums ${fmt(median(sums))} (${groups.size} calendar groups in parallel) + rituals ${fmt(median(rituals))} + people, plans and the core ${fmt(rest)}`,
+  );
+}
+
 async function benchDialect(dialect: DialectName): Promise<number | null> {
   console.log(`\n--- ${dialect}: ${REPS} reps × ${CLIENTS} clients, ${CONTACTS} contacts a client ---`);
   const { store, drop } = await openBenchStore(dialect, "bench_team");
@@ -142,6 +187,7 @@ async function benchDialect(dialect: DialectName): Promise<number | null> {
       console.log(
         `  N+1 view (${managers} managers, ${REPS} reps)   p50 ${fmt(median(samples))}  p95 ${fmt(percentile(samples, 95))}  (n=${samples.length})`,
       );
+      await breakdown(store.db, org.directorId, org.repIds);
       return median(samples);
     } finally {
       await app.close();
