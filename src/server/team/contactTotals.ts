@@ -40,21 +40,33 @@ function monthlyCounts(scope: RawBuilder<unknown>): RawBuilder<unknown> {
     group by client_id, substr(date, 1, 4), substr(date, 6, 2)`;
 }
 
-/** The totals of the client row `clients` from the monthly counts `monthly`, one expression per column. */
-function totalsFromMonths(): RawBuilder<unknown> {
-  const parts = MONTHS.map(
-    (m) =>
-      sql`coalesce(sum(case when mo <= ${sql.lit(mm(m))} then n else 0 end), 0),
-        coalesce(sum(case when mo <= ${sql.lit(mm(m))} then w else 0 end), 0)`,
-  );
+/**
+ * The totals of the clients in `clients` (a condition on `c`), one column each: every such client
+ * has its row, zeros when it has no contact of its year (they may all have been deleted).
+ */
+function totalsOf(clients: RawBuilder<unknown>): RawBuilder<unknown> {
+  const parts = MONTHS.flatMap((m) => [
+    sql`coalesce(sum(case when m.mo <= ${sql.lit(mm(m))} then m.n else 0 end), 0) as ${sql.ref(ytdCount(m))}`,
+    sql`coalesce(sum(case when m.mo <= ${sql.lit(mm(m))} then m.w else 0 end), 0) as ${sql.ref(ytdWeight(m))}`,
+  ]);
   // Only the client's own year counts; dates are YYYY-MM-DD (the contract checks them).
-  return sql`(select ${sql.join(parts)} from monthly
-    where monthly.client_id = clients.id and monthly.yr = cast(clients.year as text))`;
+  return sql`select c.id as client_id, ${sql.join(parts)}
+    from clients c left join monthly m on m.client_id = c.id and m.yr = cast(c.year as text)
+    where ${clients}
+    group by c.id`;
 }
 
-const setTotals = (scope: RawBuilder<unknown>, where: RawBuilder<unknown>): RawBuilder<unknown> =>
-  sql`with monthly as materialized (${monthlyCounts(scope)})
-    update clients set (${sql.raw(TOTAL_COLUMNS.join(", "))}) = ${totalsFromMonths()}${where}`;
+/**
+ * One statement: the monthly counts of the clients' contacts, their year-to-date totals, joined to
+ * the rows they update (UPDATE … FROM, on both databases): no correlated lookup per client.
+ */
+const setTotals = (
+  contactScope: RawBuilder<unknown>,
+  clientScope: RawBuilder<unknown>,
+): RawBuilder<unknown> =>
+  sql`with monthly as (${monthlyCounts(contactScope)}), totals as (${totalsOf(clientScope)})
+    update clients set ${sql.join(TOTAL_COLUMNS.map((col) => sql`${sql.ref(col)} = totals.${sql.ref(col)}`))}
+    from totals where totals.client_id = clients.id`;
 
 const CHUNK = 500;
 
@@ -68,20 +80,20 @@ export async function refreshContactTotals(
   newRows = false,
 ): Promise<void> {
   const ids = [...new Set(clientIds)];
-  const onlyIf = newRows
-    ? sql` and exists (select 1 from contacts where contacts.client_id = clients.id)`
-    : sql``;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = sql.join(ids.slice(i, i + CHUNK).map((id) => sql`${id}`));
-    await setTotals(sql`client_id in (${chunk})`, sql` where id in (${chunk})${onlyIf}`).execute(db);
+    const onlyIf = newRows
+      ? sql` and exists (select 1 from contacts where contacts.client_id = c.id)`
+      : sql``;
+    await setTotals(sql`client_id in (${chunk})`, sql`c.id in (${chunk})${onlyIf}`).execute(db);
   }
 }
 
 /** Recomputes every client's totals (the migration's backfill; bulk loads that bypass push). */
 export async function refreshAllContactTotals(db: QueryExecutorProvider): Promise<void> {
-  // By chunks of clients, as a push does: over the whole table at once, each client's correlated
-  // lookup scans the whole (unindexed) monthly CTE — quadratic: 100,000 clients and 400,000
-  // contacts ran for over 14 minutes on PostgreSQL (load 15) before being cancelled.
+  // By chunks of clients, as a push does: each statement stays bounded. (A correlated lookup of
+  // each client in a materialized monthly CTE was quadratic: 100,000 clients and 400,000 contacts ran
+  // for over 14 minutes on PostgreSQL; the totals are now joined, UPDATE … FROM.)
   const ids = await sql<{ id: string }>`select id from clients order by id`.execute(db);
   await refreshContactTotals(
     db,
