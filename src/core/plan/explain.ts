@@ -1,4 +1,5 @@
 /** Per-client explanations and values for the plan. */
+import type { ClientAllocation } from "../allocation/types";
 import type { ChannelCounts, Client } from "../types";
 import type { PoolResult } from "./buildPlan";
 
@@ -6,6 +7,19 @@ import type { PoolResult } from "./buildPlan";
 export function clientValue(client: Pick<Client, "potential" | "margin" | "salesN">): number {
   if (client.potential !== null && client.potential > 0) return client.potential * (client.margin ?? 1);
   return Math.max(0, client.salesN ?? 0);
+}
+
+/** Each pool's allocations by client id, built once per allocation list (a find per client was quadratic). */
+const byId = new WeakMap<readonly ClientAllocation[], Map<string, ClientAllocation>>();
+function allocationOf(allocations: readonly ClientAllocation[], id: string): ClientAllocation | undefined {
+  let index = byId.get(allocations);
+  if (index === undefined) {
+    index = new Map();
+    // The first allocation of an id wins, as find did.
+    for (const a of allocations) if (!index.has(a.id)) index.set(a.id, a);
+    byId.set(allocations, index);
+  }
+  return index.get(id);
 }
 
 const round = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
@@ -25,7 +39,7 @@ export function describeClient(
   const r = fr ? roundFr : round;
   const parts: string[] = [];
   for (const pool of pools) {
-    const a = pool.result.allocations.find((x) => x.id === id);
+    const a = allocationOf(pool.result.allocations, id);
     if (a === undefined) continue;
     const bits = [
       fr
