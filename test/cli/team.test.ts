@@ -79,6 +79,9 @@ describe("cadence team against a real cadence serve", () => {
         env: { ...process.env, NO_COLOR: "1" },
         // The access log goes to stdout: ignored, so a full pipe never blocks the server.
         stdio: ["ignore", "ignore", "pipe"],
+        // Its own process group: npx does not pass a signal on to the cadence it runs, so the
+        // whole group is stopped at the end (a signal to npx alone left cadence serve running).
+        detached: true,
       },
     );
     await new Promise<void>((resolve, reject) => {
@@ -139,7 +142,7 @@ describe("cadence team against a real cadence serve", () => {
   afterAll(async () => {
     if (server.exitCode === null) {
       const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGTERM");
+      if (server.pid !== undefined) process.kill(-server.pid, "SIGTERM");
       await exited;
     }
     await t.drop();
